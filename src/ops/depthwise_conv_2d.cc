@@ -1,0 +1,22 @@
+// DEPTHWISE_CONV_2D: placeholder until the op lands (returns kUnsupported).
+#include "core/op.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+namespace {
+
+class DepthwiseConv2DOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+  Status Eval(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Op> CreateDepthwiseConv2D() { return std::make_unique<DepthwiseConv2DOp>(); }
+
+}  // namespace edgelite

@@ -1,0 +1,22 @@
+// LOGISTIC: placeholder until the op lands (returns kUnsupported).
+#include "core/op.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+namespace {
+
+class LogisticOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+  Status Eval(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Op> CreateLogistic() { return std::make_unique<LogisticOp>(); }
+
+}  // namespace edgelite

@@ -1,0 +1,22 @@
+// MAX_POOL_2D: placeholder until the op lands (returns kUnsupported).
+#include "core/op.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+namespace {
+
+class MaxPool2DOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+  Status Eval(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Op> CreateMaxPool2D() { return std::make_unique<MaxPool2DOp>(); }
+
+}  // namespace edgelite

@@ -1,0 +1,22 @@
+// QUANTIZE: placeholder until the op lands (returns kUnsupported).
+#include "core/op.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+namespace {
+
+class QuantizeOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+  Status Eval(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Op> CreateQuantize() { return std::make_unique<QuantizeOp>(); }
+
+}  // namespace edgelite

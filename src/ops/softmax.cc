@@ -1,0 +1,22 @@
+// SOFTMAX: placeholder until the op lands (returns kUnsupported).
+#include "core/op.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+namespace {
+
+class SoftmaxOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+  Status Eval(OpContext& ctx) override {
+    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Op> CreateSoftmax() { return std::make_unique<SoftmaxOp>(); }
+
+}  // namespace edgelite
