@@ -38,8 +38,9 @@ void PrintError(const std::string& message) {
   std::fprintf(stderr, "edgelite: error: %s\n", OneLine(message).c_str());
 }
 
-int UsageError(const std::string& message) {
-  PrintError(message + " (see 'edgelite --help')");
+int UsageError(const std::string& message, const char* command = nullptr) {
+  PrintError(message + (command ? StrFormat(" (see 'edgelite %s --help')", command)
+                                : std::string(" (see 'edgelite --help')")));
   return kExitUsage;
 }
 
@@ -73,10 +74,7 @@ const CommandSpec* FindCommand(const std::string& name) {
 
 int Main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    std::fputs(GlobalHelp().c_str(), stderr);
-    return kExitUsage;
-  }
+  if (args.empty()) return UsageError("no command given");
   const std::string& first = args[0];
   if (first == "--help" || first == "-h") {
     std::fputs(GlobalHelp().c_str(), stdout);
@@ -115,7 +113,9 @@ int Main(int argc, char** argv) {
   }
   ParsedArgs parsed;
   std::string error;
-  if (!ParseArgs(*command, rest, &parsed, &error)) return UsageError(error);
+  if (!ParseArgs(*command, rest, &parsed, &error)) {
+    return UsageError(error, command->name);
+  }
   Status s = command->run(parsed);
   if (!s.ok()) {
     PrintError(s.message());
