@@ -9,8 +9,11 @@
 namespace edgelite {
 
 #define EDGELITE_OP(NAME, Class, MIN, MAX) std::unique_ptr<Op> Create##Class();
+#define EDGELITE_CUSTOM_OP(CUSTOM_NAME, Class, MIN, MAX) \
+  std::unique_ptr<Op> Create##Class();
 #include "ops/ops.inc"
 #undef EDGELITE_OP
+#undef EDGELITE_CUSTOM_OP
 
 }  // namespace edgelite
 

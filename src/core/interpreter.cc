@@ -1,0 +1,345 @@
+#include "core/interpreter.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/arena_planner.h"
+#include "core/op_registry.h"
+
+namespace edgelite {
+
+// Per-node state: the op instance and what its OpContext exposes.
+class Interpreter::NodeContext final : public OpContext {
+ public:
+  NodeContext(Interpreter* interp, const OperatorInfo* info,
+              const OpRegistration* reg)
+      : interp_(interp), info_(info), reg_(reg), describe_(info->Describe()) {}
+
+  int num_inputs() const override { return static_cast<int>(info_->inputs.size()); }
+  int num_outputs() const override {
+    return static_cast<int>(info_->outputs.size());
+  }
+  const Tensor* input(int i) const override {
+    if (i < 0 || i >= num_inputs()) return nullptr;
+    const int32_t t = info_->inputs[i];
+    return t < 0 ? nullptr : &interp_->tensors_[t];
+  }
+  Tensor* output(int i) override {
+    if (i < 0 || i >= num_outputs()) return nullptr;
+    return &interp_->tensors_[info_->outputs[i]];
+  }
+  const OpOptions& options() const override { return info_->options; }
+  int version() const override { return info_->version; }
+  const uint8_t* custom_options() const override { return info_->custom_options; }
+  size_t custom_options_size() const override { return info_->custom_options_size; }
+  QuantArithmetic arithmetic() const override {
+    return interp_->options_.arithmetic;
+  }
+
+  Status SetOutputShape(int i, const Shape& shape) override {
+    if (!preparing_) {
+      return Error(StatusCode::kFailedPrecondition,
+                   "output shapes can only be set in Prepare");
+    }
+    Tensor* t = output(i);
+    if (t == nullptr) {
+      return Error(StatusCode::kInvalidModel, StrFormat("has no output %d", i));
+    }
+    int64_t n = 1;
+    for (int d = 0; d < shape.rank; ++d) {
+      if (shape.dims[d] < 0) {
+        return OutputError(StatusCode::kInvalidModel, i,
+                           "computed shape " + shape.ToString() +
+                               " has a negative dimension");
+      }
+      n *= shape.dims[d];
+      if (n > kMaxElements) {
+        return OutputError(StatusCode::kResourceExhausted, i,
+                           "computed shape " + shape.ToString() +
+                               " has too many elements");
+      }
+    }
+    t->shape = shape;
+    t->bytes = static_cast<size_t>(n) * DataTypeSize(t->type);
+    return Status::Ok();
+  }
+
+  Status RequestScratch(size_t bytes, int* id) override {
+    if (!preparing_) {
+      return Error(StatusCode::kFailedPrecondition,
+                   "scratch can only be requested in Prepare");
+    }
+    if (bytes > static_cast<size_t>(kMaxTensorBytes)) {
+      return Error(StatusCode::kResourceExhausted,
+                   StrFormat("scratch request of %zu bytes is too large", bytes));
+    }
+    *id = static_cast<int>(scratch_bytes_.size());
+    scratch_bytes_.push_back(bytes);
+    scratch_ptrs_.push_back(nullptr);
+    return Status::Ok();
+  }
+  void* scratch(int id) override {
+    return id >= 0 && id < static_cast<int>(scratch_ptrs_.size())
+               ? scratch_ptrs_[id]
+               : nullptr;
+  }
+  const std::string& describe() const override { return describe_; }
+
+  Status Prepare() {
+    op_ = reg_->create();
+    scratch_bytes_.clear();
+    scratch_ptrs_.clear();
+    preparing_ = true;
+    Status s = op_->Prepare(*this);
+    preparing_ = false;
+    return s;
+  }
+  Status Eval() { return op_->Eval(*this); }
+
+  const OperatorInfo* info() const { return info_; }
+  std::vector<size_t>& scratch_bytes() { return scratch_bytes_; }
+  std::vector<void*>& scratch_ptrs() { return scratch_ptrs_; }
+
+ private:
+  Interpreter* interp_;
+  const OperatorInfo* info_;
+  const OpRegistration* reg_;
+  std::string describe_;
+  std::unique_ptr<Op> op_;
+  std::vector<size_t> scratch_bytes_;
+  std::vector<void*> scratch_ptrs_;
+  bool preparing_ = false;
+};
+
+std::vector<std::string> UnsupportedOps(const ModelView& model) {
+  std::vector<std::string> out;
+  for (const OperatorInfo& op : model.operators()) {
+    const OpRegistration* reg = FindOp(op.builtin_code, op.custom_code);
+    if (reg == nullptr) {
+      out.push_back(op.Describe() + ": operator not supported by edgelite");
+    } else if (op.version < reg->min_version || op.version > reg->max_version) {
+      out.push_back(op.Describe() +
+                    StrFormat(": version %d not supported (edgelite supports "
+                              "%s v%d to v%d)",
+                              op.version, reg->name, reg->min_version,
+                              reg->max_version));
+    }
+  }
+  return out;
+}
+
+Interpreter::~Interpreter() { std::free(arena_); }
+
+Status Interpreter::Create(std::shared_ptr<const ModelView> model,
+                           const InterpreterOptions& options,
+                           std::unique_ptr<Interpreter>* out) {
+  if (model == nullptr) return InvalidArgumentError("no model given");
+  std::vector<std::string> missing = UnsupportedOps(*model);
+  if (!missing.empty()) {
+    std::string msg = StrFormat("model uses %zu unsupported operator%s: ",
+                                missing.size(), missing.size() == 1 ? "" : "s");
+    for (size_t i = 0; i < missing.size(); ++i) {
+      if (i) msg += "; ";
+      msg += missing[i];
+    }
+    return Status(StatusCode::kUnsupported, msg);
+  }
+  std::unique_ptr<Interpreter> interp(new Interpreter());
+  interp->model_ = std::move(model);
+  interp->options_ = options;
+  const ModelView& m = *interp->model_;
+  interp->tensors_.resize(m.tensors().size());
+  for (size_t i = 0; i < m.tensors().size(); ++i) {
+    const TensorInfo& info = m.tensors()[i];
+    Tensor& t = interp->tensors_[i];
+    t.index = static_cast<int>(i);
+    t.name = info.name.c_str();
+    t.type = info.type;
+    t.shape = info.shape;
+    t.quant = info.quant.empty() ? nullptr : &info.quant;
+    t.bytes = static_cast<size_t>(info.shape.NumElements()) * DataTypeSize(info.type);
+    if (info.is_constant() && !info.is_variable) {
+      t.storage = TensorStorage::kConstant;
+      t.data = const_cast<uint8_t*>(info.data);
+    }
+  }
+  for (int32_t idx : m.inputs()) interp->input_shapes_.push_back(m.tensors()[idx].shape);
+  for (const OperatorInfo& op : m.operators()) {
+    interp->nodes_.push_back(std::make_unique<NodeContext>(
+        interp.get(), &op, FindOp(op.builtin_code, op.custom_code)));
+  }
+  *out = std::move(interp);
+  return Status::Ok();
+}
+
+Status Interpreter::ResizeInput(int i, const Shape& shape) {
+  if (i < 0 || i >= num_inputs()) {
+    return InvalidArgumentError("input %d out of range (model has %d inputs)", i,
+                                num_inputs());
+  }
+  const TensorInfo& info = model_->tensors()[model_->inputs()[i]];
+  if (shape.rank != info.shape.rank) {
+    return InvalidArgumentError(
+        "input %d '%s': new shape %s has rank %d, model expects rank %d", i,
+        info.name.c_str(), shape.ToString().c_str(), shape.rank,
+        info.shape.rank);
+  }
+  for (int d = 0; d < shape.rank; ++d) {
+    if (shape.dims[d] < 0) {
+      return InvalidArgumentError("input %d '%s': new shape %s has a negative "
+                                  "dimension",
+                                  i, info.name.c_str(), shape.ToString().c_str());
+    }
+    if (info.shape_signature.dims[d] != -1 && shape.dims[d] != info.shape.dims[d]) {
+      return InvalidArgumentError(
+          "input %d '%s': dimension %d is fixed at %d by the model (signature "
+          "%s); cannot resize to %s",
+          i, info.name.c_str(), d, info.shape.dims[d],
+          info.shape_signature.ToString().c_str(), shape.ToString().c_str());
+    }
+  }
+  if (shape.NumElements() > kMaxElements) {
+    return InvalidArgumentError("input %d '%s': shape %s is too large", i,
+                                info.name.c_str(), shape.ToString().c_str());
+  }
+  if (input_shapes_[i] != shape) {
+    input_shapes_[i] = shape;
+    allocated_ = false;
+  }
+  return Status::Ok();
+}
+
+Status Interpreter::AllocateTensors() {
+  allocated_ = false;
+  const ModelView& m = *model_;
+  // Reset non-constant tensors to the model's shapes, inputs to the requested.
+  for (size_t i = 0; i < tensors_.size(); ++i) {
+    Tensor& t = tensors_[i];
+    if (t.storage != TensorStorage::kConstant) {
+      t.shape = m.tensors()[i].shape;
+      t.data = nullptr;
+      t.storage = TensorStorage::kNone;
+    }
+  }
+  for (size_t k = 0; k < m.inputs().size(); ++k) {
+    tensors_[m.inputs()[k]].shape = input_shapes_[k];
+  }
+  for (Tensor& t : tensors_) {
+    t.bytes = static_cast<size_t>(t.shape.NumElements()) * DataTypeSize(t.type);
+  }
+
+  for (auto& node : nodes_) {
+    EDGELITE_RETURN_IF_ERROR(node->Prepare());
+  }
+
+  // Lifetimes. Node n runs at time n. Inputs and variables are live from the
+  // start, outputs until the end.
+  const int num_nodes = static_cast<int>(nodes_.size());
+  const int end = num_nodes > 0 ? num_nodes - 1 : 0;
+  std::vector<int> first(tensors_.size(), -1), last(tensors_.size(), -1);
+  auto touch = [&](int32_t t, int time) {
+    if (t < 0 || tensors_[t].storage == TensorStorage::kConstant) return;
+    if (first[t] < 0 || time < first[t]) first[t] = time;
+    if (time > last[t]) last[t] = time;
+  };
+  for (int32_t t : m.inputs()) touch(t, 0);
+  for (int n = 0; n < num_nodes; ++n) {
+    const OperatorInfo* info = nodes_[n]->info();
+    for (int32_t t : info->inputs) touch(t, n);
+    for (int32_t t : info->outputs) touch(t, n);
+  }
+  for (int32_t t : m.outputs()) touch(t, end);
+  for (size_t t = 0; t < tensors_.size(); ++t) {
+    if (m.tensors()[t].is_variable && first[t] >= 0) {
+      first[t] = 0;
+      last[t] = end;
+    }
+  }
+
+  std::vector<BufferRequest> requests;
+  plan_.clear();
+  for (size_t t = 0; t < tensors_.size(); ++t) {
+    if (first[t] < 0) continue;
+    requests.push_back({tensors_[t].bytes, first[t], last[t]});
+    plan_.push_back({static_cast<int>(t), -1, 0, tensors_[t].bytes, first[t], last[t]});
+  }
+  for (int n = 0; n < num_nodes; ++n) {
+    for (size_t bytes : nodes_[n]->scratch_bytes()) {
+      requests.push_back({bytes, n, n});
+      plan_.push_back({-1, n, 0, bytes, n, n});
+    }
+  }
+  const ArenaPlan arena = PlanArena(requests);
+  if (arena.arena_bytes > options_.max_arena_bytes) {
+    return ResourceExhaustedError(
+        "model needs an arena of %zu bytes (lower bound %zu), more than the "
+        "limit of %zu bytes",
+        arena.arena_bytes, arena.lower_bound, options_.max_arena_bytes);
+  }
+  if (arena.arena_bytes > arena_capacity_) {
+    std::free(arena_);
+    arena_ = nullptr;
+    arena_capacity_ = 0;
+    const size_t cap = (arena.arena_bytes + 63) & ~size_t{63};
+    arena_ = static_cast<uint8_t*>(std::aligned_alloc(64, cap));
+    if (arena_ == nullptr) {
+      return ResourceExhaustedError("cannot allocate an arena of %zu bytes", cap);
+    }
+    arena_capacity_ = cap;
+  }
+  arena_bytes_ = arena.arena_bytes;
+  arena_lower_bound_ = arena.lower_bound;
+  if (arena_ != nullptr) std::memset(arena_, 0, arena_bytes_);
+
+  size_t r = 0;
+  for (size_t t = 0; t < tensors_.size(); ++t) {
+    if (first[t] < 0) continue;
+    plan_[r].offset = arena.offsets[r];
+    tensors_[t].storage = TensorStorage::kArena;
+    tensors_[t].data = arena_ + arena.offsets[r];
+    ++r;
+  }
+  for (int n = 0; n < num_nodes; ++n) {
+    auto& ptrs = nodes_[n]->scratch_ptrs();
+    for (size_t k = 0; k < ptrs.size(); ++k) {
+      plan_[r].offset = arena.offsets[r];
+      ptrs[k] = arena_ + arena.offsets[r];
+      ++r;
+    }
+  }
+  // Variables start from their initial value (or zero).
+  for (size_t t = 0; t < tensors_.size(); ++t) {
+    const TensorInfo& info = m.tensors()[t];
+    if (info.is_variable && info.data != nullptr && tensors_[t].data != nullptr &&
+        info.data_bytes == tensors_[t].bytes) {
+      std::memcpy(tensors_[t].data, info.data, info.data_bytes);
+    }
+  }
+  node_times_ns_.assign(nodes_.size(), 0);
+  allocated_ = true;
+  return Status::Ok();
+}
+
+Status Interpreter::Invoke() {
+  if (!allocated_) {
+    return FailedPreconditionError(
+        "AllocateTensors() must succeed before Invoke() (and again after "
+        "ResizeInput())");
+  }
+  const bool profile = options_.profile;
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    std::chrono::steady_clock::time_point t0;
+    if (profile) t0 = std::chrono::steady_clock::now();
+    Status s = nodes_[n]->Eval();
+    if (!s.ok()) return s;
+    if (profile) {
+      node_times_ns_[n] = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::steady_clock::now() - t0)
+                              .count();
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace edgelite
