@@ -5,6 +5,7 @@
 
 #include "api/image.h"
 #include "api/metadata.h"
+#include "api/packed_files.h"
 #include "cli/cli_util.h"
 #include "cli/command.h"
 
@@ -38,6 +39,25 @@ std::vector<Ranked> TopK(const std::vector<float>& scores, int k) {
   std::vector<Ranked> top;
   for (size_t i = 0; i < n; ++i) top.push_back({order[i], scores[order[i]]});
   return top;
+}
+
+// Labels packed into the model itself (tflite-support models name them in
+// their metadata and append them as a zip archive).
+void LabelsFromModel(const ModelView& model, const ModelMetadataInfo& meta,
+                     std::vector<std::string>* labels) {
+  for (const std::string& name : meta.output_label_files) {
+    const uint8_t* data = nullptr;
+    size_t size = 0;
+    Status s = FindPackedFile(model.file_data(), model.file_size(), name,
+                              &data, &size);
+    if (!s.ok()) {
+      std::fprintf(stderr, "edgelite: warning: labels not read: %s\n",
+                   s.message().c_str());
+      continue;
+    }
+    SplitLines(data, size, labels);
+    return;
+  }
 }
 
 std::string LabelOf(const std::vector<std::string>& labels, int index) {
@@ -155,6 +175,8 @@ Status Classify(const ParsedArgs& args) {
     norm.std = meta.input_std;
   }
 
+  if (labels.empty()) LabelsFromModel(*model, meta, &labels);
+
   std::vector<ImageResult> results;
   for (size_t i = 1; i < args.positional.size(); ++i) {
     ImageResult r;
@@ -188,7 +210,8 @@ CommandSpec ClassifyCommand() {
       -1,
       {
           {"labels", FlagType::kString, "FILE",
-           "one label per line; line N names class N"},
+           "one label per line; line N names class N (default: the labels "
+           "packed in the model, if any)"},
           {"top", FlagType::kInt, "K", "number of results per image (5)"},
           {"crop", FlagType::kFloat, "F",
            "keep the central fraction F of each side before resizing"},

@@ -87,22 +87,27 @@ Status ReadLabels(const std::string& path, std::vector<std::string>* labels) {
   std::vector<uint8_t> bytes;
   Status s = ReadFile(path, &bytes);
   if (!s.ok()) return s.WithContext("labels");
-  labels->clear();
+  SplitLines(bytes.data(), bytes.size(), labels);
+  return Status::Ok();
+}
+
+void SplitLines(const uint8_t* data, size_t size,
+                std::vector<std::string>* lines) {
+  lines->clear();
   std::string line;
-  for (uint8_t b : bytes) {
-    if (b == '\n') {
+  for (size_t i = 0; i < size; ++i) {
+    if (data[i] == '\n') {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      labels->push_back(line);
+      lines->push_back(line);
       line.clear();
     } else {
-      line.push_back(static_cast<char>(b));
+      line.push_back(static_cast<char>(data[i]));
     }
   }
   if (!line.empty()) {
     if (line.back() == '\r') line.pop_back();
-    labels->push_back(line);
+    lines->push_back(line);
   }
-  return Status::Ok();
 }
 
 Status TensorToFloats(const Tensor& t, std::vector<float>* out) {

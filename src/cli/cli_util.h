@@ -33,6 +33,8 @@ Status LoadInterpreter(const std::string& path,
 // One label per line (trailing '\r' removed). Empty lines are kept so that
 // line numbers stay class indices.
 Status ReadLabels(const std::string& path, std::vector<std::string>* labels);
+void SplitLines(const uint8_t* data, size_t size,
+                std::vector<std::string>* lines);
 
 // Values of a tensor as real numbers: float32 as is, quantized integers
 // dequantized with the tensor's (first) scale and zero point.

@@ -144,3 +144,31 @@ TEST(MetadataTest, CorruptedBuffersNeverCrash) {
 
 }  // namespace
 }  // namespace edgelite
+
+namespace edgelite {
+namespace {
+
+// The same through the runtime's ModelView, as the CLI reads it.
+TEST(MetadataTest, ReadModelMetadataThroughModelView) {
+  std::shared_ptr<const ByteSource> bytes;
+  Status s = ByteSource::FromFile(testing::TestData(kMetadataModel), &bytes);
+  ASSERT_TRUE(s.ok()) << s.message();
+  std::unique_ptr<ModelView> view;
+  s = ModelView::Create(bytes, &view);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const ModelMetadataInfo info = ReadModelMetadata(*view);
+  EXPECT_TRUE(info.present);
+  EXPECT_EQ(info.input_mean, (std::vector<float>{127.5f}));
+  EXPECT_EQ(info.input_std, (std::vector<float>{127.5f}));
+
+  s = ByteSource::FromFile(testing::TestData(kNoMetadataModel), &bytes);
+  ASSERT_TRUE(s.ok()) << s.message();
+  s = ModelView::Create(bytes, &view);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const ModelMetadataInfo none = ReadModelMetadata(*view);
+  EXPECT_FALSE(none.present);
+  EXPECT_TRUE(none.warnings.empty());
+}
+
+}  // namespace
+}  // namespace edgelite
