@@ -190,6 +190,37 @@ TEST(CliTest, CArrayHasTheFileSize) {
   EXPECT_NE(r.out.find(first), std::string::npos);
 }
 
+// The generated file compiles and exports NAME / NAME_len to other files.
+TEST(CliTest, CArrayCompiles) {
+  if (std::system("c++ --version > /dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "no C++ compiler";
+  }
+  Result r = RunCli({"c-array", kHelloInt8, "--name", "g_model"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  char dir[] = "/tmp/edgelite_carray_XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string d = dir;
+  {
+    std::FILE* f = std::fopen((d + "/model_data.cc").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(r.out.data(), 1, r.out.size(), f);
+    std::fclose(f);
+    f = std::fopen((d + "/main.cc").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "extern const unsigned char g_model[];\n"
+        "extern const unsigned int g_model_len;\n"
+        "int main() { return g_model_len == 2704 && g_model[4] == 'T' ? 0 : 1; }\n",
+        f);
+    std::fclose(f);
+  }
+  const std::string cmd = "cd " + d +
+                          " && c++ -std=c++17 -Wall -Wextra -Werror main.cc "
+                          "model_data.cc -o check && ./check";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::system(("rm -rf " + d).c_str());
+}
+
 TEST(CliTest, CArrayRejectsABadName) {
   Result r = RunCli({"c-array", kHelloInt8, "--name", "1bad-name"});
   EXPECT_EQ(r.exit_code, 1);
