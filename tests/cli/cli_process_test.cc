@@ -241,7 +241,7 @@ TEST(CliTest, InspectHelloWorld) {
 
 TEST(CliTest, InspectShowsMetadataNormalization) {
   Result r = RunCli(
-      {"inspect", TestData("models/mobilenet_v1_0.25_224_1_default_1.tflite")});
+      {"inspect", TestData("models/mobilenet_v1_0.25_224_quant.tflite")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("mean [127.5], std [127.5]"), std::string::npos)
       << r.out;
