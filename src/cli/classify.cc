@@ -1,0 +1,224 @@
+// `edgelite classify`: image classification with top-K output.
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "api/image.h"
+#include "api/metadata.h"
+#include "api/packed_files.h"
+#include "cli/cli_util.h"
+#include "cli/command.h"
+
+namespace edgelite {
+namespace cli {
+namespace {
+
+struct Ranked {
+  int index;
+  float score;
+};
+
+struct ImageResult {
+  std::string path;
+  int width = 0, height = 0;
+  double inference_ms = 0;
+  std::vector<Ranked> top;
+};
+
+// Highest score first; equal scores by lower class index, so output is
+// deterministic (quantized outputs tie often).
+std::vector<Ranked> TopK(const std::vector<float>& scores, int k) {
+  std::vector<int> order(scores.size());
+  std::iota(order.begin(), order.end(), 0);
+  const size_t n = std::min(order.size(), static_cast<size_t>(k));
+  std::partial_sort(order.begin(), order.begin() + n, order.end(),
+                    [&](int a, int b) {
+                      if (scores[a] != scores[b]) return scores[a] > scores[b];
+                      return a < b;
+                    });
+  std::vector<Ranked> top;
+  for (size_t i = 0; i < n; ++i) top.push_back({order[i], scores[order[i]]});
+  return top;
+}
+
+// Labels packed into the model itself (tflite-support models name them in
+// their metadata and append them as a zip archive).
+void LabelsFromModel(const ModelView& model, const ModelMetadataInfo& meta,
+                     std::vector<std::string>* labels) {
+  for (const std::string& name : meta.output_label_files) {
+    const uint8_t* data = nullptr;
+    size_t size = 0;
+    Status s = FindPackedFile(model.file_data(), model.file_size(), name,
+                              &data, &size);
+    if (!s.ok()) {
+      std::fprintf(stderr, "edgelite: warning: labels not read: %s\n",
+                   s.message().c_str());
+      continue;
+    }
+    SplitLines(data, size, labels);
+    return;
+  }
+}
+
+std::string LabelOf(const std::vector<std::string>& labels, int index) {
+  return index >= 0 && index < static_cast<int>(labels.size()) ? labels[index]
+                                                                : "";
+}
+
+Status ClassifyOne(const std::string& path, const ParsedArgs& args,
+                   const NormalizationParams& norm, int top_k,
+                   Interpreter* interp, ImageResult* result) {
+  std::vector<uint8_t> bytes;
+  EDGELITE_RETURN_IF_ERROR(ReadFile(path, &bytes));
+  Image image;
+  Status s = DecodeImage(bytes.data(), bytes.size(), &image);
+  if (!s.ok()) return s.WithContext(StrFormat("'%s'", path.c_str()));
+  result->path = path;
+  result->width = image.width;
+  result->height = image.height;
+
+  if (args.Has("crop")) {
+    EDGELITE_RETURN_IF_ERROR(CenterCrop(
+        image, static_cast<float>(args.GetFloat("crop", 1.0)), &image));
+  }
+  Tensor* input = interp->input(0);
+  int w = 0, h = 0, c = 0;
+  EDGELITE_RETURN_IF_ERROR(ImageInputSize(*input, &w, &h, &c));
+  Image resized;
+  EDGELITE_RETURN_IF_ERROR(ResizeBilinear(image, w, h, &resized));
+  EDGELITE_RETURN_IF_ERROR(FillInputTensor(resized, norm, input));
+
+  const int64_t start = NowNs();
+  EDGELITE_RETURN_IF_ERROR(interp->Invoke());
+  result->inference_ms = static_cast<double>(NowNs() - start) / 1e6;
+
+  std::vector<float> scores;
+  EDGELITE_RETURN_IF_ERROR(TensorToFloats(*interp->output(0), &scores));
+  result->top = TopK(scores, top_k);
+  return Status::Ok();
+}
+
+void PrintText(const std::vector<ImageResult>& results,
+               const std::vector<std::string>& labels, int in_w, int in_h) {
+  for (const ImageResult& r : results) {
+    std::printf("%s (%dx%d -> %dx%d), inference %.2f ms\n", r.path.c_str(),
+                r.width, r.height, in_w, in_h, r.inference_ms);
+    for (size_t i = 0; i < r.top.size(); ++i) {
+      const std::string label = LabelOf(labels, r.top[i].index);
+      std::printf("  %2zu. %5d  %-28s %.4f\n", i + 1, r.top[i].index,
+                  label.empty() ? "-" : label.c_str(),
+                  static_cast<double>(r.top[i].score));
+    }
+  }
+}
+
+void PrintJson(const std::string& model, const std::vector<ImageResult>& results,
+               const std::vector<std::string>& labels) {
+  std::string j = "{\n  \"model\": " + JsonString(model) + ",\n  \"results\": [";
+  for (size_t n = 0; n < results.size(); ++n) {
+    const ImageResult& r = results[n];
+    j += n ? ",\n" : "\n";
+    j += StrFormat(
+        "    {\"image\": %s, \"width\": %d, \"height\": %d, "
+        "\"inference_ms\": %s, \"top\": [",
+        JsonString(r.path).c_str(), r.width, r.height,
+        JsonNumber(r.inference_ms).c_str());
+    for (size_t i = 0; i < r.top.size(); ++i) {
+      j += StrFormat("%s\n      {\"rank\": %zu, \"index\": %d, \"label\": %s, "
+                     "\"score\": %s}",
+                     i ? "," : "", i + 1, r.top[i].index,
+                     JsonString(LabelOf(labels, r.top[i].index)).c_str(),
+                     JsonNumber(r.top[i].score).c_str());
+    }
+    j += "]}";
+  }
+  j += "\n  ]\n}\n";
+  std::fputs(j.c_str(), stdout);
+}
+
+Status Classify(const ParsedArgs& args) {
+  const std::string& model_path = args.positional[0];
+  const long long top_k = args.GetInt("top", 5);
+  if (top_k < 1) return InvalidArgumentError("--top must be at least 1");
+  if (args.Has("crop")) {
+    const double f = args.GetFloat("crop", 1.0);
+    if (!(f > 0.0 && f <= 1.0)) {
+      return InvalidArgumentError("--crop must be in (0, 1], got %g", f);
+    }
+  }
+  std::vector<std::string> labels;
+  if (args.Has("labels")) {
+    EDGELITE_RETURN_IF_ERROR(ReadLabels(args.Get("labels", ""), &labels));
+  }
+
+  std::shared_ptr<const ModelView> model;
+  std::unique_ptr<Interpreter> interp;
+  EDGELITE_RETURN_IF_ERROR(LoadInterpreter(model_path, &model, &interp));
+  if (interp->num_inputs() != 1) {
+    return InvalidArgumentError(
+        "classify needs a model with one image input; '%s' has %d inputs",
+        model_path.c_str(), interp->num_inputs());
+  }
+  int in_w = 0, in_h = 0, in_c = 0;
+  EDGELITE_RETURN_IF_ERROR(
+      ImageInputSize(*interp->input(0), &in_w, &in_h, &in_c));
+
+  // Float models are normalized as their metadata says (tflite-support's
+  // convention); without metadata, [0, 255] → [-1, 1].
+  NormalizationParams norm;
+  const ModelMetadataInfo meta = ReadModelMetadata(*model);
+  for (const std::string& w : meta.warnings) {
+    std::fprintf(stderr, "edgelite: warning: %s\n", w.c_str());
+  }
+  if (!meta.input_mean.empty()) {
+    norm.mean = meta.input_mean;
+    norm.std = meta.input_std;
+  }
+
+  if (labels.empty()) LabelsFromModel(*model, meta, &labels);
+
+  std::vector<ImageResult> results;
+  for (size_t i = 1; i < args.positional.size(); ++i) {
+    ImageResult r;
+    EDGELITE_RETURN_IF_ERROR(ClassifyOne(args.positional[i], args, norm,
+                                         static_cast<int>(top_k), interp.get(),
+                                         &r));
+    results.push_back(std::move(r));
+  }
+  if (args.Has("json")) {
+    PrintJson(model_path, results, labels);
+  } else {
+    PrintText(results, labels, in_w, in_h);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+CommandSpec ClassifyCommand() {
+  return CommandSpec{
+      "classify",
+      "classify images with an image classification model",
+      "MODEL IMAGE...",
+      "Each image (JPEG, PNG or BMP) is decoded, optionally center-cropped,\n"
+      "resized to the model's input size with TFLite's RESIZE_BILINEAR\n"
+      "(whole image, no aspect-ratio preservation) and converted to the input\n"
+      "type: uint8 as is, int8 as pixel - 128, float32 as (pixel - mean) / std\n"
+      "with mean and std from the model's metadata (default 127.5, 127.5).\n"
+      "Quantized outputs are dequantized. Ties rank the lower index first.",
+      2,
+      -1,
+      {
+          {"labels", FlagType::kString, "FILE",
+           "one label per line; line N names class N (default: the labels "
+           "packed in the model, if any)"},
+          {"top", FlagType::kInt, "K", "number of results per image (5)"},
+          {"crop", FlagType::kFloat, "F",
+           "keep the central fraction F of each side before resizing"},
+          {"json", FlagType::kBool, nullptr, "print one JSON document"},
+      },
+      &Classify};
+}
+
+}  // namespace cli
+}  // namespace edgelite
