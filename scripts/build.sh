@@ -28,6 +28,14 @@ build_flavour "$flavour" || die "unknown build flavour '$flavour' (native, asan 
 command -v cmake >/dev/null 2>&1 || die "cmake not found: run bash scripts/bootstrap.sh first"
 jobs="$(edgelite_jobs)"
 
+# A build directory configured for another checkout (the repo was moved or
+# copied) cannot be reused: start it afresh.
+cache="$FLAVOUR_DIR/CMakeCache.txt"
+if [[ -f "$cache" ]] && ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$EDGELITE_ROOT" "$cache"; then
+  warn "$FLAVOUR_DIR was configured for another source tree; recreating it"
+  rm -rf "$FLAVOUR_DIR"
+fi
+
 # Configuring again is cheap when nothing changed and picks up new options;
 # cmake --build then rebuilds only what is out of date.
 say "configuring $FLAVOUR_DIR (${FLAVOUR_ARGS[*]} $*)"
