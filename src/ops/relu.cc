@@ -1,22 +1,12 @@
-// RELU: placeholder until the op lands (returns kUnsupported).
+// RELU: y = max(0, x). The implementation (float32, int8, uint8, and the
+// arithmetic of both QuantArithmetic modes) is shared with RELU6 in
+// ops/relu_common.cc.
 #include "core/op.h"
 #include "ops/ops.h"
+#include "ops/relu_common.h"
 
 namespace edgelite {
-namespace {
 
-class ReluOp final : public Op {
- public:
-  Status Prepare(OpContext& ctx) override {
-    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
-  }
-  Status Eval(OpContext& ctx) override {
-    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
-  }
-};
-
-}  // namespace
-
-std::unique_ptr<Op> CreateRelu() { return std::make_unique<ReluOp>(); }
+std::unique_ptr<Op> CreateRelu() { return CreateReluOp(ReluKind::kRelu); }
 
 }  // namespace edgelite

@@ -1,22 +1,12 @@
-// RELU6: placeholder until the op lands (returns kUnsupported).
+// RELU6: y = min(max(0, x), 6). The implementation (float32, int8, uint8, and
+// the arithmetic of both QuantArithmetic modes) is shared with RELU in
+// ops/relu_common.cc.
 #include "core/op.h"
 #include "ops/ops.h"
+#include "ops/relu_common.h"
 
 namespace edgelite {
-namespace {
 
-class Relu6Op final : public Op {
- public:
-  Status Prepare(OpContext& ctx) override {
-    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
-  }
-  Status Eval(OpContext& ctx) override {
-    return ctx.Error(StatusCode::kUnsupported, "not implemented yet");
-  }
-};
-
-}  // namespace
-
-std::unique_ptr<Op> CreateRelu6() { return std::make_unique<Relu6Op>(); }
+std::unique_ptr<Op> CreateRelu6() { return CreateReluOp(ReluKind::kRelu6); }
 
 }  // namespace edgelite
