@@ -183,6 +183,26 @@ TEST(SoftmaxOp, Int8TfliteVersusMicro) {
             (std::vector<int8_t>{90, -126, -92, -128}));
 }
 
+// 512 equal entries: t = 1 each, sum = 512, inv = 256 / 512 = 0.5, so every
+// p is exactly 0.5: int8 rounds half away -> 1 -> -127; uint8 adds 0.5 and
+// truncates -> 1. kMicro: the Q12.19 sum is 512 * 2^19 = 2^28, which has 3
+// leading zeros, so 9 bits over unit and a final shift of 9 + 31 - 8 = 32;
+// the exact quotient rounds to 0 -> qmin (gemmlowp's shift is undefined
+// there).
+TEST(SoftmaxOp, ExactHalfTieOnLongRow) {
+  SingleOpModel m = SoftmaxModel(
+      Spec("x", DataType::kInt8, {512}, {0.5f}, {0}), Int8Out({512}), 1.0f);
+  const std::vector<int8_t> x(512, 3);
+  EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kTflite),
+            std::vector<int8_t>(512, -127));
+  EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kMicro),
+            std::vector<int8_t>(512, -128));
+  SingleOpModel mu = SoftmaxModel(
+      Spec("x", DataType::kUInt8, {512}, {0.5f}, {0}), Uint8Out({512}), 1.0f);
+  EXPECT_EQ(RunSoftmax<uint8_t>(mu, std::vector<uint8_t>(512, 9)),
+            std::vector<uint8_t>(512, 1));
+}
+
 TEST(SoftmaxOp, InvokeAllocatesNothing) {
   SingleOpModel m = SoftmaxModel(
       Spec("x", DataType::kInt8, {4, 10}, {0.1f}, {0}), Int8Out({4, 10}), 1.0f);
