@@ -121,10 +121,10 @@ class AddOp final : public Op {
                       DataTypeName(type_)));
     }
     if (b->type != type_) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("type %s differs from input 0 type %s",
-                                      DataTypeName(b->type),
-                                      DataTypeName(type_)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("type %s differs from input 0 type %s",
+                    DataTypeName(b->type), DataTypeName(type_)));
     }
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
 
@@ -183,7 +183,8 @@ class AddOp final : public Op {
     same_shape_ = a.shape == b.shape;
     if (same_shape_) return ctx.SetOutputShape(0, a.shape);
     Shape out_shape;
-    EDGELITE_RETURN_IF_ERROR(BroadcastShapes(ctx, a.shape, b.shape, &out_shape));
+    EDGELITE_RETURN_IF_ERROR(
+        BroadcastShapes(ctx, a.shape, b.shape, &out_shape));
     if (out_shape.rank > kMaxBroadcastRank) {
       return ctx.Error(
           StatusCode::kUnsupported,

@@ -111,7 +111,8 @@ class LogisticOp final : public Op {
         EvalQuantized(in->Data<uint8_t>(), out->MutableData<uint8_t>(), n);
         break;
       default:
-        return ctx.Error(StatusCode::kRuntimeError, "LOGISTIC was not prepared");
+        return ctx.Error(StatusCode::kRuntimeError,
+                         "LOGISTIC was not prepared");
     }
     return Status::Ok();
   }

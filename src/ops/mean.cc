@@ -69,9 +69,9 @@ class MeanOp final : public Op {
 
     // Axes.
     if (axis->type != DataType::kInt32) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("axis must be int32, got %s",
-                                      DataTypeName(axis->type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("axis must be int32, got %s", DataTypeName(axis->type)));
     }
     if (axis->shape.rank > 1) {
       return ctx.InputError(StatusCode::kInvalidModel, 1,
@@ -103,7 +103,8 @@ class MeanOp final : public Op {
     for (int d = 0; d < rank; ++d) {
       if (reduced[d]) {
         num_reduced *= in->shape.dims[d];
-        if (ctx.options().reducer.keep_dims) out_shape.dims[out_shape.rank++] = 1;
+        if (ctx.options().reducer.keep_dims)
+          out_shape.dims[out_shape.rank++] = 1;
       } else {
         out_shape.dims[out_shape.rank++] = in->shape.dims[d];
       }
@@ -193,7 +194,8 @@ class MeanOp final : public Op {
       temp = temp > 0 ? temp + 0.5f : temp - 0.5f;
       bias_ = out_zp_ - static_cast<int32_t>(temp);
       const float real_scale = in_scale / (n * out_scale);
-      QuantizeMultiplier(static_cast<double>(real_scale), &multiplier_, &shift_);
+      QuantizeMultiplier(static_cast<double>(real_scale), &multiplier_,
+                         &shift_);
     } else {
       kind_ = MeanKind::kReference;
       scale_ = in_scale / out_scale;
@@ -256,7 +258,8 @@ class MeanOp final : public Op {
         const int64_t zp_sum = num_reduced_ * in_zp_;
         for (int64_t i = 0; i < num_outputs_; ++i) {
           const int32_t a = static_cast<int32_t>(acc[i] - zp_sum);
-          y[i] = static_cast<T>(RequantizeFp32(a, scale_, out_zp_, qmin_, qmax_));
+          y[i] =
+              static_cast<T>(RequantizeFp32(a, scale_, out_zp_, qmin_, qmax_));
         }
         break;
       }

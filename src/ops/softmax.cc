@@ -154,12 +154,14 @@ class SoftmaxOp final : public Op {
     if (!(real > 1.0)) {
       return ctx.Error(
           StatusCode::kUnsupported,
-          StrFormat("beta * input scale = %g is too small for the fixed-point "
-                    "softmax (needs > 2^-26)",
-                    static_cast<double>(beta_) * static_cast<double>(in_scale)));
+          StrFormat(
+              "beta * input scale = %g is too small for the fixed-point "
+              "softmax (needs > 2^-26)",
+              static_cast<double>(beta_) * static_cast<double>(in_scale)));
     }
     QuantizeMultiplier(real, &input_multiplier_, &input_left_shift_);
-    diff_min_ = -CalculateInputRadius(kScaledDiffIntegerBits, input_left_shift_);
+    diff_min_ =
+        -CalculateInputRadius(kScaledDiffIntegerBits, input_left_shift_);
     return Status::Ok();
   }
 
@@ -209,8 +211,8 @@ class SoftmaxOp final : public Op {
 
   // exp(beta * in_scale * d) for d = x - max <= 0 in Q0.31.
   int32_t MicroExp(int32_t d) const {
-    const int32_t rescaled = MultiplyByQuantizedMultiplier(
-        d, input_multiplier_, input_left_shift_);
+    const int32_t rescaled =
+        MultiplyByQuantizedMultiplier(d, input_multiplier_, input_left_shift_);
     return ExpOnNegativeValues(rescaled, kScaledDiffIntegerBits);
   }
 
@@ -220,8 +222,8 @@ class SoftmaxOp final : public Op {
     for (int32_t i = 0; i < depth_; ++i) {
       const int32_t d = static_cast<int32_t>(x[i]) - m;
       if (d >= diff_min_) {
-        sum += SaturatingRoundingMultiplyByPOT(
-            MicroExp(d), -kAccumulationIntegerBits);
+        sum += SaturatingRoundingMultiplyByPOT(MicroExp(d),
+                                               -kAccumulationIntegerBits);
       }
     }
     int num_bits_over_unit = 0;

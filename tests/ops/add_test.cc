@@ -33,10 +33,10 @@ TensorSpec Spec(const std::string& name, DataType type,
   return s;
 }
 
-SingleOpModel AddModel(TensorSpec a, TensorSpec b, TensorSpec out,
-                       tfl::ActivationFunctionType act =
-                           tfl::ActivationFunctionType::NONE,
-                       int version = 1) {
+SingleOpModel AddModel(
+    TensorSpec a, TensorSpec b, TensorSpec out,
+    tfl::ActivationFunctionType act = tfl::ActivationFunctionType::NONE,
+    int version = 1) {
   SingleOpModel m;
   m.inputs = {std::move(a), std::move(b)};
   m.outputs = {std::move(out)};
@@ -139,10 +139,9 @@ TEST(AddOp, FloatBroadcastsBothInputs) {
 
 TEST(AddOp, FloatRank6Broadcast) {
   // [2,1,1,1,1,2] + [1,1,1,1,2,1] -> [2,1,1,1,2,2].
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kFloat32, {2, 1, 1, 1, 1, 2}),
-               Spec("b", DataType::kFloat32, {1, 1, 1, 1, 2, 1}),
-               Spec("y", DataType::kFloat32, {2, 1, 1, 1, 2, 2}));
+  SingleOpModel m = AddModel(Spec("a", DataType::kFloat32, {2, 1, 1, 1, 1, 2}),
+                             Spec("b", DataType::kFloat32, {1, 1, 1, 1, 2, 1}),
+                             Spec("y", DataType::kFloat32, {2, 1, 1, 1, 2, 2}));
   EXPECT_EQ(Run2<float>(m, {1, 2, 3, 4}, {10, 20}),
             (std::vector<float>{11, 12, 21, 22, 13, 14, 23, 24}));
 }
@@ -151,10 +150,9 @@ TEST(AddOp, FloatRank6Broadcast) {
 
 TEST(AddOp, Int32WithRelu) {
   // [5, -7, 100] + [1, 2, -200] = [6, -5, -100] -> relu [6, 0, 0].
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt32, {3}),
-                             Spec("b", DataType::kInt32, {3}),
-                             Spec("y", DataType::kInt32, {3}),
-                             tfl::ActivationFunctionType::RELU);
+  SingleOpModel m = AddModel(
+      Spec("a", DataType::kInt32, {3}), Spec("b", DataType::kInt32, {3}),
+      Spec("y", DataType::kInt32, {3}), tfl::ActivationFunctionType::RELU);
   EXPECT_EQ(Run2<int32_t>(m, {5, -7, 100}, {1, 2, -200}),
             (std::vector<int32_t>{6, 0, 0}));
 }
@@ -188,11 +186,10 @@ TEST(AddOp, Int32ReluN1To1AndBroadcast) {
 //   (-128,-128) -98.5   -103     -104     tie, negative
 //   (0, -7)     -4.25    -9       -9
 TEST(AddOp, Int8XnnpackVersusMicroTies) {
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kInt8, {6}, {0.5f}, {0}),
-               Spec("b", DataType::kInt8, {6}, {0.25f}, {10}),
-               Spec("y", DataType::kInt8, {6}, {1.0f}, {-5}),
-               tfl::ActivationFunctionType::NONE, 2);
+  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {6}, {0.5f}, {0}),
+                             Spec("b", DataType::kInt8, {6}, {0.25f}, {10}),
+                             Spec("y", DataType::kInt8, {6}, {1.0f}, {-5}),
+                             tfl::ActivationFunctionType::NONE, 2);
   const std::vector<int8_t> a = {3, 1, -1, 127, -128, 0};
   const std::vector<int8_t> b = {12, 10, 10, 127, -128, -7};
   EXPECT_EQ(Run2<int8_t>(m, a, b, QuantArithmetic::kTflite),
@@ -206,11 +203,10 @@ TEST(AddOp, Int8XnnpackVersusMicroTies) {
 // all scales 12 and zero points 0 both arithmetics compute a + b exactly, so
 // 1 + 0 = 1 is clamped to [0, 0] by kTflite and to [0, 1] by kMicro.
 TEST(AddOp, Int8Relu6RangeRounding) {
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kInt8, {3}, {12.0f}, {0}),
-               Spec("b", DataType::kInt8, {3}, {12.0f}, {0}),
-               Spec("y", DataType::kInt8, {3}, {12.0f}, {0}),
-               tfl::ActivationFunctionType::RELU6, 2);
+  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {3}, {12.0f}, {0}),
+                             Spec("b", DataType::kInt8, {3}, {12.0f}, {0}),
+                             Spec("y", DataType::kInt8, {3}, {12.0f}, {0}),
+                             tfl::ActivationFunctionType::RELU6, 2);
   EXPECT_EQ(Run2<int8_t>(m, {1, -3, 5}, {0, 1, 0}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{0, 0, 0}));
   EXPECT_EQ(Run2<int8_t>(m, {1, -3, 5}, {0, 1, 0}, QuantArithmetic::kMicro),
@@ -227,11 +223,10 @@ TEST(AddOp, Int8Relu6RangeRounding) {
 //   (255,100) 162.33 -> 162     (17,100)  83      (90,0)    40.67 -> 41
 // No ties, so the TFLite reference gives the same bytes.
 TEST(AddOp, Uint8BroadcastXnnpack) {
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kUInt8, {2, 3}, {0.1f}, {128}),
-               Spec("b", DataType::kUInt8, {3}, {0.2f}, {100}),
-               Spec("y", DataType::kUInt8, {2, 3}, {0.3f}, {120}),
-               tfl::ActivationFunctionType::NONE, 2);
+  SingleOpModel m = AddModel(Spec("a", DataType::kUInt8, {2, 3}, {0.1f}, {128}),
+                             Spec("b", DataType::kUInt8, {3}, {0.2f}, {100}),
+                             Spec("y", DataType::kUInt8, {2, 3}, {0.3f}, {120}),
+                             tfl::ActivationFunctionType::NONE, 2);
   const std::vector<uint8_t> a = {0, 128, 200, 255, 17, 90};
   const std::vector<uint8_t> b = {100, 100, 0};
   const std::vector<uint8_t> want = {77, 120, 77, 162, 83, 41};
@@ -242,11 +237,10 @@ TEST(AddOp, Uint8BroadcastXnnpack) {
 TEST(AddOp, Uint8ClampsToTypeRange) {
   // (255-128)*0.1 + (255-100)*0.2 = 43.7 -> /0.3 = 145.67 + 120 -> 255;
   // (0-128)*0.1 + (0-100)*0.2 = -32.8 -> /0.3 = -109.33 + 120 = 10.67 -> 11.
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kUInt8, {1}, {0.1f}, {128}),
-               Spec("b", DataType::kUInt8, {1}, {0.2f}, {100}),
-               Spec("y", DataType::kUInt8, {1}, {0.3f}, {120}),
-               tfl::ActivationFunctionType::NONE, 2);
+  SingleOpModel m = AddModel(Spec("a", DataType::kUInt8, {1}, {0.1f}, {128}),
+                             Spec("b", DataType::kUInt8, {1}, {0.2f}, {100}),
+                             Spec("y", DataType::kUInt8, {1}, {0.3f}, {120}),
+                             tfl::ActivationFunctionType::NONE, 2);
   EXPECT_EQ(Run2<uint8_t>(m, {255}, {255}), (std::vector<uint8_t>{255}));
   EXPECT_EQ(Run2<uint8_t>(m, {0}, {0}), (std::vector<uint8_t>{11}));
 }
@@ -258,11 +252,10 @@ TEST(AddOp, Uint8ClampsToTypeRange) {
 //   reference: twice_max = 2; b: 1/2 -> (2^30, 0); out: 2^-20 -> (2^30, -19)
 //   (-1 << 20) * 0.5 = -2^19; * 2^-20 = -0.5 -> round away -> -1.
 TEST(AddOp, Int8ScaleRatioOutsideXnnpackRangeUsesBuiltin) {
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kInt8, {5}, {0.001f}, {0}),
-               Spec("b", DataType::kInt8, {5}, {1.0f}, {0}),
-               Spec("y", DataType::kInt8, {5}, {2.0f}, {0}),
-               tfl::ActivationFunctionType::NONE, 2);
+  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {5}, {0.001f}, {0}),
+                             Spec("b", DataType::kInt8, {5}, {1.0f}, {0}),
+                             Spec("y", DataType::kInt8, {5}, {2.0f}, {0}),
+                             tfl::ActivationFunctionType::NONE, 2);
   // Exact values: 0.5, -0.5, 1.55, -1.55, 0.025.
   const std::vector<int8_t> a = {0, 0, 100, -100, 50};
   const std::vector<int8_t> b = {1, -1, 3, -3, 0};
@@ -272,11 +265,10 @@ TEST(AddOp, Int8ScaleRatioOutsideXnnpackRangeUsesBuiltin) {
 }
 
 TEST(AddOp, QuantizedInvokeAllocatesNothing) {
-  SingleOpModel m =
-      AddModel(Spec("a", DataType::kInt8, {2, 3}, {0.5f}, {0}),
-               Spec("b", DataType::kInt8, {3}, {0.25f}, {10}),
-               Spec("y", DataType::kInt8, {2, 3}, {1.0f}, {-5}),
-               tfl::ActivationFunctionType::NONE, 2);
+  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {2, 3}, {0.5f}, {0}),
+                             Spec("b", DataType::kInt8, {3}, {0.25f}, {10}),
+                             Spec("y", DataType::kInt8, {2, 3}, {1.0f}, {-5}),
+                             tfl::ActivationFunctionType::NONE, 2);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(Make(m, &interp).ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -299,11 +291,11 @@ TEST(AddOp, RejectsMismatchedInputTypes) {
 }
 
 TEST(AddOp, RejectsOutputTypeMismatch) {
-  Status s = PrepareError(
-      AddModel(Spec("a", DataType::kInt8, {2}, {0.5f}, {0}),
-               Spec("b", DataType::kInt8, {2}, {0.5f}, {0}),
-               Spec("y", DataType::kUInt8, {2}, {0.5f}, {0}),
-               tfl::ActivationFunctionType::NONE, 2));
+  Status s =
+      PrepareError(AddModel(Spec("a", DataType::kInt8, {2}, {0.5f}, {0}),
+                            Spec("b", DataType::kInt8, {2}, {0.5f}, {0}),
+                            Spec("y", DataType::kUInt8, {2}, {0.5f}, {0}),
+                            tfl::ActivationFunctionType::NONE, 2));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("type uint8 differs from input 0 type int8"),
             std::string::npos)
@@ -311,11 +303,10 @@ TEST(AddOp, RejectsOutputTypeMismatch) {
 }
 
 TEST(AddOp, RejectsMissingQuantization) {
-  Status s = PrepareError(
-      AddModel(Spec("a", DataType::kInt8, {2}, {0.5f}, {0}),
-               Spec("b", DataType::kInt8, {2}),
-               Spec("y", DataType::kInt8, {2}, {0.5f}, {0}),
-               tfl::ActivationFunctionType::NONE, 2));
+  Status s = PrepareError(AddModel(Spec("a", DataType::kInt8, {2}, {0.5f}, {0}),
+                                   Spec("b", DataType::kInt8, {2}),
+                                   Spec("y", DataType::kInt8, {2}, {0.5f}, {0}),
+                                   tfl::ActivationFunctionType::NONE, 2));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("input 1 (tensor 1 'b'): int8 tensor must be "
                              "quantized"),
@@ -324,11 +315,11 @@ TEST(AddOp, RejectsMissingQuantization) {
 }
 
 TEST(AddOp, RejectsInt16AsUnsupported) {
-  Status s = PrepareError(
-      AddModel(Spec("a", DataType::kInt16, {2}, {0.5f}, {0}),
-               Spec("b", DataType::kInt16, {2}, {0.5f}, {0}),
-               Spec("y", DataType::kInt16, {2}, {0.5f}, {0}),
-               tfl::ActivationFunctionType::NONE, 3));
+  Status s =
+      PrepareError(AddModel(Spec("a", DataType::kInt16, {2}, {0.5f}, {0}),
+                            Spec("b", DataType::kInt16, {2}, {0.5f}, {0}),
+                            Spec("y", DataType::kInt16, {2}, {0.5f}, {0}),
+                            tfl::ActivationFunctionType::NONE, 3));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("int16 ADD is not supported"), std::string::npos)
       << s.message();
@@ -355,10 +346,9 @@ TEST(AddOp, RejectsBroadcastAboveRank6) {
 }
 
 TEST(AddOp, RejectsTanhActivation) {
-  Status s = PrepareError(AddModel(Spec("a", DataType::kFloat32, {2}),
-                                   Spec("b", DataType::kFloat32, {2}),
-                                   Spec("y", DataType::kFloat32, {2}),
-                                   tfl::ActivationFunctionType::TANH));
+  Status s = PrepareError(AddModel(
+      Spec("a", DataType::kFloat32, {2}), Spec("b", DataType::kFloat32, {2}),
+      Spec("y", DataType::kFloat32, {2}), tfl::ActivationFunctionType::TANH));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("ADD v1): fused activation TANH"),
             std::string::npos)

@@ -33,8 +33,8 @@ TensorSpec Spec(const std::string& name, DataType type,
 }
 
 TensorSpec Axes(std::vector<int32_t> axes) {
-  TensorSpec s = Spec("axes", DataType::kInt32,
-                      {static_cast<int32_t>(axes.size())});
+  TensorSpec s =
+      Spec("axes", DataType::kInt32, {static_cast<int32_t>(axes.size())});
   s.data = testing::Bytes(axes);
   return s;
 }
@@ -62,8 +62,8 @@ Status Make(const SingleOpModel& m, std::unique_ptr<Interpreter>* interp,
 
 template <typename T>
 std::vector<T> RunMean(const SingleOpModel& m, const std::vector<T>& x,
-                   QuantArithmetic arith = QuantArithmetic::kTflite,
-                   Shape* out_shape = nullptr) {
+                       QuantArithmetic arith = QuantArithmetic::kTflite,
+                       Shape* out_shape = nullptr) {
   std::unique_ptr<Interpreter> interp;
   Status s = Make(m, &interp, arith);
   EXPECT_TRUE(s.ok()) << s.message();
@@ -86,10 +86,10 @@ std::vector<float> Iota(int n) {
 // x = 0..11 in [1,2,2,3]: channel c holds c, 3+c, 6+c, 9+c, so its mean
 // over H and W is (18 + 4c) / 4 = 4.5 + c.
 TEST(MeanOp, FloatSpatialKeepDims) {
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}),
-                              Axes({1, 2}),
-                              Spec("y", DataType::kFloat32, {1, 1, 1, 3}),
-                              /*keep_dims=*/true);
+  SingleOpModel m =
+      MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({1, 2}),
+                Spec("y", DataType::kFloat32, {1, 1, 1, 3}),
+                /*keep_dims=*/true);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(12), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{4.5f, 5.5f, 6.5f}));
@@ -97,10 +97,10 @@ TEST(MeanOp, FloatSpatialKeepDims) {
 }
 
 TEST(MeanOp, FloatSpatialDropDims) {
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}),
-                              Axes({2, 1}),
-                              Spec("y", DataType::kFloat32, {1, 3}),
-                              /*keep_dims=*/false);
+  SingleOpModel m =
+      MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({2, 1}),
+                Spec("y", DataType::kFloat32, {1, 3}),
+                /*keep_dims=*/false);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(12), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{4.5f, 5.5f, 6.5f}));
@@ -109,9 +109,8 @@ TEST(MeanOp, FloatSpatialDropDims) {
 
 // [[0,1,2],[3,4,5]]: row means 1 and 4; column means 1.5, 2.5, 3.5.
 TEST(MeanOp, FloatNegativeAxis) {
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}),
-                              Axes({-1}), Spec("y", DataType::kFloat32, {2}),
-                              false);
+  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({-1}),
+                              Spec("y", DataType::kFloat32, {2}), false);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(6), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{1, 4}));
@@ -119,9 +118,8 @@ TEST(MeanOp, FloatNegativeAxis) {
 }
 
 TEST(MeanOp, FloatSingleLeadingAxis) {
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}),
-                              Axes({0}), Spec("y", DataType::kFloat32, {1, 3}),
-                              true);
+  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({0}),
+                              Spec("y", DataType::kFloat32, {1, 3}), true);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(6), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{1.5f, 2.5f, 3.5f}));
@@ -130,25 +128,25 @@ TEST(MeanOp, FloatSingleLeadingAxis) {
 
 TEST(MeanOp, FloatDuplicateAxesCountOnce) {
   // [1, 1, -1] on rank 2 is axis 1 once: the row means again.
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}),
-                              Axes({1, 1, -1}),
-                              Spec("y", DataType::kFloat32, {2}), false);
+  SingleOpModel m =
+      MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({1, 1, -1}),
+                Spec("y", DataType::kFloat32, {2}), false);
   EXPECT_EQ(RunMean<float>(m, Iota(6)), (std::vector<float>{1, 4}));
 }
 
 TEST(MeanOp, FloatAllAxesAndMiddleAxis) {
   // [2,3,2] = 0..11. All axes: 66 / 12 = 5.5.
-  SingleOpModel all = MeanModel(Spec("x", DataType::kFloat32, {2, 3, 2}),
-                                Axes({0, 1, 2}),
-                                Spec("y", DataType::kFloat32, {}), false);
+  SingleOpModel all =
+      MeanModel(Spec("x", DataType::kFloat32, {2, 3, 2}), Axes({0, 1, 2}),
+                Spec("y", DataType::kFloat32, {}), false);
   Shape shape;
   EXPECT_EQ(RunMean<float>(all, Iota(12), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{5.5f}));
   EXPECT_EQ(shape.rank, 0);
   // Axis 1: y[i][k] = mean of x[i][0..2][k] = 6i + k + 2.
-  SingleOpModel mid = MeanModel(Spec("x", DataType::kFloat32, {2, 3, 2}),
-                                Axes({1}),
-                                Spec("y", DataType::kFloat32, {2, 2}), false);
+  SingleOpModel mid =
+      MeanModel(Spec("x", DataType::kFloat32, {2, 3, 2}), Axes({1}),
+                Spec("y", DataType::kFloat32, {2, 2}), false);
   EXPECT_EQ(RunMean<float>(mid, Iota(12)), (std::vector<float>{2, 3, 8, 9}));
 }
 
@@ -159,10 +157,9 @@ TEST(MeanOp, FloatAllAxesAndMiddleAxis) {
 //   acc = 2; 2 * 0.25 = 0.5 -> lrintf -> 0.
 // Reference (kMicro): scale 1, bias 0; mean = 2/4 = 0.5 -> round away -> 1.
 TEST(MeanOp, Int8XnnpackVersusMicroTie) {
-  SingleOpModel m =
-      MeanModel(Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}),
-                Axes({1, 2}),
-                Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({1, 2}),
+      Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
   EXPECT_EQ(RunMean<int8_t>(m, {1, 1, 0, 0}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{0}));
   EXPECT_EQ(RunMean<int8_t>(m, {1, 1, 0, 0}, QuantArithmetic::kMicro),
@@ -174,10 +171,9 @@ TEST(MeanOp, Int8XnnpackVersusMicroTie) {
 // keep_dims 4-D path computes: real = 0.5 / (4 * 0.5) = 0.25 -> (2^30, -1);
 // MBQM(2, 2^30, -1) = 0.5 -> round away -> 1; bias 0 - (int)(0 - 0.5) = 0.
 TEST(MeanOp, Int8NegativeSpatialAxesRunOnBuiltinKernel) {
-  SingleOpModel m =
-      MeanModel(Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}),
-                Axes({-3, -2}),
-                Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({-3, -2}),
+      Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
   EXPECT_EQ(RunMean<int8_t>(m, {1, 1, 0, 0}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{1}));
 }
@@ -188,10 +184,9 @@ TEST(MeanOp, Int8NegativeSpatialAxesRunOnBuiltinKernel) {
 //   60 * 0.5 = 30 -> 30 + 3 = 33.
 // Reference: scale = 2, bias = 10 * 2 = 20; mean 5; 5 * 2 + 20 = 30 -> 33.
 TEST(MeanOp, Int8SingleSpatialAxisWithZeroPoints) {
-  SingleOpModel m =
-      MeanModel(Spec("x", DataType::kInt8, {1, 1, 4, 1}, {0.1f}, {-10}),
-                Axes({2}),
-                Spec("y", DataType::kInt8, {1, 1, 1}, {0.05f}, {3}), false);
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kInt8, {1, 1, 4, 1}, {0.1f}, {-10}), Axes({2}),
+      Spec("y", DataType::kInt8, {1, 1, 1}, {0.05f}, {3}), false);
   EXPECT_EQ(RunMean<int8_t>(m, {-10, 0, 10, 20}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{33}));
   EXPECT_EQ(RunMean<int8_t>(m, {-10, 0, 10, 20}, QuantArithmetic::kMicro),
@@ -206,10 +201,9 @@ TEST(MeanOp, Int8SingleSpatialAxisWithZeroPoints) {
 //   channel 1 sums to 1261: acc = 109; 109 * 0.2222 = 24.22 -> 24 + 100 = 124.
 // Exact: (sum/9 - 128) * 2 + 100 = 194.0 and 124.22; the reference agrees.
 TEST(MeanOp, Uint8SpatialDropDims) {
-  SingleOpModel m =
-      MeanModel(Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}),
-                Axes({2, 1}),
-                Spec("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}), Axes({2, 1}),
+      Spec("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
   const std::vector<int> c0 = {130, 140, 150, 160, 170, 180, 190, 200, 255};
   const std::vector<int> c1 = {100, 110, 120, 130, 140, 150, 160, 170, 181};
   std::vector<uint8_t> x;
@@ -240,10 +234,9 @@ TEST(MeanOp, Int8LastAxisReference) {
 
 TEST(MeanOp, Int8OutputClampsToTypeRange) {
   // in scale 1, out scale 0.5: mean 100 -> 200 -> clamp 127; -100 -> -128.
-  SingleOpModel m =
-      MeanModel(Spec("x", DataType::kInt8, {1, 2, 1, 2}, {1.0f}, {0}),
-                Axes({1, 2}),
-                Spec("y", DataType::kInt8, {1, 1, 1, 2}, {0.5f}, {0}), true);
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kInt8, {1, 2, 1, 2}, {1.0f}, {0}), Axes({1, 2}),
+      Spec("y", DataType::kInt8, {1, 1, 1, 2}, {0.5f}, {0}), true);
   const std::vector<int8_t> x = {100, -100, 100, -100};
   EXPECT_EQ(RunMean<int8_t>(m, x, QuantArithmetic::kTflite),
             (std::vector<int8_t>{127, -128}));
@@ -252,10 +245,9 @@ TEST(MeanOp, Int8OutputClampsToTypeRange) {
 }
 
 TEST(MeanOp, InvokeAllocatesNothing) {
-  SingleOpModel m =
-      MeanModel(Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}),
-                Axes({1, 2}),
-                Spec("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}), Axes({1, 2}),
+      Spec("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(Make(m, &interp).ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -272,10 +264,9 @@ Status PrepareError(const SingleOpModel& m) {
 }
 
 TEST(MeanOp, RejectsAxisOutOfRange) {
-  Status s = PrepareError(MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}),
-                                    Axes({4}),
-                                    Spec("y", DataType::kFloat32, {1, 2, 2, 3}),
-                                    false));
+  Status s = PrepareError(
+      MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({4}),
+                Spec("y", DataType::kFloat32, {1, 2, 2, 3}), false));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("axis 4 is out of range for input shape "
                              "[1, 2, 2, 3]"),
@@ -284,10 +275,9 @@ TEST(MeanOp, RejectsAxisOutOfRange) {
 }
 
 TEST(MeanOp, RejectsRuntimeAxis) {
-  Status s = PrepareError(MeanModel(
-      Spec("x", DataType::kFloat32, {2, 3}),
-      Spec("axes", DataType::kInt32, {1}),
-      Spec("y", DataType::kFloat32, {2}), false));
+  Status s = PrepareError(MeanModel(Spec("x", DataType::kFloat32, {2, 3}),
+                                    Spec("axes", DataType::kInt32, {1}),
+                                    Spec("y", DataType::kFloat32, {2}), false));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("axis computed at run time"), std::string::npos)
       << s.message();

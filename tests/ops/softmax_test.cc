@@ -112,8 +112,8 @@ TEST(SoftmaxOp, FloatRowsOverLastAxis) {
 //   int8: -128 + those = 42, -65, -105.
 // The fixed-point kernel lands on the same bytes here.
 TEST(SoftmaxOp, Int8SmallRowBothModes) {
-  SingleOpModel m = SoftmaxModel(
-      Spec("x", DataType::kInt8, {3}, {0.5f}, {0}), Int8Out({3}), 1.0f);
+  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {3}, {0.5f}, {0}),
+                                 Int8Out({3}), 1.0f);
   const std::vector<int8_t> want = {42, -65, -105};
   EXPECT_EQ(RunSoftmax<int8_t>(m, {0, -2, -4}, QuantArithmetic::kTflite), want);
   EXPECT_EQ(RunSoftmax<int8_t>(m, {0, -2, -4}, QuantArithmetic::kMicro), want);
@@ -122,8 +122,8 @@ TEST(SoftmaxOp, Int8SmallRowBothModes) {
 // beta enters as -in_scale * beta: scale 0.25 with beta 2 builds the same
 // table as above, and only differences to the row max matter.
 TEST(SoftmaxOp, Int8BetaAndShiftInvariance) {
-  SingleOpModel m = SoftmaxModel(
-      Spec("x", DataType::kInt8, {3}, {0.25f}, {7}), Int8Out({3}), 2.0f);
+  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {3}, {0.25f}, {7}),
+                                 Int8Out({3}), 2.0f);
   EXPECT_EQ(RunSoftmax<int8_t>(m, {10, 8, 6}),
             (std::vector<int8_t>{42, -65, -105}));
 }
@@ -131,9 +131,9 @@ TEST(SoftmaxOp, Int8BetaAndShiftInvariance) {
 // uint8 row [200, 198, 196], scale 0.5: the same probabilities as the int8
 // case, 170.30, 62.65, 23.05, quantized as (int)(p + 0.5) with zero point 0.
 TEST(SoftmaxOp, Uint8SmallRowBothModes) {
-  SingleOpModel m = SoftmaxModel(
-      Spec("x", DataType::kUInt8, {1, 3}, {0.5f}, {128}), Uint8Out({1, 3}),
-      1.0f);
+  SingleOpModel m =
+      SoftmaxModel(Spec("x", DataType::kUInt8, {1, 3}, {0.5f}, {128}),
+                   Uint8Out({1, 3}), 1.0f);
   const std::vector<uint8_t> want = {170, 63, 23};
   EXPECT_EQ(RunSoftmax<uint8_t>(m, {200, 198, 196}, QuantArithmetic::kTflite),
             want);
@@ -155,9 +155,9 @@ TEST(SoftmaxOp, Int8RowsEqualAndSaturated) {
             want2);
   EXPECT_EQ(RunSoftmax<int8_t>(m2, {5, 5, 0, -100}, QuantArithmetic::kMicro),
             want2);
-  SingleOpModel m3 = SoftmaxModel(
-      Spec("x", DataType::kInt8, {1, 1, 3}, {0.5f}, {0}), Int8Out({1, 1, 3}),
-      1.0f);
+  SingleOpModel m3 =
+      SoftmaxModel(Spec("x", DataType::kInt8, {1, 1, 3}, {0.5f}, {0}),
+                   Int8Out({1, 1, 3}), 1.0f);
   const std::vector<int8_t> want3 = {-128, 0, 0};
   EXPECT_EQ(RunSoftmax<int8_t>(m3, {-128, 127, 127}, QuantArithmetic::kTflite),
             want3);
@@ -174,8 +174,8 @@ TEST(SoftmaxOp, Int8RowsEqualAndSaturated) {
 // -124, Q12.19 sum 617093, reciprocal 1824522248) rounds the first
 // probability up to 218: 90.
 TEST(SoftmaxOp, Int8TfliteVersusMicro) {
-  SingleOpModel m = SoftmaxModel(
-      Spec("x", DataType::kInt8, {4}, {0.2f}, {0}), Int8Out({4}), 1.0f);
+  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {4}, {0.2f}, {0}),
+                                 Int8Out({4}), 1.0f);
   const std::vector<int8_t> x = {0, -23, -9, -32};
   EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kTflite),
             (std::vector<int8_t>{89, -126, -92, -128}));
@@ -190,8 +190,8 @@ TEST(SoftmaxOp, Int8TfliteVersusMicro) {
 // the exact quotient rounds to 0 -> qmin (gemmlowp's shift is undefined
 // there).
 TEST(SoftmaxOp, ExactHalfTieOnLongRow) {
-  SingleOpModel m = SoftmaxModel(
-      Spec("x", DataType::kInt8, {512}, {0.5f}, {0}), Int8Out({512}), 1.0f);
+  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {512}, {0.5f}, {0}),
+                                 Int8Out({512}), 1.0f);
   const std::vector<int8_t> x(512, 3);
   EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kTflite),
             std::vector<int8_t>(512, -127));
@@ -249,9 +249,9 @@ TEST(SoftmaxOp, RejectsInt8OutputScale) {
 }
 
 TEST(SoftmaxOp, Uint8OtherOutputQuantizationIsUnsupported) {
-  Status s = PrepareError(SoftmaxModel(
-      Spec("x", DataType::kUInt8, {3}, {0.5f}, {0}),
-      Spec("y", DataType::kUInt8, {3}, {1.0f / 256}, {5}), 1.0f));
+  Status s = PrepareError(
+      SoftmaxModel(Spec("x", DataType::kUInt8, {3}, {0.5f}, {0}),
+                   Spec("y", DataType::kUInt8, {3}, {1.0f / 256}, {5}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("uint8 SOFTMAX output must have zero point 0"),
             std::string::npos)
@@ -259,8 +259,8 @@ TEST(SoftmaxOp, Uint8OtherOutputQuantizationIsUnsupported) {
 }
 
 TEST(SoftmaxOp, RejectsMissingQuantizationAndBadTypes) {
-  Status s = PrepareError(SoftmaxModel(Spec("x", DataType::kInt8, {3}),
-                                       Int8Out({3}), 1.0f));
+  Status s = PrepareError(
+      SoftmaxModel(Spec("x", DataType::kInt8, {3}), Int8Out({3}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("input 0 (tensor 0 'x'): int8 tensor must be "
                              "quantized"),
@@ -272,10 +272,9 @@ TEST(SoftmaxOp, RejectsMissingQuantizationAndBadTypes) {
   EXPECT_NE(s.message().find("SOFTMAX from int8 to uint8 is not supported"),
             std::string::npos)
       << s.message();
-  s = PrepareError(
-      SoftmaxModel(Spec("x", DataType::kInt16, {3}, {0.5f}, {0}),
-                   Spec("y", DataType::kInt16, {3}, {1.0f / 32768}, {0}),
-                   1.0f));
+  s = PrepareError(SoftmaxModel(
+      Spec("x", DataType::kInt16, {3}, {0.5f}, {0}),
+      Spec("y", DataType::kInt16, {3}, {1.0f / 32768}, {0}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("SOFTMAX of int16 is not supported"),
             std::string::npos)
@@ -283,19 +282,19 @@ TEST(SoftmaxOp, RejectsMissingQuantizationAndBadTypes) {
 }
 
 TEST(SoftmaxOp, RejectsScalarInput) {
-  Status s = PrepareError(SoftmaxModel(Spec("x", DataType::kFloat32, {}),
-                                       Spec("y", DataType::kFloat32, {}),
-                                       1.0f));
+  Status s =
+      PrepareError(SoftmaxModel(Spec("x", DataType::kFloat32, {}),
+                                Spec("y", DataType::kFloat32, {}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("SOFTMAX needs rank >= 1"), std::string::npos)
       << s.message();
 }
 
 TEST(SoftmaxOp, MicroRejectsRowsTooLongForItsSum) {
-  Status s = PrepareError(
-      SoftmaxModel(Spec("x", DataType::kInt8, {4096}, {0.5f}, {0}),
-                   Int8Out({4096}), 1.0f),
-      QuantArithmetic::kMicro);
+  Status s =
+      PrepareError(SoftmaxModel(Spec("x", DataType::kInt8, {4096}, {0.5f}, {0}),
+                                Int8Out({4096}), 1.0f),
+                   QuantArithmetic::kMicro);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("rows of 4096 elements"), std::string::npos)
       << s.message();
