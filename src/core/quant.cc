@@ -120,6 +120,126 @@ Status ActivationRangeXnnpack(Activation act, float scale, int32_t zp,
   return Status::Ok();
 }
 
+int32_t SaturatingRoundingMultiplyByPOT(int32_t x, int exponent) {
+  if (exponent == 0) return x;
+  if (exponent < 0) return RoundingDivideByPOT(x, -exponent);
+  const int32_t threshold = static_cast<int32_t>((int64_t{1} << (31 - exponent)) - 1);
+  if (x > threshold) return std::numeric_limits<int32_t>::max();
+  if (x < -threshold) return std::numeric_limits<int32_t>::min();
+  return static_cast<int32_t>(int64_t{x} * (int64_t{1} << exponent));
+}
+
+int32_t RoundingHalfSum(int32_t a, int32_t b) {
+  const int64_t sum = int64_t{a} + int64_t{b};
+  const int64_t sign = sum >= 0 ? 1 : -1;
+  return static_cast<int32_t>((sum + sign) / 2);
+}
+
+// exp on [-1/4, 0): Taylor expansion around -1/8 in Q0.31 (gemmlowp's
+// exp_on_interval_between_negative_one_quarter_and_0_excl).
+static int32_t ExpOnQuarterInterval(int32_t a) {
+  const int32_t kExpMinusOneEighth = 1895147668;  // exp(-1/8)
+  const int32_t kOneThird = 715827883;
+  const int32_t x = a + (int32_t{1} << 28);  // a + 1/8
+  const int32_t x2 = SaturatingRoundingDoublingHighMul(x, x);
+  const int32_t x3 = SaturatingRoundingDoublingHighMul(x2, x);
+  const int32_t x4 = SaturatingRoundingDoublingHighMul(x2, x2);
+  const int32_t x4_over_4 = SaturatingRoundingMultiplyByPOT(x4, -2);
+  const int32_t poly = SaturatingRoundingMultiplyByPOT(
+      SaturatingRoundingDoublingHighMul(x4_over_4 + x3, kOneThird) + x2, -1);
+  return kExpMinusOneEighth +
+         SaturatingRoundingDoublingHighMul(kExpMinusOneEighth, x + poly);
+}
+
+int32_t ExpOnNegativeValues(int32_t a, int integer_bits) {
+  const int frac_bits = 31 - integer_bits;
+  const int32_t one_quarter = int32_t{1} << (frac_bits - 2);
+  const int32_t mask = one_quarter - 1;
+  const int32_t a_mod_quarter_minus_quarter = (a & mask) - one_quarter;
+  int32_t result = ExpOnQuarterInterval(
+      SaturatingRoundingMultiplyByPOT(a_mod_quarter_minus_quarter, integer_bits));
+  const int32_t remainder = a_mod_quarter_minus_quarter - a;
+  // Barrel shifter: multiply by exp(-2^k) for each bit k of the remainder.
+  struct Step {
+    int exponent;
+    int32_t multiplier;
+  };
+  static const Step kSteps[] = {{-2, 1672461947}, {-1, 1302514674},
+                                {0, 790015084},   {1, 290630308},
+                                {2, 39332535},    {3, 720401},
+                                {4, 242}};
+  for (const Step& step : kSteps) {
+    if (integer_bits > step.exponent) {
+      const int shift = frac_bits + step.exponent;
+      if (remainder & (int32_t{1} << shift)) {
+        result = SaturatingRoundingDoublingHighMul(result, step.multiplier);
+      }
+    }
+  }
+  if (integer_bits > 5) {
+    const int64_t clamp = -(int64_t{1} << (36 - integer_bits));  // -32.0
+    if (a < clamp) result = 0;
+  }
+  if (a == 0) result = std::numeric_limits<int32_t>::max();
+  return result;
+}
+
+int32_t OneOverOnePlusXForXIn01(int32_t a) {
+  // Newton-Raphson on the half denominator, in Q2.29.
+  const int32_t half_denominator =
+      RoundingHalfSum(a, std::numeric_limits<int32_t>::max());
+  const int32_t k48Over17 = 1515870810;
+  const int32_t kNeg32Over17 = -1010580540;
+  const int32_t kOneQ2 = int32_t{1} << 29;
+  int32_t x = k48Over17 + SaturatingRoundingDoublingHighMul(half_denominator,
+                                                            kNeg32Over17);
+  for (int i = 0; i < 3; ++i) {
+    const int32_t half_denominator_times_x =
+        SaturatingRoundingDoublingHighMul(half_denominator, x);
+    const int32_t one_minus = kOneQ2 - half_denominator_times_x;
+    x = x + SaturatingRoundingMultiplyByPOT(
+                SaturatingRoundingDoublingHighMul(x, one_minus), 2);
+  }
+  // x is 1/half_denominator in Q2.29; halve (reinterpret as Q1.30) and
+  // rescale to Q0.31.
+  return SaturatingRoundingMultiplyByPOT(x, 1);
+}
+
+int32_t FixedPointLogistic(int32_t a, int integer_bits) {
+  if (a == 0) return int32_t{1} << 30;  // 0.5
+  const bool positive = a > 0;
+  const int32_t abs_a = positive ? a : -a;
+  const int32_t on_positive =
+      OneOverOnePlusXForXIn01(ExpOnNegativeValues(-abs_a, integer_bits));
+  return positive ? on_positive
+                  : std::numeric_limits<int32_t>::max() - on_positive;
+}
+
+int32_t GetReciprocal(int32_t x, int x_integer_digits, int* num_bits_over_unit) {
+  const uint32_t ux = static_cast<uint32_t>(x);
+  int headroom_plus_one = 0;
+  while (headroom_plus_one < 32 &&
+         (ux & (uint32_t{1} << (31 - headroom_plus_one))) == 0) {
+    ++headroom_plus_one;
+  }
+  *num_bits_over_unit = x_integer_digits - headroom_plus_one;
+  const int32_t shifted_sum_minus_one = static_cast<int32_t>(
+      (ux << headroom_plus_one) - (uint32_t{1} << 31));
+  return OneOverOnePlusXForXIn01(shifted_sum_minus_one);
+}
+
+int32_t CalculateInputRadius(int input_integer_bits, int input_left_shift,
+                             int total_signed_bits) {
+  // Powers of two are exact in double, so ldexp equals TFLite's
+  // "* (1LL << (bits - ib)) / (1LL << shift)" and is defined for any shift.
+  const double max_input_rescaled =
+      std::ldexp(1.0 * ((1 << input_integer_bits) - 1),
+                 total_signed_bits - input_integer_bits - input_left_shift);
+  const double r = std::floor(max_input_rescaled);
+  return r >= 2147483647.0 ? std::numeric_limits<int32_t>::max()
+                           : static_cast<int32_t>(r);
+}
+
 float HalfToFloat(uint16_t h) {
   const uint32_t sign = static_cast<uint32_t>(h & 0x8000) << 16;
   uint32_t exp = (h >> 10) & 0x1f;

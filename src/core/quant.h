@@ -85,6 +85,30 @@ inline float ApplyFloatActivation(float x, float lo, float hi) {
   return x < lo ? lo : (x > hi ? hi : x);
 }
 
+// --- gemmlowp-style fixed point (tflite-micro reference SOFTMAX/LOGISTIC) ---
+// A value with `integer_bits` integer bits is a raw int32 in Q(ib).(31-ib).
+// Products are SaturatingRoundingDoublingHighMul of the raws (the integer
+// bits add up); sums are plain raw sums. Results are Q0.31.
+
+// x * 2^exponent with rounding (exponent < 0, RoundingDivideByPOT) or
+// saturation (exponent > 0).
+int32_t SaturatingRoundingMultiplyByPOT(int32_t x, int exponent);
+// (a + b) / 2 rounded half away from zero, in 64 bits.
+int32_t RoundingHalfSum(int32_t a, int32_t b);
+// exp(a) for a <= 0 given in Q(integer_bits); Q0.31 result (INT32_MAX for 0).
+int32_t ExpOnNegativeValues(int32_t a, int integer_bits);
+// 1 / (1 + a) for a in [0, 1) given in Q0.31; Q0.31 result.
+int32_t OneOverOnePlusXForXIn01(int32_t a);
+// 1 / (1 + exp(-a)) for a in Q(integer_bits); Q0.31 result.
+int32_t FixedPointLogistic(int32_t a, int integer_bits);
+// TFLite GetReciprocal: 1/x for x > 0 in Q(x_integer_digits) as a Q0.31
+// mantissa plus the number of bits x has above 1.0.
+int32_t GetReciprocal(int32_t x, int x_integer_digits, int* num_bits_over_unit);
+// TFLite CalculateInputRadius: the largest |input| whose rescaled value still
+// fits Q(input_integer_bits).
+int32_t CalculateInputRadius(int input_integer_bits, int input_left_shift,
+                             int total_signed_bits = 31);
+
 // IEEE half → float.
 float HalfToFloat(uint16_t h);
 
