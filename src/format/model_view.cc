@@ -582,6 +582,14 @@ Status ModelParser::ParseQuantization(int index,
   }
   const auto* zp = q->zero_point();
   const size_t n = scale->size();
+  // The verifier checks vectors for 4-byte alignment only; int64 elements
+  // read from a misplaced vector would be misaligned loads.
+  if (zp != nullptr && zp->size() > 0 &&
+      reinterpret_cast<uintptr_t>(zp->Data()) % 8 != 0) {
+    return InvalidModelError(
+        "%s: quantization zero_point vector is not 8-byte aligned in the file",
+        who.c_str());
+  }
   if (zp == nullptr || zp->size() != n) {
     return InvalidModelError("%s: quantization has %zu scales but %u zero points",
                              who.c_str(), n, zp ? zp->size() : 0u);

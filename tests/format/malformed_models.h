@@ -388,6 +388,18 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
                        "[-128, 127]"});
     }
     {
+      // Found by the mutation test: the zero_point offset moved by 12 bytes
+      // onto a 4-byte boundary, where the verifier accepts it.
+      Patcher p(hello);
+      p.WriteField(p.tensor(6)->quantization(),
+                   tfl::QuantizationParameters::VT_ZERO_POINT, uint32_t{16});
+      c.push_back({"hello_zero_point_misaligned.tflite", p.bytes(),
+                   SC::kInvalidModel,
+                   "op 0 (FULLY_CONNECTED v4): input 1 (tensor 6 "
+                   "'sequential/dense/MatMul'): quantization zero_point vector "
+                   "is not 8-byte aligned in the file"});
+    }
+    {
       Patcher p(hello);
       p.WriteField(p.tensor(4), tfl::Tensor::VT_BUFFER, uint32_t{99});
       c.push_back({"hello_buffer_index_out_of_range.tflite", p.bytes(),

@@ -503,6 +503,20 @@ TEST(Malformed, UnknownTensorTypeCode) {
                         "(tensor 0 'x'): element type UNKNOWN_TYPE"));
 }
 
+// --- Alignment the verifier does not check.
+
+TEST(Malformed, MisalignedZeroPointVector) {
+  // Found by the mutation test (hello_world_int8, one byte changed): int64
+  // zero points 4 bytes off an 8-byte boundary were read as misaligned loads.
+  mf::Patcher p(Hello());
+  p.WriteField(p.tensor(6)->quantization(),
+               tfl::QuantizationParameters::VT_ZERO_POINT, uint32_t{16});
+  EXPECT_TRUE(ViewFails(p.bytes(), StatusCode::kInvalidModel,
+                        "op 0 (FULLY_CONNECTED v4): input 1 (tensor 6 "
+                        "'sequential/dense/MatMul'): quantization zero_point "
+                        "vector is not 8-byte aligned in the file"));
+}
+
 // --- Names from the file are printed safely.
 
 TEST(Malformed, ControlCharactersInNamesAreReplaced) {
