@@ -754,6 +754,21 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
   c.push_back({"no_subgraphs.tflite", NoSubgraphsModel(), SC::kInvalidModel,
                "model has no subgraphs"});
   {
+    const std::vector<uint8_t> b = SharedQuantizationModel(2000);
+    c.push_back({"shared_quantization_vectors.tflite", b, SC::kInvalidModel,
+                 StrFormat("the model refers to more data than its %zu-byte "
+                           "file holds (tables share FlatBuffers vectors or "
+                           "tables); refusing it",
+                           b.size())});
+  }
+  {
+    const std::vector<uint8_t> b = SharedOperatorModel(2000);
+    c.push_back({"shared_operator_inputs.tflite", b, SC::kInvalidModel,
+                 StrFormat("op 0 (RESHAPE v1): the model refers to more data "
+                           "than its %zu-byte file holds",
+                           b.size())});
+  }
+  {
     Draft d = FloatReshape();
     d.tensors[1].data = Bytes(std::vector<int32_t>{4});
     c.push_back({"reshape_element_count_mismatch.tflite", d.Build(),

@@ -517,6 +517,58 @@ TEST(Malformed, MisalignedZeroPointVector) {
                         "vector is not 8-byte aligned in the file"));
 }
 
+// --- Amplification: small files that point many tables at one vector, or
+// hold very many tensors, are refused quickly instead of costing n² time.
+
+double MillisecondsToLoad(const std::vector<uint8_t>& bytes, Status* status) {
+  const auto t0 = std::chrono::steady_clock::now();
+  *status = mf::LoadAndRun(bytes);
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - t0)
+      .count();
+}
+
+TEST(Malformed, TensorsSharingOneQuantizationVector) {
+  // 20000 tensors × 20000 scales from a 320 KB file: 4.8 GB if copied.
+  const std::vector<uint8_t> b = mf::SharedQuantizationModel(20000);
+  Status s;
+  const double ms = MillisecondsToLoad(b, &s);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
+  EXPECT_NE(s.message().find(StrFormat(
+                ": quantization: the model refers to more data than its "
+                "%zu-byte file holds (tables share FlatBuffers vectors or "
+                "tables); refusing it",
+                b.size())),
+            std::string::npos)
+      << s.message();
+  EXPECT_LT(ms, 1000.0);
+}
+
+TEST(Malformed, OperatorsSharingOneInputList) {
+  const std::vector<uint8_t> b = mf::SharedOperatorModel(20000);
+  Status s;
+  const double ms = MillisecondsToLoad(b, &s);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
+  EXPECT_NE(s.message().find("op 0 (RESHAPE v1): the model refers to more data "
+                             "than its"),
+            std::string::npos)
+      << s.message();
+  EXPECT_LT(ms, 1000.0);
+}
+
+TEST(Malformed, HonestModelsStayWithinTheReferenceBudget) {
+  // Every byte the parser charges is a distinct byte of an honest file.
+  for (const char* name : {"hello_world_int8.tflite", "person_detect.tflite",
+                           "mobilenet_v1_0.25_224_quant.tflite",
+                           "mobilenet_v1_0.25_224_1_default_1.tflite"}) {
+    std::shared_ptr<const ModelView> model;
+    const Status s = testing::LoadModelFile(
+        testing::SourcePath(std::string("tests/data/models/") + name), &model);
+    EXPECT_TRUE(s.ok()) << name << ": " << s.message();
+  }
+  EXPECT_TRUE(mf::LoadAndRun(mf::ReshapeChainModel(100, true)).ok());
+}
+
 // --- Names from the file are printed safely.
 
 TEST(Malformed, ControlCharactersInNamesAreReplaced) {
