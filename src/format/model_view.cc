@@ -76,8 +76,8 @@ bool ValidActivation(tfl::ActivationFunctionType a) {
 
 class ModelParser {
  public:
-  ModelParser(ModelView* view, const tfl::Model* model)
-      : view_(view), model_(model) {}
+  ModelParser(ModelView* view, const tfl::Model* model, const LoadLimits& limits)
+      : view_(view), model_(model), limits_(limits) {}
 
   Status Parse();
 
@@ -107,6 +107,7 @@ class ModelParser {
 
   ModelView* view_;
   const tfl::Model* model_;
+  const LoadLimits& limits_;
   const tfl::SubGraph* subgraph_ = nullptr;
   struct OpCode {
     int32_t builtin = 0;
@@ -159,6 +160,19 @@ Status ModelParser::Parse() {
 
   const auto* tensors = subgraph_->tensors();
   const size_t num_tensors = tensors ? tensors->size() : 0;
+  if (num_tensors > limits_.max_tensors) {
+    return ResourceExhaustedError(
+        "model has %zu tensors, more than the limit of %zu "
+        "(LoadLimits::max_tensors)",
+        num_tensors, limits_.max_tensors);
+  }
+  const size_t num_ops = subgraph_->operators() ? subgraph_->operators()->size() : 0;
+  if (num_ops > limits_.max_operators) {
+    return ResourceExhaustedError(
+        "model has %zu operators, more than the limit of %zu "
+        "(LoadLimits::max_operators)",
+        num_ops, limits_.max_operators);
+  }
   EDGELITE_RETURN_IF_ERROR(Charge(kTableBytes * num_tensors, "tensors"));
   tensor_names_.resize(num_tensors);
   for (size_t i = 0; i < num_tensors; ++i) {
@@ -822,7 +836,7 @@ Status ModelView::Create(std::shared_ptr<const ByteSource> bytes,
   }
   std::unique_ptr<ModelView> view(new ModelView());
   view->bytes_ = std::move(bytes);
-  ModelParser parser(view.get(), tfl::GetModel(view->bytes_->data()));
+  ModelParser parser(view.get(), tfl::GetModel(view->bytes_->data()), limits);
   EDGELITE_RETURN_IF_ERROR(parser.Parse());
   *out = std::move(view);
   return Status::Ok();

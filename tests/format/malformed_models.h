@@ -768,6 +768,10 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
                            "than its %zu-byte file holds",
                            b.size())});
   }
+  c.push_back({"too_many_tensors.tflite", ManyTensorsModel(32769),
+               SC::kResourceExhausted,
+               "model has 32769 tensors, more than the limit of 32768 "
+               "(LoadLimits::max_tensors)"});
   {
     Draft d = FloatReshape();
     d.tensors[1].data = Bytes(std::vector<int32_t>{4});

@@ -569,6 +569,36 @@ TEST(Malformed, HonestModelsStayWithinTheReferenceBudget) {
   EXPECT_TRUE(mf::LoadAndRun(mf::ReshapeChainModel(100, true)).ok());
 }
 
+TEST(Malformed, TooManyTensors) {
+  EXPECT_TRUE(ViewFails(mf::ManyTensorsModel(40000),
+                        StatusCode::kResourceExhausted,
+                        "model has 40000 tensors, more than the limit of 32768 "
+                        "(LoadLimits::max_tensors)"));
+}
+
+TEST(Malformed, TooManyOperators) {
+  const std::vector<uint8_t> b = mf::ReshapeChainModel(5, false);
+  LoadLimits limits;
+  limits.max_operators = 4;
+  std::unique_ptr<ModelView> view;
+  Status s = ModelView::Create(ByteSource::Copy(b.data(), b.size()), &view, limits);
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(s.message().find("model has 5 operators, more than the limit of 4 "
+                             "(LoadLimits::max_operators)"),
+            std::string::npos)
+      << s.message();
+  limits.max_operators = 5;
+  limits.max_tensors = 6;
+  s = ModelView::Create(ByteSource::Copy(b.data(), b.size()), &view, limits);
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(s.message().find("model has 7 tensors, more than the limit of 6"),
+            std::string::npos)
+      << s.message();
+  limits.max_tensors = 7;
+  s = ModelView::Create(ByteSource::Copy(b.data(), b.size()), &view, limits);
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
 // --- Names from the file are printed safely.
 
 TEST(Malformed, ControlCharactersInNamesAreReplaced) {
