@@ -615,6 +615,31 @@ TEST(Malformed, LongChainsArePlannedInReasonableTime) {
 #endif
 }
 
+// --- Shapes from the caller get the same care as shapes from the file.
+
+TEST(Malformed, ResizeInputToAnOverflowingShape) {
+  Draft d = mf::FloatReshape();
+  d.tensors[0].shape = {1, 1, 1, 6};
+  d.tensors[0].shape_signature = {-1, -1, -1, 6};
+  d.tensors[1].data = testing::Bytes(std::vector<int32_t>{-1});
+  d.tensors[2].shape_signature = {-1};
+  std::unique_ptr<Interpreter> interp;
+  ASSERT_TRUE(testing::MakeInterpreter(d.Build(), &interp).ok());
+  // 65536³ × 6 elements: the product overflows int64 before any check.
+  Status s = interp->ResizeInput(0, Shape({65536, 65536, 65536, 6}));
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("input 0 'x': shape [65536, 65536, 65536, 6] has "
+                             "more than 2147483648 elements"),
+            std::string::npos)
+      << s.message();
+  s = interp->ResizeInput(0, Shape({2147483647, 2147483647, 2147483647, 6}));
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE(interp->ResizeInput(0, Shape({2, 3, 4, 6})).ok());
+  ASSERT_TRUE(interp->AllocateTensors().ok());
+  EXPECT_EQ(interp->output(0)->shape, Shape({144}));
+  EXPECT_TRUE(interp->Invoke().ok());
+}
+
 // --- Names from the file are printed safely.
 
 TEST(Malformed, ControlCharactersInNamesAreReplaced) {
