@@ -697,6 +697,14 @@ Status ModelParser::ParseQuantization(int index,
           who.c_str(), n, info->shape.dims[qdim], qdim,
           info->shape.ToString().c_str());
     }
+  } else if (qdim < 0 || qdim >= std::max(info->shape.rank, 1)) {
+    // One scale: the axis means nothing, but code that reads it must never
+    // index a shape with it.
+    view_->warnings_.push_back(StrFormat(
+        "%s: quantized_dimension %d of per-tensor quantization is out of range "
+        "for shape %s; read as 0",
+        who.c_str(), qdim, info->shape.ToString().c_str()));
+    qdim = 0;
   }
   info->quant.scale.assign(scale->begin(), scale->end());
   info->quant.zero_point.assign(zp->begin(), zp->end());

@@ -349,6 +349,28 @@ TEST(Malformed, QuantizedDimensionOutOfRange) {
                         "quantized_dimension -2147483648 is out of range"));
 }
 
+TEST(Malformed, PerTensorQuantizedDimensionOutOfRangeIsReadAsZero) {
+  // With one scale the axis is meaningless (TFLite ignores it), so the model
+  // loads; but the stored value must be a valid axis for whoever reads it.
+  Draft d = mf::Int8Reshape();
+  d.tensors[0].quantized_dimension = 1000;
+  std::shared_ptr<const ModelView> model;
+  const Status s = testing::LoadModel(d.Build(), &model);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(model->tensors()[0].quant.quantized_dimension, 0);
+  ASSERT_EQ(model->warnings().size(), 1u);
+  EXPECT_NE(model->warnings()[0].find(
+                "op 0 (RESHAPE v1): input 0 (tensor 0 'x'): quantized_dimension "
+                "1000 of per-tensor quantization is out of range for shape "
+                "[2, 3]; read as 0"),
+            std::string::npos)
+      << model->warnings()[0];
+  d.tensors[0].quantized_dimension = 1;  // in range: kept as written
+  ASSERT_TRUE(testing::LoadModel(d.Build(), &model).ok());
+  EXPECT_EQ(model->tensors()[0].quant.quantized_dimension, 1);
+  EXPECT_TRUE(model->warnings().empty());
+}
+
 // --- Data flow.
 
 TEST(Malformed, OperatorInputUsedBeforeItIsProduced) {
