@@ -76,7 +76,8 @@ bool ValidActivation(tfl::ActivationFunctionType a) {
 
 class ModelParser {
  public:
-  ModelParser(ModelView* view, const tfl::Model* model, const LoadLimits& limits)
+  ModelParser(ModelView* view, const tfl::Model* model,
+              const LoadLimits& limits)
       : view_(view), model_(model), limits_(limits) {}
 
   Status Parse();
@@ -166,7 +167,8 @@ Status ModelParser::Parse() {
         "(LoadLimits::max_tensors)",
         num_tensors, limits_.max_tensors);
   }
-  const size_t num_ops = subgraph_->operators() ? subgraph_->operators()->size() : 0;
+  const size_t num_ops =
+      subgraph_->operators() ? subgraph_->operators()->size() : 0;
   if (num_ops > limits_.max_operators) {
     return ResourceExhaustedError(
         "model has %zu operators, more than the limit of %zu "
@@ -193,7 +195,8 @@ Status ModelParser::Parse() {
 Status ModelParser::ParseOpcodes() {
   const auto* codes = model_->operator_codes();
   if (codes == nullptr) return Status::Ok();
-  EDGELITE_RETURN_IF_ERROR(Charge(kTableBytes * codes->size(), "operator codes"));
+  EDGELITE_RETURN_IF_ERROR(
+      Charge(kTableBytes * codes->size(), "operator codes"));
   opcodes_.resize(codes->size());
   for (size_t i = 0; i < codes->size(); ++i) {
     const tfl::OperatorCode* c = codes->Get(i);

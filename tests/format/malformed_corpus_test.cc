@@ -57,8 +57,8 @@ std::vector<Expectation> ReadExpected() {
                     << ": want <file>\\t<code>\\t<text>, got: " << line;
       continue;
     }
-    out.push_back({line.substr(0, a), line.substr(a + 1, b - a - 1),
-                   line.substr(b + 1)});
+    out.push_back(
+        {line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
   }
   return out;
 }
@@ -94,8 +94,8 @@ TEST(MalformedCorpus, EveryFileIsListedOnceAndTheCorpusIsSmall) {
   std::set<std::string> on_disk;
   uintmax_t total = 0;
   std::error_code ec;  // the tests build without exceptions in mind
-  for (const auto& entry :
-       std::filesystem::directory_iterator(testing::SourcePath(kCorpusDir), ec)) {
+  for (const auto& entry : std::filesystem::directory_iterator(
+           testing::SourcePath(kCorpusDir), ec)) {
     if (entry.path().extension() != ".tflite") continue;
     on_disk.insert(entry.path().filename().string());
     total += entry.file_size(ec);
@@ -110,7 +110,8 @@ TEST(MalformedCorpus, EveryFileIsListedOnceAndTheCorpusIsSmall) {
 // the FlatBuffers builder; with another version only the messages are checked.
 TEST(MalformedCorpus, FilesMatchTheCatalogue) {
   const std::vector<uint8_t> hello = mf::HelloWorldInt8();
-  ASSERT_FALSE(hello.empty()) << "missing tests/data/models/hello_world_int8.tflite";
+  ASSERT_FALSE(hello.empty())
+      << "missing tests/data/models/hello_world_int8.tflite";
   const std::vector<mf::Case> cases = mf::AllCases(hello);
   std::map<std::string, std::string> lines;
   for (const Expectation& e : ReadExpected()) {
@@ -133,7 +134,8 @@ TEST(MalformedCorpus, FilesMatchTheCatalogue) {
 // Writes the corpus. Run by hand (see the top of this file).
 TEST(MalformedCorpus, DISABLED_Regenerate) {
   const std::vector<uint8_t> hello = mf::HelloWorldInt8();
-  ASSERT_FALSE(hello.empty()) << "missing tests/data/models/hello_world_int8.tflite";
+  ASSERT_FALSE(hello.empty())
+      << "missing tests/data/models/hello_world_int8.tflite";
   const std::string dir = testing::SourcePath(kCorpusDir);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

@@ -28,10 +28,10 @@ namespace testing {
 namespace malformed {
 
 struct Case {
-  std::string file;          // corpus file name, "<corruption>.tflite"
+  std::string file;  // corpus file name, "<corruption>.tflite"
   std::vector<uint8_t> bytes;
   StatusCode code;
-  std::string message;       // substring the status message must contain
+  std::string message;  // substring the status message must contain
 };
 
 // How a model is loaded everywhere in these tests: the status of the first
@@ -41,9 +41,9 @@ inline Status LoadAndRun(std::shared_ptr<const ByteSource> bytes) {
   std::unique_ptr<ModelView> view;
   EDGELITE_RETURN_IF_ERROR(ModelView::Create(std::move(bytes), &view));
   std::unique_ptr<Interpreter> interp;
-  EDGELITE_RETURN_IF_ERROR(Interpreter::Create(
-      std::shared_ptr<const ModelView>(std::move(view)), InterpreterOptions(),
-      &interp));
+  EDGELITE_RETURN_IF_ERROR(
+      Interpreter::Create(std::shared_ptr<const ModelView>(std::move(view)),
+                          InterpreterOptions(), &interp));
   EDGELITE_RETURN_IF_ERROR(interp->AllocateTensors());
   for (int i = 0; i < interp->num_inputs(); ++i) {
     Tensor* t = interp->input(i);
@@ -108,7 +108,8 @@ inline OperatorSpec Op(int32_t code, std::vector<int32_t> inputs,
   return op;
 }
 
-constexpr int32_t kReshape = static_cast<int32_t>(tfl::BuiltinOperator::RESHAPE);
+constexpr int32_t kReshape =
+    static_cast<int32_t>(tfl::BuiltinOperator::RESHAPE);
 constexpr int32_t kCustom = static_cast<int32_t>(tfl::BuiltinOperator::CUSTOM);
 
 // 0 'x' float32[2, 3] (input) ─┐
@@ -171,7 +172,8 @@ inline std::vector<uint8_t> NoSubgraphsModel() {
   flatbuffers::FlatBufferBuilder fbb;
   std::vector<flatbuffers::Offset<tfl::Buffer>> buffers{tfl::CreateBuffer(fbb)};
   auto model = tfl::CreateModel(
-      fbb, 3, fbb.CreateVector(std::vector<flatbuffers::Offset<tfl::OperatorCode>>{}),
+      fbb, 3,
+      fbb.CreateVector(std::vector<flatbuffers::Offset<tfl::OperatorCode>>{}),
       fbb.CreateVector(std::vector<flatbuffers::Offset<tfl::SubGraph>>{}),
       fbb.CreateString("no subgraphs"), fbb.CreateVector(buffers));
   tfl::FinishModelBuffer(fbb, model);
@@ -189,7 +191,8 @@ inline std::vector<uint8_t> FinishModel(
   std::vector<flatbuffers::Offset<tfl::Buffer>> buffers{tfl::CreateBuffer(fbb)};
   auto model = tfl::CreateModel(
       fbb, 3, fbb.CreateVector(codes),
-      fbb.CreateVector(std::vector<flatbuffers::Offset<tfl::SubGraph>>{subgraph}),
+      fbb.CreateVector(
+          std::vector<flatbuffers::Offset<tfl::SubGraph>>{subgraph}),
       0, fbb.CreateVector(buffers));
   tfl::FinishModelBuffer(fbb, model);
   return std::vector<uint8_t>(fbb.GetBufferPointer(),
@@ -203,8 +206,9 @@ inline std::vector<uint8_t> SharedQuantizationModel(int n) {
       fbb, 0, 0, fbb.CreateVector(std::vector<float>(n, 1.0f)),
       fbb.CreateVector(std::vector<int64_t>(n, 0)),
       tfl::QuantizationDetails::NONE, 0, 0);
-  auto t = tfl::CreateTensor(fbb, fbb.CreateVector(std::vector<int32_t>{n}),
-                             tfl::TensorType::INT8, 0, fbb.CreateString("t"), q);
+  auto t =
+      tfl::CreateTensor(fbb, fbb.CreateVector(std::vector<int32_t>{n}),
+                        tfl::TensorType::INT8, 0, fbb.CreateString("t"), q);
   std::vector<flatbuffers::Offset<tfl::Tensor>> tensors(n, t);
   return FinishModel(fbb, tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors)));
 }
@@ -214,17 +218,18 @@ inline std::vector<uint8_t> SharedOperatorModel(int n) {
   flatbuffers::FlatBufferBuilder fbb;
   auto t = tfl::CreateTensor(fbb, fbb.CreateVector(std::vector<int32_t>{1}),
                              tfl::TensorType::INT8);
-  auto op = tfl::CreateOperator(fbb, 0,
-                                fbb.CreateVector(std::vector<int32_t>(n, 0)),
-                                fbb.CreateVector(std::vector<int32_t>{0}));
+  auto op =
+      tfl::CreateOperator(fbb, 0, fbb.CreateVector(std::vector<int32_t>(n, 0)),
+                          fbb.CreateVector(std::vector<int32_t>{0}));
   std::vector<flatbuffers::Offset<tfl::Operator>> ops(n, op);
   std::vector<flatbuffers::Offset<tfl::Tensor>> tensors{t};
-  std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes{tfl::CreateOperatorCode(
-      fbb, static_cast<int8_t>(kReshape), 0, 1, tfl::BuiltinOperator::RESHAPE)};
-  return FinishModel(
-      fbb, tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors), 0, 0,
-                               fbb.CreateVector(ops)),
-      codes);
+  std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes{
+      tfl::CreateOperatorCode(fbb, static_cast<int8_t>(kReshape), 0, 1,
+                              tfl::BuiltinOperator::RESHAPE)};
+  return FinishModel(fbb,
+                     tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors), 0, 0,
+                                         fbb.CreateVector(ops)),
+                     codes);
 }
 
 // n tensors (one shared, empty table): more than LoadLimits allows.
@@ -261,8 +266,12 @@ class Patcher {
   explicit Patcher(std::vector<uint8_t> bytes) : bytes_(std::move(bytes)) {}
   const tfl::Model* model() const { return tfl::GetModel(bytes_.data()); }
   const tfl::SubGraph* subgraph() const { return model()->subgraphs()->Get(0); }
-  const tfl::Tensor* tensor(int i) const { return subgraph()->tensors()->Get(i); }
-  const tfl::Operator* op(int i) const { return subgraph()->operators()->Get(i); }
+  const tfl::Tensor* tensor(int i) const {
+    return subgraph()->tensors()->Get(i);
+  }
+  const tfl::Operator* op(int i) const {
+    return subgraph()->operators()->Get(i);
+  }
 
   template <typename T>
   void Write(const void* addr, T value) {
@@ -339,7 +348,8 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     c.push_back({"truncated_8.tflite", Truncated(hello, 8), SC::kInvalidModel,
                  "model failed FlatBuffers verification: the file is truncated "
                  "or corrupted (8 bytes)"});
-    c.push_back({"truncated_100.tflite", Truncated(hello, 100), SC::kInvalidModel,
+    c.push_back({"truncated_100.tflite", Truncated(hello, 100),
+                 SC::kInvalidModel,
                  "failed FlatBuffers verification: the file is truncated or "
                  "corrupted (100 bytes)"});
     c.push_back({"truncated_half.tflite", Truncated(hello, n / 2),
@@ -381,11 +391,11 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     {
       Patcher p(hello);
       p.Write(p.tensor(0)->quantization()->zero_point()->Data(), int64_t{-129});
-      c.push_back({"hello_zero_point_int8_range.tflite", p.bytes(),
-                   SC::kInvalidModel,
-                   "op 0 (FULLY_CONNECTED v4): input 0 (" +
-                       std::string(kHelloInput) + "): zero_point[0] = -129 is outside the int8 range "
-                       "[-128, 127]"});
+      c.push_back(
+          {"hello_zero_point_int8_range.tflite", p.bytes(), SC::kInvalidModel,
+           "op 0 (FULLY_CONNECTED v4): input 0 (" + std::string(kHelloInput) +
+               "): zero_point[0] = -129 is outside the int8 range "
+               "[-128, 127]"});
     }
     {
       // Found by the mutation test: the zero_point offset moved by 12 bytes
@@ -411,7 +421,8 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     {
       Patcher p(hello);
       p.Write(Element(p.tensor(4)->shape(), 1), int32_t{17});
-      c.push_back({"hello_buffer_too_small.tflite", p.bytes(), SC::kInvalidModel,
+      c.push_back({"hello_buffer_too_small.tflite", p.bytes(),
+                   SC::kInvalidModel,
                    "(tensor 4 'sequential/dense_1/MatMul'): buffer 5 holds 256 "
                    "bytes but shape [16, 17] of int8 needs 272"});
     }
@@ -434,19 +445,19 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     {
       Patcher p(hello);
       p.Write(p.op(0)->inputs()->Data(), int32_t{77});
-      c.push_back({"hello_op_input_out_of_range.tflite", p.bytes(),
-                   SC::kInvalidModel,
-                   "op 0 (FULLY_CONNECTED v4): input 0 refers to tensor 77, out "
-                   "of range (subgraph has 10 tensors)"});
+      c.push_back(
+          {"hello_op_input_out_of_range.tflite", p.bytes(), SC::kInvalidModel,
+           "op 0 (FULLY_CONNECTED v4): input 0 refers to tensor 77, out "
+           "of range (subgraph has 10 tensors)"});
     }
     {
       Patcher p(hello);
       p.Write(p.op(0)->inputs()->Data(), int32_t{8});
-      c.push_back({"hello_used_before_produced.tflite", p.bytes(),
-                   SC::kInvalidModel,
-                   "op 0 (FULLY_CONNECTED v4): input 0 (tensor 8 "
-                   "'sequential/dense_1/MatMul;sequential/dense_1/Relu;"
-                   "sequential/dense_1/BiasAdd') is used before it is produced"});
+      c.push_back(
+          {"hello_used_before_produced.tflite", p.bytes(), SC::kInvalidModel,
+           "op 0 (FULLY_CONNECTED v4): input 0 (tensor 8 "
+           "'sequential/dense_1/MatMul;sequential/dense_1/Relu;"
+           "sequential/dense_1/BiasAdd') is used before it is produced"});
     }
     {
       Patcher p(hello);
@@ -502,7 +513,8 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
   {
     Draft d = FloatReshape();
     d.inputs = {-3};
-    c.push_back({"model_input_out_of_range.tflite", d.Build(), SC::kInvalidModel,
+    c.push_back({"model_input_out_of_range.tflite", d.Build(),
+                 SC::kInvalidModel,
                  "model input 0 refers to tensor -3, out of range (subgraph "
                  "has 3 tensors)"});
   }
@@ -599,10 +611,10 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     Draft d = PerChannelReshape();
     d.tensors[0].scales = {0.1f, 0.2f};
     d.tensors[0].zero_points = {0, 0};
-    c.push_back({"per_channel_count_mismatch.tflite", d.Build(),
-                 SC::kInvalidModel,
-                 "op 0 (RESHAPE v1): input 0 (tensor 0 'w'): per-channel scale "
-                 "count 2 != channels 3 (quantized_dimension 0 of shape [3, 2])"});
+    c.push_back(
+        {"per_channel_count_mismatch.tflite", d.Build(), SC::kInvalidModel,
+         "op 0 (RESHAPE v1): input 0 (tensor 0 'w'): per-channel scale "
+         "count 2 != channels 3 (quantized_dimension 0 of shape [3, 2])"});
   }
   {
     Draft d = PerChannelReshape();
@@ -669,9 +681,10 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     Draft d = FloatReshape();
     d.ops[0].outputs = {0};
     d.outputs = {0};
-    c.push_back({"op_writes_model_input.tflite", d.Build(), SC::kInvalidModel,
-                 "op 0 (RESHAPE v1): output 0 (tensor 0 'x') overwrites a model "
-                 "input or variable"});
+    c.push_back(
+        {"op_writes_model_input.tflite", d.Build(), SC::kInvalidModel,
+         "op 0 (RESHAPE v1): output 0 (tensor 0 'x') overwrites a model "
+         "input or variable"});
   }
   {
     Draft d = FloatReshape();
@@ -682,9 +695,10 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
   {
     Draft d = FloatReshape();
     d.ops[0].builtin_code = 200;
-    c.push_back({"unknown_builtin_200.tflite", d.Build(), SC::kUnsupported,
-                 "model uses 1 unsupported operator: op 0 (STABLEHLO_WHILE v1): "
-                 "operator not supported by edgelite"});
+    c.push_back(
+        {"unknown_builtin_200.tflite", d.Build(), SC::kUnsupported,
+         "model uses 1 unsupported operator: op 0 (STABLEHLO_WHILE v1): "
+         "operator not supported by edgelite"});
   }
   {
     Draft d = FloatReshape();

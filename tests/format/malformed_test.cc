@@ -28,8 +28,8 @@ using mf::Draft;
 ::testing::AssertionResult ViewFails(const std::vector<uint8_t>& bytes,
                                      StatusCode code, const std::string& text) {
   std::unique_ptr<ModelView> view;
-  const Status s = ModelView::Create(ByteSource::Copy(bytes.data(), bytes.size()),
-                                     &view);
+  const Status s =
+      ModelView::Create(ByteSource::Copy(bytes.data(), bytes.size()), &view);
   if (s.ok()) return ::testing::AssertionFailure() << "the model loaded";
   if (s.code() != code || s.message().find(text) == std::string::npos) {
     return ::testing::AssertionFailure()
@@ -53,8 +53,9 @@ Status CreateInterpreter(const std::vector<uint8_t>& bytes,
 
 std::vector<uint8_t> Hello() {
   std::vector<uint8_t> b = mf::HelloWorldInt8();
-  EXPECT_FALSE(b.empty())
-      << "missing " << testing::SourcePath("tests/data/models/hello_world_int8.tflite");
+  EXPECT_FALSE(b.empty()) << "missing "
+                          << testing::SourcePath(
+                                 "tests/data/models/hello_world_int8.tflite");
   return b;
 }
 
@@ -86,16 +87,19 @@ TEST(Malformed, TruncatedRealModel) {
   const std::vector<Point> points = {
       {0, "file is too small to be a TFLite model (0 bytes)"},
       {7, "file is too small to be a TFLite model (7 bytes)"},
-      {8, "model failed FlatBuffers verification: the file is truncated or "
-          "corrupted (8 bytes)"},
+      {8,
+       "model failed FlatBuffers verification: the file is truncated or "
+       "corrupted (8 bytes)"},
       {100, "the file is truncated or corrupted (100 bytes)"},
-      {n / 2, StrFormat("the file is truncated or corrupted (%zu bytes)", n / 2)},
-      {n - 1, StrFormat("the file is truncated or corrupted (%zu bytes)", n - 1)},
+      {n / 2,
+       StrFormat("the file is truncated or corrupted (%zu bytes)", n / 2)},
+      {n - 1,
+       StrFormat("the file is truncated or corrupted (%zu bytes)", n - 1)},
   };
   for (const Point& p : points) {
     SCOPED_TRACE(StrFormat("truncated to %zu of %zu bytes", p.size, n));
-    EXPECT_TRUE(ViewFails(mf::Truncated(hello, p.size), StatusCode::kInvalidModel,
-                          p.text));
+    EXPECT_TRUE(ViewFails(mf::Truncated(hello, p.size),
+                          StatusCode::kInvalidModel, p.text));
   }
 }
 
@@ -103,8 +107,10 @@ TEST(Malformed, EveryPrefixOfARealModelIsRejected) {
   const std::vector<uint8_t> hello = Hello();
   for (size_t n = 0; n < hello.size(); ++n) {
     std::unique_ptr<ModelView> view;
-    const Status s = ModelView::Create(ByteSource::Copy(hello.data(), n), &view);
-    ASSERT_EQ(s.code(), StatusCode::kInvalidModel) << n << " bytes: " << s.message();
+    const Status s =
+        ModelView::Create(ByteSource::Copy(hello.data(), n), &view);
+    ASSERT_EQ(s.code(), StatusCode::kInvalidModel)
+        << n << " bytes: " << s.message();
   }
 }
 
@@ -116,8 +122,8 @@ TEST(Malformed, WrongFileIdentifier) {
                         "not a TFLite model: file identifier is 'ONNX', "
                         "expected 'TFL3'"));
   b[4] = 0x01;  // unprintable bytes are shown as '?'
-  EXPECT_TRUE(ViewFails(b, StatusCode::kInvalidModel,
-                        "file identifier is '?NNX'"));
+  EXPECT_TRUE(
+      ViewFails(b, StatusCode::kInvalidModel, "file identifier is '?NNX'"));
 }
 
 TEST(Malformed, RandomBytesWithAValidIdentifier) {
@@ -190,8 +196,9 @@ TEST(Malformed, ModelOutputNeverProduced) {
   Draft d = mf::FloatReshape();
   d.tensors.push_back(mf::Activation("orphan", DataType::kFloat32, {1}));
   d.outputs = {2, 3};
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
-                        "model output 1 (tensor 3 'orphan') is never produced"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kInvalidModel,
+                "model output 1 (tensor 3 'orphan') is never produced"));
 }
 
 TEST(Malformed, OpcodeIndexOutOfRange) {
@@ -215,17 +222,19 @@ TEST(Malformed, BufferIndexOutOfRange) {
 TEST(Malformed, BufferSmallerThanShapeTimesDtype) {
   Draft d = mf::FloatReshape();
   d.tensors[1].data = {6, 0};
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
-                        "op 0 (RESHAPE v1): input 1 (tensor 1 'new_shape'): "
-                        "buffer 1 holds 2 bytes but shape [1] of int32 needs 4"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kInvalidModel,
+                "op 0 (RESHAPE v1): input 1 (tensor 1 'new_shape'): "
+                "buffer 1 holds 2 bytes but shape [1] of int32 needs 4"));
 }
 
 TEST(Malformed, BufferLargerThanShapeTimesDtype) {
   Draft d = mf::FloatReshape();
   d.tensors[1].data = testing::Bytes(std::vector<int32_t>{6, 0, 0});
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
-                        "op 0 (RESHAPE v1): input 1 (tensor 1 'new_shape'): "
-                        "buffer 1 holds 12 bytes but shape [1] of int32 needs 4"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kInvalidModel,
+                "op 0 (RESHAPE v1): input 1 (tensor 1 'new_shape'): "
+                "buffer 1 holds 12 bytes but shape [1] of int32 needs 4"));
 }
 
 TEST(Malformed, ShapeProductOverflows) {
@@ -272,9 +281,10 @@ TEST(Malformed, ShapeSignatureDisagreesWithShape) {
 TEST(Malformed, ScaleZeroOrNegative) {
   Draft d = mf::Int8Reshape();
   d.tensors[0].scales = {0.0f};
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
-                        "op 0 (RESHAPE v1): input 0 (tensor 0 'x'): "
-                        "quantization scale[0] = 0 must be positive and finite"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kInvalidModel,
+                "op 0 (RESHAPE v1): input 0 (tensor 0 'x'): "
+                "quantization scale[0] = 0 must be positive and finite"));
   d.tensors[0].scales = {-0.25f};
   EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
                         "quantization scale[0] = -0.25 must be positive and "
@@ -341,9 +351,10 @@ TEST(Malformed, PerChannelCountDiffersFromChannels) {
 TEST(Malformed, QuantizedDimensionOutOfRange) {
   Draft d = mf::PerChannelReshape();
   d.tensors[0].quantized_dimension = 2;
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
-                        "op 0 (RESHAPE v1): input 0 (tensor 0 'w'): "
-                        "quantized_dimension 2 is out of range for shape [3, 2]"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kInvalidModel,
+                "op 0 (RESHAPE v1): input 0 (tensor 0 'w'): "
+                "quantized_dimension 2 is out of range for shape [3, 2]"));
   d.tensors[0].quantized_dimension = std::numeric_limits<int32_t>::min();
   EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
                         "quantized_dimension -2147483648 is out of range"));
@@ -359,11 +370,12 @@ TEST(Malformed, PerTensorQuantizedDimensionOutOfRangeIsReadAsZero) {
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(model->tensors()[0].quant.quantized_dimension, 0);
   ASSERT_EQ(model->warnings().size(), 1u);
-  EXPECT_NE(model->warnings()[0].find(
-                "op 0 (RESHAPE v1): input 0 (tensor 0 'x'): quantized_dimension "
-                "1000 of per-tensor quantization is out of range for shape "
-                "[2, 3]; read as 0"),
-            std::string::npos)
+  EXPECT_NE(
+      model->warnings()[0].find(
+          "op 0 (RESHAPE v1): input 0 (tensor 0 'x'): quantized_dimension "
+          "1000 of per-tensor quantization is out of range for shape "
+          "[2, 3]; read as 0"),
+      std::string::npos)
       << model->warnings()[0];
   d.tensors[0].quantized_dimension = 1;  // in range: kept as written
   ASSERT_TRUE(testing::LoadModel(d.Build(), &model).ok());
@@ -490,11 +502,12 @@ TEST(Malformed, TwoUnsupportedOperatorsAreListedInOneMessage) {
   std::vector<std::string> unsupported;
   const Status s = CreateInterpreter(d.Build(), &unsupported);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported) << s.message();
-  EXPECT_NE(s.message().find(
-                "model uses 2 unsupported operators: op 0 (CUSTOM 'MyOp' v1): "
-                "operator not supported by edgelite; op 1 (RESHAPE v7): version "
-                "7 not supported (edgelite supports RESHAPE v1 to v1)"),
-            std::string::npos)
+  EXPECT_NE(
+      s.message().find(
+          "model uses 2 unsupported operators: op 0 (CUSTOM 'MyOp' v1): "
+          "operator not supported by edgelite; op 1 (RESHAPE v7): version "
+          "7 not supported (edgelite supports RESHAPE v1 to v1)"),
+      std::string::npos)
       << s.message();
   ASSERT_EQ(unsupported.size(), 2u);
   EXPECT_NE(unsupported[0].find("op 0 (CUSTOM 'MyOp' v1)"), std::string::npos);
@@ -506,8 +519,9 @@ TEST(Malformed, TwoUnsupportedOperatorsAreListedInOneMessage) {
 TEST(Malformed, UnsupportedTensorTypeComplex64) {
   Draft d = mf::FloatReshape();
   d.tensors[2].type_code_override = 8;
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kUnsupported,
-                        "tensor 2 'y': element type COMPLEX64 is not supported"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kUnsupported,
+                "tensor 2 'y': element type COMPLEX64 is not supported"));
 }
 
 TEST(Malformed, UnsupportedTensorTypeString) {
@@ -603,7 +617,8 @@ TEST(Malformed, TooManyOperators) {
   LoadLimits limits;
   limits.max_operators = 4;
   std::unique_ptr<ModelView> view;
-  Status s = ModelView::Create(ByteSource::Copy(b.data(), b.size()), &view, limits);
+  Status s =
+      ModelView::Create(ByteSource::Copy(b.data(), b.size()), &view, limits);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
   EXPECT_NE(s.message().find("model has 5 operators, more than the limit of 4 "
                              "(LoadLimits::max_operators)"),
@@ -668,8 +683,8 @@ TEST(Malformed, ControlCharactersInNamesAreReplaced) {
   Draft d = mf::FloatReshape();
   d.tensors[0].name = std::string("a\nb\x1b[31mc", 9);
   d.tensors[0].shape = {-1};
-  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kInvalidModel,
-                        "tensor 0 'a?b?[31mc'"));
+  EXPECT_TRUE(
+      ViewFails(d.Build(), StatusCode::kInvalidModel, "tensor 0 'a?b?[31mc'"));
 }
 
 }  // namespace

@@ -123,8 +123,8 @@ TEST(ModelView, ConstantDataIsZeroCopy) {
       if (!t.is_constant()) continue;
       ++constants;
       EXPECT_TRUE(InFile(*m, t.data, t.data_bytes)) << t.name;
-      EXPECT_EQ(t.data_bytes,
-                static_cast<size_t>(t.shape.NumElements()) * DataTypeSize(t.type))
+      EXPECT_EQ(t.data_bytes, static_cast<size_t>(t.shape.NumElements()) *
+                                  DataTypeSize(t.type))
           << t.name;
     }
     EXPECT_GT(constants, 0);
@@ -132,10 +132,12 @@ TEST(ModelView, ConstantDataIsZeroCopy) {
 }
 
 TEST(ModelView, BorrowedAlignedBytesAreNotCopied) {
-  std::vector<uint8_t> file = testing::ReadFile(ModelPath("hello_world_int8.tflite"));
+  std::vector<uint8_t> file =
+      testing::ReadFile(ModelPath("hello_world_int8.tflite"));
   ASSERT_FALSE(file.empty());
   // An owned, 16-byte-aligned copy to borrow from.
-  std::shared_ptr<const ByteSource> owner = ByteSource::Copy(file.data(), file.size());
+  std::shared_ptr<const ByteSource> owner =
+      ByteSource::Copy(file.data(), file.size());
   ASSERT_EQ(reinterpret_cast<uintptr_t>(owner->data()) % 16, 0u);
   auto borrowed = ByteSource::Borrow(owner->data(), owner->size());
   EXPECT_EQ(borrowed->data(), owner->data());
@@ -146,7 +148,8 @@ TEST(ModelView, BorrowedAlignedBytesAreNotCopied) {
 }
 
 TEST(ModelView, BorrowOfAnUnalignedPointerCopies) {
-  std::vector<uint8_t> file = testing::ReadFile(ModelPath("hello_world_int8.tflite"));
+  std::vector<uint8_t> file =
+      testing::ReadFile(ModelPath("hello_world_int8.tflite"));
   ASSERT_FALSE(file.empty());
   auto aligned = ByteSource::Copy(file.data(), file.size());
   // Room for the model one byte past a 16-byte boundary.
@@ -268,7 +271,8 @@ TEST(ModelView, MobilenetFloatInputsOutputsAndOps) {
 }
 
 TEST(ModelView, FileLimitIsEnforcedBeforeParsing) {
-  std::vector<uint8_t> file = testing::ReadFile(ModelPath("hello_world_int8.tflite"));
+  std::vector<uint8_t> file =
+      testing::ReadFile(ModelPath("hello_world_int8.tflite"));
   ASSERT_FALSE(file.empty());
   LoadLimits limits;
   limits.max_file_bytes = 1000;
@@ -276,8 +280,9 @@ TEST(ModelView, FileLimitIsEnforcedBeforeParsing) {
   const Status s =
       ModelView::Create(ByteSource::Copy(file.data(), file.size()), &m, limits);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(s.message().find("model is 2704 bytes, more than the 1000-byte limit"),
-            std::string::npos)
+  EXPECT_NE(
+      s.message().find("model is 2704 bytes, more than the 1000-byte limit"),
+      std::string::npos)
       << s.message();
 }
 
@@ -335,7 +340,8 @@ TEST_F(ByteSourceFiles, ReadsAWholeFile) {
       testing::ReadFile(ModelPath("hello_world_int8.tflite"));
   ASSERT_FALSE(file.empty());
   std::shared_ptr<const ByteSource> bytes;
-  ASSERT_TRUE(ByteSource::FromFile(ModelPath("hello_world_int8.tflite"), &bytes).ok());
+  ASSERT_TRUE(
+      ByteSource::FromFile(ModelPath("hello_world_int8.tflite"), &bytes).ok());
   ASSERT_EQ(bytes->size(), file.size());
   EXPECT_EQ(std::memcmp(bytes->data(), file.data(), file.size()), 0);
   EXPECT_EQ(reinterpret_cast<uintptr_t>(bytes->data()) % 16, 0u);

@@ -35,7 +35,8 @@ uint64_t EnvOr(const char* name, uint64_t fallback) {
 // A model that exercises more of the format than hello_world does and that
 // edgelite can run today: options, a shape signature, per-channel constants,
 // an int32 shape tensor, metadata.
-//   x f32[1,2,3,1] (sig -1) → SQUEEZE{3} → mid[1,2,3] → RESHAPE(shape=[3,2]) → y
+//   x f32[1,2,3,1] (sig -1) → SQUEEZE{3} → mid[1,2,3]
+//     → RESHAPE(shape=[3,2]) → y
 //   w int8[3,2] per-channel const → RESHAPE{new_shape [6]} → z int8[6]
 std::vector<uint8_t> BuilderModel() {
   mf::Draft d;
@@ -58,13 +59,15 @@ std::vector<uint8_t> BuilderModel() {
       mf::Op(static_cast<int32_t>(tfl::BuiltinOperator::SQUEEZE), {0}, {1});
   squeeze.options_type = tfl::BuiltinOptions::SqueezeOptions;
   squeeze.options = [](flatbuffers::FlatBufferBuilder& fbb) {
-    return tfl::CreateSqueezeOptions(fbb, fbb.CreateVector(std::vector<int32_t>{3}))
+    return tfl::CreateSqueezeOptions(fbb,
+                                     fbb.CreateVector(std::vector<int32_t>{3}))
         .Union();
   };
   testing::OperatorSpec reshape_w = mf::Op(mf::kReshape, {4}, {5});
   reshape_w.options_type = tfl::BuiltinOptions::ReshapeOptions;
   reshape_w.options = [](flatbuffers::FlatBufferBuilder& fbb) {
-    return tfl::CreateReshapeOptions(fbb, fbb.CreateVector(std::vector<int32_t>{6}))
+    return tfl::CreateReshapeOptions(fbb,
+                                     fbb.CreateVector(std::vector<int32_t>{6}))
         .Union();
   };
   d.ops = {squeeze, mf::Op(mf::kReshape, {1, 2}, {3}), reshape_w};
@@ -84,11 +87,12 @@ std::vector<uint8_t> BuilderModel() {
 std::string Mutate(std::vector<uint8_t>* b, std::mt19937_64* rng) {
   static const uint8_t kBytes[] = {0x00, 0x01, 0x02, 0x7f, 0x80, 0xfe, 0xff};
   const uint32_t size = static_cast<uint32_t>(b->size());
-  const int32_t kWords[] = {0,          1,           -1,         -2,
-                            2,          8,           9,          127,
-                            128,        255,         256,        0x7fff,
-                            0x10000,    0x7fffffff,  std::numeric_limits<int32_t>::min(),  static_cast<int32_t>(size),
-                            static_cast<int32_t>(size - 4), static_cast<int32_t>(size / 2)};
+  const int32_t kWords[] = {
+      0, 1, -1, -2, 2, 8, 9, 127, 128, 255, 256, 0x7fff, 0x10000, 0x7fffffff,
+      std::numeric_limits<int32_t>::min(),
+      // Offsets and sizes near the file's own size.
+      static_cast<int32_t>(size), static_cast<int32_t>(size - 4),
+      static_cast<int32_t>(size / 2)};
   std::string what;
   const int edits = 1 + static_cast<int>((*rng)() % 3);
   for (int e = 0; e < edits; ++e) {
@@ -143,9 +147,9 @@ void RunMutant(const std::vector<uint8_t>& bytes, const std::string& label,
         ModelView::Create(ByteSource::Copy(bytes.data(), bytes.size()), &view));
     std::unique_ptr<Interpreter> interp;
     failed_at = &tally->create_failed;
-    EDGELITE_RETURN_IF_ERROR(Interpreter::Create(
-        std::shared_ptr<const ModelView>(std::move(view)), InterpreterOptions(),
-        &interp));
+    EDGELITE_RETURN_IF_ERROR(
+        Interpreter::Create(std::shared_ptr<const ModelView>(std::move(view)),
+                            InterpreterOptions(), &interp));
     failed_at = &tally->allocate_failed;
     EDGELITE_RETURN_IF_ERROR(interp->AllocateTensors());
     for (int i = 0; i < interp->num_inputs(); ++i) {
@@ -170,8 +174,8 @@ void RunMutant(const std::vector<uint8_t>& bytes, const std::string& label,
         << " and no message";
     for (char c : s.message()) {
       if (static_cast<unsigned char>(c) < 0x20) {
-        ADD_FAILURE() << label << ": control character in message: "
-                      << s.message();
+        ADD_FAILURE() << label
+                      << ": control character in message: " << s.message();
         break;
       }
     }
@@ -208,8 +212,8 @@ void MutateAndRun(const char* name, const std::vector<uint8_t>& original,
       "Interpreter::Create, %d at AllocateTensors, %d at Invoke, %d ran; "
       "slowest %.2f ms (%s)\n",
       name, count, static_cast<unsigned long long>(seed), tally.load_failed,
-      tally.create_failed, tally.allocate_failed, tally.invoke_failed, tally.ran,
-      tally.slowest_ms, tally.slowest.c_str());
+      tally.create_failed, tally.allocate_failed, tally.invoke_failed,
+      tally.ran, tally.slowest_ms, tally.slowest.c_str());
   // A hang shows up as one slow mutant long before the suite's timeout.
   EXPECT_LT(tally.slowest_ms, 1000.0) << tally.slowest;
 }
