@@ -288,7 +288,7 @@ TEST(ModelView, FileLimitIsEnforcedBeforeParsing) {
 
 // --- ByteSource::FromFile errors name the path.
 
-class ByteSourceFiles : public ::testing::Test {
+class ModelViewByteSource : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
@@ -304,7 +304,7 @@ class ByteSourceFiles : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
-TEST_F(ByteSourceFiles, MissingFile) {
+TEST_F(ModelViewByteSource, MissingFile) {
   const std::string path = (dir_ / "no_such_model.tflite").string();
   std::shared_ptr<const ByteSource> bytes;
   const Status s = ByteSource::FromFile(path, &bytes);
@@ -316,7 +316,7 @@ TEST_F(ByteSourceFiles, MissingFile) {
   EXPECT_EQ(bytes, nullptr);
 }
 
-TEST_F(ByteSourceFiles, Directory) {
+TEST_F(ModelViewByteSource, Directory) {
   std::shared_ptr<const ByteSource> bytes;
   const Status s = ByteSource::FromFile(dir_.string(), &bytes);
   EXPECT_EQ(s.code(), StatusCode::kIoError);
@@ -325,7 +325,7 @@ TEST_F(ByteSourceFiles, Directory) {
       << s.message();
 }
 
-TEST_F(ByteSourceFiles, EmptyFile) {
+TEST_F(ModelViewByteSource, EmptyFile) {
   const std::string path = (dir_ / "empty.tflite").string();
   { std::ofstream f(path, std::ios::binary); }
   std::shared_ptr<const ByteSource> bytes;
@@ -335,7 +335,7 @@ TEST_F(ByteSourceFiles, EmptyFile) {
       << s.message();
 }
 
-TEST_F(ByteSourceFiles, ReadsAWholeFile) {
+TEST_F(ModelViewByteSource, ReadsAWholeFile) {
   const std::vector<uint8_t> file =
       testing::ReadFile(ModelPath("hello_world_int8.tflite"));
   ASSERT_FALSE(file.empty());
