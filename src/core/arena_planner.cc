@@ -14,15 +14,22 @@ ArenaPlan PlanArena(const std::vector<BufferRequest>& requests) {
   const size_t n = requests.size();
   plan.offsets.assign(n, 0);
 
-  // Lower bound: the most bytes live at any one node.
+  // Lower bound: the most bytes live at any one node. A difference array keeps
+  // this linear in requests + nodes (a hostile model may have both in the
+  // tens of thousands, with lifetimes spanning the whole graph).
   int last_node = 0;
   for (const auto& r : requests) last_node = std::max(last_node, r.last);
-  std::vector<size_t> live(static_cast<size_t>(last_node) + 2, 0);
+  std::vector<size_t> delta(static_cast<size_t>(last_node) + 2, 0);
   for (const auto& r : requests) {
-    if (r.bytes == 0) continue;
-    for (int t = r.first; t <= r.last; ++t) live[t] += AlignUp(r.bytes);
+    if (r.bytes == 0 || r.first > r.last) continue;
+    delta[r.first] += AlignUp(r.bytes);
+    delta[r.last + 1] -= AlignUp(r.bytes);  // wraps, and unwraps in the sum
   }
-  for (size_t v : live) plan.lower_bound = std::max(plan.lower_bound, v);
+  size_t live = 0;
+  for (size_t v : delta) {
+    live += v;
+    plan.lower_bound = std::max(plan.lower_bound, live);
+  }
 
   // Largest first; ties by earlier first use, then index, for determinism.
   std::vector<size_t> order(n);
@@ -34,6 +41,8 @@ ArenaPlan PlanArena(const std::vector<BufferRequest>& requests) {
     return requests[a].first < requests[b].first;
   });
 
+  // Placed buffers, kept in offset order, so finding the first gap is one
+  // pass over them with no per-request sort or allocation.
   struct Placed {
     size_t offset, end;
     int first, last;
@@ -41,25 +50,24 @@ ArenaPlan PlanArena(const std::vector<BufferRequest>& requests) {
   std::vector<Placed> placed;
   placed.reserve(n);
   size_t high_water = 0;
-  std::vector<const Placed*> conflicts;
   for (size_t idx : order) {
     const BufferRequest& r = requests[idx];
     if (r.bytes == 0) continue;
     const size_t size = AlignUp(r.bytes);
-    conflicts.clear();
-    for (const Placed& p : placed) {
-      if (p.first <= r.last && r.first <= p.last) conflicts.push_back(&p);
-    }
-    std::sort(conflicts.begin(), conflicts.end(),
-              [](const Placed* a, const Placed* b) { return a->offset < b->offset; });
-    // First gap (in offset order) that fits.
+    // First gap (in offset order) among the buffers live at the same time.
     size_t candidate = 0;
-    for (const Placed* p : conflicts) {
-      if (p->offset >= candidate + size) break;
-      candidate = std::max(candidate, p->end);
+    for (const Placed& p : placed) {
+      if (p.first > r.last || r.first > p.last) continue;
+      if (p.offset >= candidate + size) break;
+      candidate = std::max(candidate, p.end);
     }
     plan.offsets[idx] = candidate;
-    placed.push_back({candidate, candidate + size, r.first, r.last});
+    const Placed entry{candidate, candidate + size, r.first, r.last};
+    placed.insert(std::upper_bound(placed.begin(), placed.end(), entry,
+                                   [](const Placed& a, const Placed& b) {
+                                     return a.offset < b.offset;
+                                   }),
+                  entry);
     high_water = std::max(high_water, candidate + size);
   }
   plan.arena_bytes = high_water == 0 ? 0 : high_water + kArenaTailPadding;

@@ -185,6 +185,7 @@ Status Interpreter::ResizeInput(int i, const Shape& shape) {
         info.name.c_str(), shape.ToString().c_str(), shape.rank,
         info.shape.rank);
   }
+  int64_t elements = 1;
   for (int d = 0; d < shape.rank; ++d) {
     if (shape.dims[d] < 0) {
       return InvalidArgumentError("input %d '%s': new shape %s has a negative "
@@ -198,10 +199,14 @@ Status Interpreter::ResizeInput(int i, const Shape& shape) {
           i, info.name.c_str(), d, info.shape.dims[d],
           info.shape_signature.ToString().c_str(), shape.ToString().c_str());
     }
-  }
-  if (shape.NumElements() > kMaxElements) {
-    return InvalidArgumentError("input %d '%s': shape %s is too large", i,
-                                info.name.c_str(), shape.ToString().c_str());
+    // Checked per dimension: the product of eight int32 dims overflows int64.
+    elements *= shape.dims[d];
+    if (elements > kMaxElements) {
+      return InvalidArgumentError(
+          "input %d '%s': shape %s has more than %lld elements", i,
+          info.name.c_str(), shape.ToString().c_str(),
+          static_cast<long long>(kMaxElements));
+    }
   }
   if (input_shapes_[i] != shape) {
     input_shapes_[i] = shape;

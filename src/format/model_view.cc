@@ -76,8 +76,9 @@ bool ValidActivation(tfl::ActivationFunctionType a) {
 
 class ModelParser {
  public:
-  ModelParser(ModelView* view, const tfl::Model* model)
-      : view_(view), model_(model) {}
+  ModelParser(ModelView* view, const tfl::Model* model,
+              const LoadLimits& limits)
+      : view_(view), model_(model), limits_(limits) {}
 
   Status Parse();
 
@@ -95,9 +96,19 @@ class ModelParser {
                      const std::string& who);
   // "op 17 (CONV_2D v3): input tensor 33 'w'" or "tensor 33 'w'".
   std::string TensorWho(int index) const;
+  // Charges `bytes` of file data that the parser is about to walk or copy.
+  // A FlatBuffer may point any number of tables at one vector or one table,
+  // so without this a small file could make parsing quadratic in its size
+  // (and allocate accordingly). Distinct tables, vectors and strings occupy
+  // distinct bytes, so an honest file never runs out of budget.
+  Status Charge(uint64_t bytes, const char* what);
+  // Bytes a table costs in an honest file at least: its entry in the
+  // parent's offset vector and its own vtable offset.
+  static constexpr uint64_t kTableBytes = 8;
 
   ModelView* view_;
   const tfl::Model* model_;
+  const LoadLimits& limits_;
   const tfl::SubGraph* subgraph_ = nullptr;
   struct OpCode {
     int32_t builtin = 0;
@@ -108,7 +119,19 @@ class ModelParser {
   std::vector<int> first_consumer_;  // per tensor: op index or -1
   std::vector<int> first_consumer_slot_;
   std::vector<std::string> tensor_names_;
+  uint64_t budget_ = 0;
 };
+
+Status ModelParser::Charge(uint64_t bytes, const char* what) {
+  if (bytes <= budget_) {
+    budget_ -= bytes;
+    return Status::Ok();
+  }
+  return InvalidModelError(
+      "%s: the model refers to more data than its %zu-byte file holds (tables "
+      "share FlatBuffers vectors or tables); refusing it",
+      what, view_->bytes_->size());
+}
 
 std::string ModelParser::TensorWho(int index) const {
   std::string name = index >= 0 && index < static_cast<int>(tensor_names_.size())
@@ -134,12 +157,32 @@ Status ModelParser::Parse() {
   view_->num_subgraphs_ = subgraphs->size();
   subgraph_ = subgraphs->Get(0);
   if (subgraph_ == nullptr) return InvalidModelError("subgraph 0 is missing");
+  budget_ = view_->bytes_->size();
 
   const auto* tensors = subgraph_->tensors();
   const size_t num_tensors = tensors ? tensors->size() : 0;
+  if (num_tensors > limits_.max_tensors) {
+    return ResourceExhaustedError(
+        "model has %zu tensors, more than the limit of %zu "
+        "(LoadLimits::max_tensors)",
+        num_tensors, limits_.max_tensors);
+  }
+  const size_t num_ops =
+      subgraph_->operators() ? subgraph_->operators()->size() : 0;
+  if (num_ops > limits_.max_operators) {
+    return ResourceExhaustedError(
+        "model has %zu operators, more than the limit of %zu "
+        "(LoadLimits::max_operators)",
+        num_ops, limits_.max_operators);
+  }
+  EDGELITE_RETURN_IF_ERROR(Charge(kTableBytes * num_tensors, "tensors"));
   tensor_names_.resize(num_tensors);
   for (size_t i = 0; i < num_tensors; ++i) {
-    tensor_names_[i] = SafeString(tensors->Get(i)->name());
+    const flatbuffers::String* name = tensors->Get(i)->name();
+    EDGELITE_RETURN_IF_ERROR(
+        Charge(name ? std::min<size_t>(name->size(), 256) : 0,
+               StrFormat("tensor %zu", i).c_str()));
+    tensor_names_[i] = SafeString(name);
   }
   EDGELITE_RETURN_IF_ERROR(ParseOpcodes());
   EDGELITE_RETURN_IF_ERROR(ParseOperators());
@@ -152,10 +195,15 @@ Status ModelParser::Parse() {
 Status ModelParser::ParseOpcodes() {
   const auto* codes = model_->operator_codes();
   if (codes == nullptr) return Status::Ok();
+  EDGELITE_RETURN_IF_ERROR(
+      Charge(kTableBytes * codes->size(), "operator codes"));
   opcodes_.resize(codes->size());
   for (size_t i = 0; i < codes->size(); ++i) {
     const tfl::OperatorCode* c = codes->Get(i);
     OpCode& oc = opcodes_[i];
+    EDGELITE_RETURN_IF_ERROR(Charge(
+        c->custom_code() ? std::min<size_t>(c->custom_code()->size(), 256) : 0,
+        StrFormat("operator code %zu", i).c_str()));
     // TFLite: the larger of the two fields wins (builtin_code was added when
     // the int8 deprecated_builtin_code ran out of values).
     oc.builtin = std::max<int32_t>(static_cast<int32_t>(c->builtin_code()),
@@ -181,6 +229,7 @@ Status ModelParser::ParseOperators() {
   first_consumer_.assign(num_tensors, -1);
   first_consumer_slot_.assign(num_tensors, -1);
   if (ops == nullptr) return Status::Ok();
+  EDGELITE_RETURN_IF_ERROR(Charge(kTableBytes * ops->size(), "operators"));
   view_->operators_.resize(ops->size());
   for (size_t i = 0; i < ops->size(); ++i) {
     const tfl::Operator* op = ops->Get(i);
@@ -195,6 +244,13 @@ Status ModelParser::ParseOperators() {
     info.builtin_code = oc.builtin;
     info.custom_code = oc.custom;
     info.version = oc.version;
+    auto list_size = [](const flatbuffers::Vector<int32_t>* v) -> uint64_t {
+      return v ? v->size() : 0;
+    };
+    EDGELITE_RETURN_IF_ERROR(Charge(
+        4 * (list_size(op->inputs()) + list_size(op->outputs()) +
+             list_size(op->intermediates())),
+        info.Describe().c_str()));
     auto read_list = [&](const flatbuffers::Vector<int32_t>* v,
                          std::vector<int32_t>* out, const char* what,
                          bool allow_absent) -> Status {
@@ -582,6 +638,17 @@ Status ModelParser::ParseQuantization(int index,
   }
   const auto* zp = q->zero_point();
   const size_t n = scale->size();
+  EDGELITE_RETURN_IF_ERROR(Charge(
+      uint64_t{4} * n + (zp ? uint64_t{8} * zp->size() : 0),
+      (who + ": quantization").c_str()));
+  // The verifier checks vectors for 4-byte alignment only; int64 elements
+  // read from a misplaced vector would be misaligned loads.
+  if (zp != nullptr && zp->size() > 0 &&
+      reinterpret_cast<uintptr_t>(zp->Data()) % 8 != 0) {
+    return InvalidModelError(
+        "%s: quantization zero_point vector is not 8-byte aligned in the file",
+        who.c_str());
+  }
   if (zp == nullptr || zp->size() != n) {
     return InvalidModelError("%s: quantization has %zu scales but %u zero points",
                              who.c_str(), n, zp ? zp->size() : 0u);
@@ -633,6 +700,14 @@ Status ModelParser::ParseQuantization(int index,
           who.c_str(), n, info->shape.dims[qdim], qdim,
           info->shape.ToString().c_str());
     }
+  } else if (qdim < 0 || qdim >= std::max(info->shape.rank, 1)) {
+    // One scale: the axis means nothing, but code that reads it must never
+    // index a shape with it.
+    view_->warnings_.push_back(StrFormat(
+        "%s: quantized_dimension %d of per-tensor quantization is out of range "
+        "for shape %s; read as 0",
+        who.c_str(), qdim, info->shape.ToString().c_str()));
+    qdim = 0;
   }
   info->quant.scale.assign(scale->begin(), scale->end());
   info->quant.zero_point.assign(zp->begin(), zp->end());
@@ -645,6 +720,8 @@ Status ModelParser::CheckDataFlow() {
   auto read_io = [&](const flatbuffers::Vector<int32_t>* v,
                      std::vector<int32_t>* out, const char* what) -> Status {
     if (v == nullptr) return Status::Ok();
+    EDGELITE_RETURN_IF_ERROR(
+        Charge(uint64_t{4} * v->size(), StrFormat("model %ss", what).c_str()));
     for (size_t k = 0; k < v->size(); ++k) {
       const int32_t t = v->Get(k);
       if (t < 0 || t >= num_tensors) {
@@ -716,8 +793,12 @@ Status ModelParser::CheckDataFlow() {
 Status ModelParser::ParseMetadata() {
   const auto* md = model_->metadata();
   if (md == nullptr) return Status::Ok();
+  EDGELITE_RETURN_IF_ERROR(Charge(kTableBytes * md->size(), "metadata"));
   for (size_t i = 0; i < md->size(); ++i) {
     const tfl::Metadata* m = md->Get(i);
+    EDGELITE_RETURN_IF_ERROR(
+        Charge(m->name() ? std::min<size_t>(m->name()->size(), 256) : 0,
+               StrFormat("metadata %zu", i).c_str()));
     MetadataEntry e;
     e.name = SafeString(m->name());
     const Status s = BufferBytes(m->buffer(), &e.data, &e.size,
@@ -766,7 +847,7 @@ Status ModelView::Create(std::shared_ptr<const ByteSource> bytes,
   }
   std::unique_ptr<ModelView> view(new ModelView());
   view->bytes_ = std::move(bytes);
-  ModelParser parser(view.get(), tfl::GetModel(view->bytes_->data()));
+  ModelParser parser(view.get(), tfl::GetModel(view->bytes_->data()), limits);
   EDGELITE_RETURN_IF_ERROR(parser.Parse());
   *out = std::move(view);
   return Status::Ok();

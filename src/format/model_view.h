@@ -84,6 +84,11 @@ struct MetadataEntry {
 struct LoadLimits {
   // Files larger than this are refused before parsing.
   size_t max_file_bytes = size_t{1} << 31;
+  // Bounds on the graph: memory planning is quadratic in the number of
+  // tensors in the worst case, so a file with millions of tiny tensors or
+  // operators would stall AllocateTensors(). Real models have a few thousand.
+  size_t max_tensors = size_t{1} << 15;
+  size_t max_operators = size_t{1} << 15;
 };
 
 class ModelView {

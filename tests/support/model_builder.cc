@@ -79,6 +79,9 @@ std::vector<uint8_t> ModelBuilder::Build() const {
     if (op.options) options = op.options(fbb);
     flatbuffers::Offset<flatbuffers::Vector<uint8_t>> custom = 0;
     if (!op.custom_options.empty()) custom = fbb.CreateVector(op.custom_options);
+    if (op.opcode_index_override >= 0) {
+      code_index = static_cast<uint32_t>(op.opcode_index_override);
+    }
     ops.push_back(tfl::CreateOperator(
         fbb, code_index, fbb.CreateVector(op.inputs), fbb.CreateVector(op.outputs),
         op.options ? op.options_type : tfl::BuiltinOptions::NONE, options, custom));

@@ -47,6 +47,7 @@ struct OperatorSpec {
   tfl::BuiltinOptions options_type = tfl::BuiltinOptions::NONE;
   OptionsWriter options;
   std::vector<uint8_t> custom_options;
+  int64_t opcode_index_override = -1;  // write this raw opcode_index instead
 };
 
 class ModelBuilder {
