@@ -19,6 +19,7 @@ struct Ranked {
 };
 
 struct ImageResult {
+  int ordinal = 0;  // position on the command line, from 0
   std::string path;
   int width = 0, height = 0;
   double inference_ms = 0;
@@ -87,6 +88,12 @@ Status ClassifyOne(const std::string& path, const ParsedArgs& args,
   Image resized;
   EDGELITE_RETURN_IF_ERROR(ResizeBilinear(image, w, h, &resized));
   EDGELITE_RETURN_IF_ERROR(FillInputTensor(resized, norm, input));
+  if (args.Has("save-input")) {
+    // One file per image: the first keeps the name, later ones get ".N".
+    std::string out = args.Get("save-input", "");
+    if (result->ordinal > 0) out += StrFormat(".%d", result->ordinal);
+    EDGELITE_RETURN_IF_ERROR(WriteFile(out, input->data, input->bytes));
+  }
 
   const int64_t start = NowNs();
   EDGELITE_RETURN_IF_ERROR(interp->Invoke());
@@ -174,12 +181,19 @@ Status Classify(const ParsedArgs& args) {
     norm.mean = meta.input_mean;
     norm.std = meta.input_std;
   }
+  if (args.Has("mean")) norm.mean = {static_cast<float>(args.GetFloat("mean", 0))};
+  if (args.Has("std")) {
+    const double sd = args.GetFloat("std", 1);
+    if (!(sd > 0)) return InvalidArgumentError("--std must be positive, got %g", sd);
+    norm.std = {static_cast<float>(sd)};
+  }
 
   if (labels.empty()) LabelsFromModel(*model, meta, &labels);
 
   std::vector<ImageResult> results;
   for (size_t i = 1; i < args.positional.size(); ++i) {
     ImageResult r;
+    r.ordinal = static_cast<int>(i - 1);
     EDGELITE_RETURN_IF_ERROR(ClassifyOne(args.positional[i], args, norm,
                                          static_cast<int>(top_k), interp.get(),
                                          &r));
@@ -204,7 +218,8 @@ CommandSpec ClassifyCommand() {
       "resized to the model's input size with TFLite's RESIZE_BILINEAR\n"
       "(whole image, no aspect-ratio preservation) and converted to the input\n"
       "type: uint8 as is, int8 as pixel - 128, float32 as (pixel - mean) / std\n"
-      "with mean and std from the model's metadata (default 127.5, 127.5).\n"
+      "with mean and std from the model's metadata (default 127.5, 127.5;\n"
+      "--mean/--std override both).\n"
       "Quantized outputs are dequantized. Ties rank the lower index first.",
       2,
       -1,
@@ -215,6 +230,13 @@ CommandSpec ClassifyCommand() {
           {"top", FlagType::kInt, "K", "number of results per image (5)"},
           {"crop", FlagType::kFloat, "F",
            "keep the central fraction F of each side before resizing"},
+          {"mean", FlagType::kFloat, "M",
+           "float models: subtract M from every pixel (overrides metadata)"},
+          {"std", FlagType::kFloat, "S",
+           "float models: then divide by S (overrides metadata)"},
+          {"save-input", FlagType::kString, "FILE",
+           "write the input tensor given to the model (raw bytes, for "
+           "`edgelite run`); further images go to FILE.1, FILE.2, ..."},
           {"json", FlagType::kBool, nullptr, "print one JSON document"},
       },
       &Classify};

@@ -95,7 +95,10 @@ Status ActivationRangeTflite(Activation act, float scale, int32_t zp,
   *qmin = QMin(type);
   *qmax = QMax(type);
   auto quantize = [&](float f) -> int64_t {
-    return int64_t{zp} + static_cast<int64_t>(RoundHalfAway(f / scale));
+    // A tiny (valid) scale can push f / scale past int64's range: clamp in
+    // floating point first; anything this large saturates to qmin/qmax.
+    const double q = std::fmin(std::fmax(RoundHalfAway(f / scale), -1e12), 1e12);
+    return int64_t{zp} + static_cast<int64_t>(q);
   };
   if (blo) *qmin = static_cast<int32_t>(std::max<int64_t>(*qmin, quantize(lo)));
   if (bhi) *qmax = static_cast<int32_t>(std::min<int64_t>(*qmax, quantize(hi)));

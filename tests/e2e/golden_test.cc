@@ -95,14 +95,21 @@ bool InTop(const std::vector<float>& scores, int index, int k) {
   return std::find(top.begin(), top.end(), index) != top.end();
 }
 
-// tflite-support image_classifier_test: burger.jpg → 934 "cheeseburger" 0.96.
+// tflite-support image_classifier_test: burger.jpg → 934 "cheeseburger" 0.96
+// ± 0.01. Upstream decodes with libjpeg and resizes with libyuv; we decode
+// with stb_image and resize with TFLite's RESIZE_BILINEAR, which moves the
+// score by one quantum (1/256): 249/256 = 0.9727. TFLite itself gives the
+// same 249 on our input tensor (LiteRT.js 2.5.3 and tfjs-tflite
+// 0.0.1-alpha.10, measured on `edgelite classify --save-input`), so the
+// bound is widened by that one quantum and the byte is pinned exactly.
 TEST(Golden, BurgerWithMobilenetV1Quant) {
   auto interp = Load("mobilenet_v1_0.25_224_quant.tflite");
   ASSERT_TRUE(interp);
   const std::vector<float> scores = Classify(interp.get(), "burger.jpg");
   ASSERT_EQ(scores.size(), 1001u);
   EXPECT_EQ(TopK(scores, 1)[0], 934);
-  EXPECT_NEAR(scores[934], 0.96f, 0.01f);
+  EXPECT_NEAR(scores[934], 0.96f, 0.01f + 1.0f / 256);
+  EXPECT_EQ(interp->output(0)->Data<uint8_t>()[934], 249);
 }
 
 // libcoral model_test_cases: cat.bmp → 286 "Egyptian cat" in the top 3.
@@ -218,29 +225,56 @@ TEST(Golden, HelloWorldDynamicBatch) {
   for (size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], std::sin(xs[i]), 0.05f);
 }
 
-// EXPECTED.md (LiteRT.js, input pixel − 128): grace_hopper → person,
-// cat.bmp → no person. Output index 1 = person.
+// MLPerf Tiny's visual wake words model: index 0 = no person, 1 = person
+// (its training script's class directories, alphabetical), input pixel / 255
+// (the int8 model's input quantization, scale 1/255 and zero point −128,
+// encodes exactly that: q = pixel − 128).
+//
+// EXPECTED.md says grace_hopper → person; that does not reproduce with
+// TFLite itself: on our input tensors tfjs-tflite 0.0.1-alpha.10 gives the
+// bytes pinned below (no person 0.66 for grace_hopper; person.bmp, a 96×96
+// grayscale crop made for person_detect, is also "no person"). The
+// person/no-person pair is therefore multi_objects.jpg (people in a street)
+// against cat.bmp and burger.jpg, and every output byte must equal TFLite's.
+struct VwwCase {
+  const char* image;
+  int8_t tflite[2];    // tfjs-tflite's int8 output on our int8 input tensor
+  float tflite_f[2];   // its float output on our float input tensor
+};
+constexpr VwwCase kVwwCases[] = {
+    {"multi_objects.jpg", {-31, 31}, {0.3905504f, 0.60944957f}},
+    {"burger.jpg", {119, -119}, {0.973681f, 0.02631909f}},
+    {"cat.bmp", {117, -117}, {0.9645274f, 0.035472505f}},
+    {"grace_hopper.bmp", {42, -42}, {0.7003349f, 0.29966506f}},
+};
+
 TEST(Golden, VisualWakeWordsInt8) {
   auto interp = Load("vww_96_int8.tflite");
   ASSERT_TRUE(interp);
-  std::vector<float> p = Classify(interp.get(), "grace_hopper.bmp");
-  EXPECT_GT(p[1], p[0]);
-  std::vector<float> n = Classify(interp.get(), "cat.bmp");
-  EXPECT_GT(n[0], n[1]);
+  for (const VwwCase& c : kVwwCases) {
+    const std::vector<float> p = Classify(interp.get(), c.image);
+    const int8_t* q = interp->output(0)->Data<int8_t>();
+    EXPECT_EQ(q[0], c.tflite[0]) << c.image;
+    EXPECT_EQ(q[1], c.tflite[1]) << c.image;
+    if (std::string(c.image) == "multi_objects.jpg") {
+      EXPECT_GT(p[1], p[0]) << "person expected";
+    } else if (std::string(c.image) != "grace_hopper.bmp") {
+      EXPECT_GT(p[0], p[1]) << c.image << ": no person expected";
+    }
+  }
 }
 
-// The float VWW model takes pixels / 255 (the int8 model's input quantization,
-// scale 1/255 and zero point −128, encodes the same mapping).
 TEST(Golden, VisualWakeWordsFloat) {
   auto interp = Load("vww_96_float.tflite");
   ASSERT_TRUE(interp);
   NormalizationParams unit;
   unit.mean = {0.0f};
   unit.std = {255.0f};
-  std::vector<float> p = Classify(interp.get(), "grace_hopper.bmp", unit);
-  EXPECT_GT(p[1], p[0]);
-  std::vector<float> n = Classify(interp.get(), "cat.bmp", unit);
-  EXPECT_GT(n[0], n[1]);
+  for (const VwwCase& c : kVwwCases) {
+    const std::vector<float> p = Classify(interp.get(), c.image, unit);
+    EXPECT_NEAR(p[0], c.tflite_f[0], 1e-5f) << c.image;
+    EXPECT_NEAR(p[1], c.tflite_f[1], 1e-5f) << c.image;
+  }
 }
 
 // micro_speech has no upstream golden for a fixed input here; it must run and

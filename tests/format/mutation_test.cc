@@ -127,6 +127,8 @@ std::string Mutate(std::vector<uint8_t>* b, std::mt19937_64* rng) {
   return what;
 }
 
+constexpr size_t kMutantArenaCap = size_t{16} << 20;
+
 struct Tally {
   int load_failed = 0, create_failed = 0, allocate_failed = 0,
       invoke_failed = 0, ran = 0;
@@ -147,9 +149,14 @@ void RunMutant(const std::vector<uint8_t>& bytes, const std::string& label,
         ModelView::Create(ByteSource::Copy(bytes.data(), bytes.size()), &view));
     std::unique_ptr<Interpreter> interp;
     failed_at = &tally->create_failed;
+    // A mutant may legitimately ask for a batch of millions (hundreds of MiB
+    // and seconds of work): that is the arena cap's job, tested elsewhere.
+    // Here a small cap keeps every mutant fast so a real hang stands out.
+    InterpreterOptions options;
+    options.max_arena_bytes = kMutantArenaCap;
     EDGELITE_RETURN_IF_ERROR(
         Interpreter::Create(std::shared_ptr<const ModelView>(std::move(view)),
-                            InterpreterOptions(), &interp));
+                            options, &interp));
     failed_at = &tally->allocate_failed;
     EDGELITE_RETURN_IF_ERROR(interp->AllocateTensors());
     for (int i = 0; i < interp->num_inputs(); ++i) {
