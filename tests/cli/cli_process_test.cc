@@ -311,6 +311,47 @@ TEST(CliTest, ClassifyTextOutput) {
   EXPECT_NE(r.out.find("ms"), std::string::npos);
 }
 
+// --save-input writes exactly the tensor classify fed the model; `run` on it
+// reproduces the output TFLite (tfjs-tflite) gives for that tensor.
+TEST(CliTest, ClassifySaveInputFeedsRun) {
+  const std::string model = TestData("models/vww_96_int8.tflite");
+  char base[] = "/tmp/edgelite_cli_save_XXXXXX";
+  const int fd = mkstemp(base);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  const std::string in_path = base;
+  Result r = RunCli({"classify", model, TestData("images/multi_objects.jpg"),
+                     TestData("images/cat.bmp"), "--save-input", in_path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(testing::ReadBytes(in_path).size(), 96u * 96u * 3u);
+  EXPECT_EQ(testing::ReadBytes(in_path + ".1").size(), 96u * 96u * 3u);
+  const std::string out_path = in_path + ".out";
+  r = RunCli({"run", model, "--input", in_path, "--output", out_path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<uint8_t> out = testing::ReadBytes(out_path);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(static_cast<int8_t>(out[0]), -31);
+  EXPECT_EQ(static_cast<int8_t>(out[1]), 31);
+  unlink(in_path.c_str());
+  unlink((in_path + ".1").c_str());
+  unlink(out_path.c_str());
+}
+
+// The float VWW model wants pixel / 255 and has no metadata to say so.
+TEST(CliTest, ClassifyMeanAndStdOverrideNormalization) {
+  const std::string model = TestData("models/vww_96_float.tflite");
+  const std::string image = TestData("images/multi_objects.jpg");
+  Result r = RunCli({"classify", model, image, "--mean", "0", "--std", "255",
+                     "--top", "1", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"index\": 1,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"score\": 0.6094"), std::string::npos) << r.out;
+  r = RunCli({"classify", model, image, "--std", "0"});
+  EXPECT_EQ(r.exit_code, 1);
+  ExpectOneErrorLine(r);
+  EXPECT_NE(r.err.find("--std must be positive"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace edgelite
 
