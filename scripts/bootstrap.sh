@@ -3,7 +3,7 @@
 # packages already installed are left alone, and apt-get update runs (once)
 # only when something has to be installed.
 #
-#   bash scripts/bootstrap.sh            # default groups: native + arm
+#   bash scripts/bootstrap.sh            # default groups: native, arm, wasm, browser
 #   bash scripts/bootstrap.sh --native   # only the native toolchain
 #   bash scripts/bootstrap.sh --check    # report what is missing, install nothing
 #
@@ -21,10 +21,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 PACKAGE_GROUPS=(
   "native|cmake g++ make pkg-config flatbuffers-compiler libflatbuffers-dev libstb-dev googletest libgtest-dev|the native build and tests"
   "arm|g++-aarch64-linux-gnu qemu-user|the aarch64 cross build and its tests under qemu"
-  # "wasm|emscripten wabt|the WebAssembly build"
-  # "browser|chromium|the browser tests"
+  "wasm|emscripten|the WebAssembly build (Emscripten; Debian's node-acorn comes with it)"
+  "browser|chromium|the browser tests (headless Chromium driven by playwright-core)"
 )
-DEFAULT_GROUPS=(native arm)
+DEFAULT_GROUPS=(native arm wasm browser)
 # ---------------------------------------------------------------------------
 
 usage() {

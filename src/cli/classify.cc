@@ -5,7 +5,8 @@
 
 #include "api/image.h"
 #include "api/metadata.h"
-#include "api/packed_files.h"
+#include "api/classify.h"
+#include "api/session.h"
 #include "cli/cli_util.h"
 #include "cli/command.h"
 
@@ -13,53 +14,13 @@ namespace edgelite {
 namespace cli {
 namespace {
 
-struct Ranked {
-  int index;
-  float score;
-};
-
 struct ImageResult {
   int ordinal = 0;  // position on the command line, from 0
   std::string path;
   int width = 0, height = 0;
   double inference_ms = 0;
-  std::vector<Ranked> top;
+  std::vector<ScoredClass> top;
 };
-
-// Highest score first; equal scores by lower class index, so output is
-// deterministic (quantized outputs tie often).
-std::vector<Ranked> TopK(const std::vector<float>& scores, int k) {
-  std::vector<int> order(scores.size());
-  std::iota(order.begin(), order.end(), 0);
-  const size_t n = std::min(order.size(), static_cast<size_t>(k));
-  std::partial_sort(order.begin(), order.begin() + n, order.end(),
-                    [&](int a, int b) {
-                      if (scores[a] != scores[b]) return scores[a] > scores[b];
-                      return a < b;
-                    });
-  std::vector<Ranked> top;
-  for (size_t i = 0; i < n; ++i) top.push_back({order[i], scores[order[i]]});
-  return top;
-}
-
-// Labels packed into the model itself (tflite-support models name them in
-// their metadata and append them as a zip archive).
-void LabelsFromModel(const ModelView& model, const ModelMetadataInfo& meta,
-                     std::vector<std::string>* labels) {
-  for (const std::string& name : meta.output_label_files) {
-    const uint8_t* data = nullptr;
-    size_t size = 0;
-    Status s = FindPackedFile(model.file_data(), model.file_size(), name,
-                              &data, &size);
-    if (!s.ok()) {
-      std::fprintf(stderr, "edgelite: warning: labels not read: %s\n",
-                   s.message().c_str());
-      continue;
-    }
-    SplitLines(data, size, labels);
-    return;
-  }
-}
 
 std::string LabelOf(const std::vector<std::string>& labels, int index) {
   return index >= 0 && index < static_cast<int>(labels.size()) ? labels[index]
@@ -78,16 +39,11 @@ Status ClassifyOne(const std::string& path, const ParsedArgs& args,
   result->width = image.width;
   result->height = image.height;
 
-  if (args.Has("crop")) {
-    EDGELITE_RETURN_IF_ERROR(CenterCrop(
-        image, static_cast<float>(args.GetFloat("crop", 1.0)), &image));
-  }
   Tensor* input = interp->input(0);
-  int w = 0, h = 0, c = 0;
-  EDGELITE_RETURN_IF_ERROR(ImageInputSize(*input, &w, &h, &c));
-  Image resized;
-  EDGELITE_RETURN_IF_ERROR(ResizeBilinear(image, w, h, &resized));
-  EDGELITE_RETURN_IF_ERROR(FillInputTensor(resized, norm, input));
+  Image cropped, resized;
+  EDGELITE_RETURN_IF_ERROR(PreprocessImage(
+      image, static_cast<float>(args.GetFloat("crop", 1.0)), norm, input,
+      &cropped, &resized));
   if (args.Has("save-input")) {
     // One file per image: the first keeps the name, later ones get ".N".
     std::string out = args.Get("save-input", "");
@@ -188,7 +144,13 @@ Status Classify(const ParsedArgs& args) {
     norm.std = {static_cast<float>(sd)};
   }
 
-  if (labels.empty()) LabelsFromModel(*model, meta, &labels);
+  if (labels.empty()) {
+    std::vector<std::string> warnings;
+    labels = LabelsFromModel(*model, meta, &warnings);
+    for (const std::string& w : warnings) {
+      std::fprintf(stderr, "edgelite: warning: %s\n", w.c_str());
+    }
+  }
 
   std::vector<ImageResult> results;
   for (size_t i = 1; i < args.positional.size(); ++i) {

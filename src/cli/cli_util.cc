@@ -91,60 +91,6 @@ Status ReadLabels(const std::string& path, std::vector<std::string>* labels) {
   return Status::Ok();
 }
 
-void SplitLines(const uint8_t* data, size_t size,
-                std::vector<std::string>* lines) {
-  lines->clear();
-  std::string line;
-  for (size_t i = 0; i < size; ++i) {
-    if (data[i] == '\n') {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines->push_back(line);
-      line.clear();
-    } else {
-      line.push_back(static_cast<char>(data[i]));
-    }
-  }
-  if (!line.empty()) {
-    if (line.back() == '\r') line.pop_back();
-    lines->push_back(line);
-  }
-}
-
-Status TensorToFloats(const Tensor& t, std::vector<float>* out) {
-  const int64_t n = t.NumElements();
-  if (t.data == nullptr && n > 0) {
-    return FailedPreconditionError("tensor '%s' has no data", t.name);
-  }
-  out->resize(static_cast<size_t>(n));
-  const bool quantized = t.quant != nullptr && !t.quant->empty();
-  const float scale = quantized ? t.scale() : 1.0f;
-  const int32_t zp = quantized ? t.zero_point() : 0;
-  switch (t.type) {
-    case DataType::kFloat32:
-      for (int64_t i = 0; i < n; ++i) (*out)[i] = t.Data<float>()[i];
-      return Status::Ok();
-    case DataType::kUInt8:
-      for (int64_t i = 0; i < n; ++i)
-        (*out)[i] = scale * static_cast<float>(t.Data<uint8_t>()[i] - zp);
-      return Status::Ok();
-    case DataType::kInt8:
-      for (int64_t i = 0; i < n; ++i)
-        (*out)[i] = scale * static_cast<float>(t.Data<int8_t>()[i] - zp);
-      return Status::Ok();
-    case DataType::kInt16:
-      for (int64_t i = 0; i < n; ++i)
-        (*out)[i] = scale * static_cast<float>(t.Data<int16_t>()[i] - zp);
-      return Status::Ok();
-    case DataType::kInt32:
-      for (int64_t i = 0; i < n; ++i)
-        (*out)[i] = static_cast<float>(t.Data<int32_t>()[i]);
-      return Status::Ok();
-    default:
-      return UnsupportedError("cannot read %s tensor '%s' as scores",
-                              DataTypeName(t.type), t.name);
-  }
-}
-
 std::string WithThousands(uint64_t v) {
   std::string digits = std::to_string(v);
   std::string out;

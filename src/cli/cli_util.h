@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "api/classify.h"
 #include "core/interpreter.h"
 #include "core/status.h"
 #include "core/tensor.h"
@@ -33,12 +34,8 @@ Status LoadInterpreter(const std::string& path,
 // One label per line (trailing '\r' removed). Empty lines are kept so that
 // line numbers stay class indices.
 Status ReadLabels(const std::string& path, std::vector<std::string>* labels);
-void SplitLines(const uint8_t* data, size_t size,
-                std::vector<std::string>* lines);
 
-// Values of a tensor as real numbers: float32 as is, quantized integers
-// dequantized with the tensor's (first) scale and zero point.
-Status TensorToFloats(const Tensor& t, std::vector<float>* out);
+// SplitLines and TensorToFloats are in api/classify.h.
 
 // "3,211,264"
 std::string WithThousands(uint64_t v);

@@ -1,5 +1,7 @@
 #include "core/interpreter.h"
 
+#include <limits>
+
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -61,7 +63,7 @@ class Interpreter::NodeContext final : public OpContext {
       }
     }
     t->shape = shape;
-    t->bytes = static_cast<size_t>(n) * DataTypeSize(t->type);
+    t->bytes = SaturatedByteSize(n, t->type);
     return Status::Ok();
   }
 
@@ -70,7 +72,7 @@ class Interpreter::NodeContext final : public OpContext {
       return Error(StatusCode::kFailedPrecondition,
                    "scratch can only be requested in Prepare");
     }
-    if (bytes > static_cast<size_t>(kMaxTensorBytes)) {
+    if (static_cast<uint64_t>(bytes) > static_cast<uint64_t>(kMaxTensorBytes)) {
       return Error(StatusCode::kResourceExhausted,
                    StrFormat("scratch request of %zu bytes is too large", bytes));
     }
@@ -158,7 +160,7 @@ Status Interpreter::Create(std::shared_ptr<const ModelView> model,
     t.type = info.type;
     t.shape = info.shape;
     t.quant = info.quant.empty() ? nullptr : &info.quant;
-    t.bytes = static_cast<size_t>(info.shape.NumElements()) * DataTypeSize(info.type);
+    t.bytes = SaturatedByteSize(info.shape.NumElements(), info.type);
     if (info.is_constant() && !info.is_variable) {
       t.storage = TensorStorage::kConstant;
       t.data = const_cast<uint8_t*>(info.data);
@@ -231,7 +233,7 @@ Status Interpreter::AllocateTensors() {
     tensors_[m.inputs()[k]].shape = input_shapes_[k];
   }
   for (Tensor& t : tensors_) {
-    t.bytes = static_cast<size_t>(t.shape.NumElements()) * DataTypeSize(t.type);
+    t.bytes = SaturatedByteSize(t.shape.NumElements(), t.type);
   }
 
   for (auto& node : nodes_) {
@@ -274,6 +276,28 @@ Status Interpreter::AllocateTensors() {
       requests.push_back({bytes, n, n});
       plan_.push_back({-1, n, 0, bytes, n, n});
     }
+  }
+  // Every buffer must fit under the limit on its own, and the planner's
+  // offsets (at most the sum of all sizes) must fit in size_t — a 32-bit
+  // concern only (wasm32).
+  uint64_t total = 0;
+  for (size_t k = 0; k < requests.size(); ++k) {
+    if (requests[k].bytes > options_.max_arena_bytes) {
+      const PlannedBuffer& b = plan_[k];
+      return ResourceExhaustedError(
+          "%s needs %zu bytes, more than the arena limit of %zu bytes",
+          b.tensor >= 0
+              ? StrFormat("tensor %d '%s'", b.tensor, tensors_[b.tensor].name).c_str()
+              : StrFormat("op %d's scratch buffer", b.node).c_str(),
+          requests[k].bytes, options_.max_arena_bytes);
+    }
+    total += requests[k].bytes + 64;
+  }
+  if (total > std::numeric_limits<size_t>::max() / 2) {
+    return ResourceExhaustedError(
+        "the model's tensors total %llu bytes, more than this platform can "
+        "address",
+        static_cast<unsigned long long>(total));
   }
   const ArenaPlan arena = PlanArena(requests);
   if (arena.arena_bytes > options_.max_arena_bytes) {

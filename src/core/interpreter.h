@@ -72,7 +72,10 @@ class Interpreter {
   size_t arena_bytes() const { return arena_bytes_; }
   size_t arena_lower_bound() const { return arena_lower_bound_; }
   const std::vector<PlannedBuffer>& plan() const { return plan_; }
-  // Per-node time of the last Invoke() when options.profile is set.
+  // Turns per-node timing on or off for the next Invoke() calls.
+  void set_profiling(bool on) { options_.profile = on; }
+  // Per-node time of the last Invoke() when options.profile is set; node n
+  // is model().operators()[n].
   const std::vector<int64_t>& node_times_ns() const { return node_times_ns_; }
 
  private:

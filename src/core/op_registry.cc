@@ -1,6 +1,6 @@
 #include "core/op_registry.h"
 
-#include "format/tflite_schema_generated.h"
+#include "format/tflite_schema.h"
 #include "ops/ops.h"
 
 namespace edgelite {

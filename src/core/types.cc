@@ -1,5 +1,7 @@
 #include "core/types.h"
 
+#include <limits>
+
 #include <string>
 
 namespace edgelite {
@@ -26,6 +28,13 @@ size_t DataTypeSize(DataType type) {
     case DataType::kInt8: return 1;
   }
   return 0;
+}
+
+size_t SaturatedByteSize(int64_t elements, DataType type) {
+  if (elements <= 0) return 0;
+  const uint64_t bytes = static_cast<uint64_t>(elements) * DataTypeSize(type);
+  const uint64_t cap = std::numeric_limits<size_t>::max();
+  return static_cast<size_t>(bytes > cap ? cap : bytes);
 }
 
 const char* DataTypeName(DataType type) {

@@ -26,6 +26,10 @@ enum class DataType : int8_t {
 bool IsSupportedDataType(int type_code);
 // Byte size of one element; 0 for kString.
 size_t DataTypeSize(DataType type);
+// Bytes of `elements` (≥ 0) values of `type`, saturated to SIZE_MAX: on
+// 32-bit targets (wasm32) a valid element count can exceed size_t in bytes,
+// and the arena limit then rejects the tensor instead of a wrapped size.
+size_t SaturatedByteSize(int64_t elements, DataType type);
 // "float32", "int8", … ; for unknown TFLite codes the TFLite name ("COMPLEX64").
 const char* DataTypeName(DataType type);
 const char* TfliteTypeName(int type_code);

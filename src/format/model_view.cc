@@ -12,7 +12,7 @@
 #include <cstring>
 #include <limits>
 
-#include "format/tflite_schema_generated.h"
+#include "format/tflite_schema.h"
 
 namespace edgelite {
 

@@ -6,7 +6,7 @@
 #include "api/metadata.h"
 #include "cli/test_files.h"
 #include "format/metadata_schema_generated.h"
-#include "format/tflite_schema_generated.h"
+#include "format/tflite_schema.h"
 
 namespace edgelite {
 namespace {

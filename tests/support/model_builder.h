@@ -13,7 +13,7 @@
 #include "core/interpreter.h"
 #include "core/types.h"
 #include "format/model_view.h"
-#include "format/tflite_schema_generated.h"
+#include "format/tflite_schema.h"
 
 namespace edgelite {
 namespace testing {
