@@ -107,7 +107,10 @@ TEST(MalformedCorpus, EveryFileIsListedOnceAndTheCorpusIsSmall) {
 
 // The committed files are what the catalogue makes today (so a change to the
 // catalogue, or a message, must regenerate the corpus). The bytes depend on
-// the FlatBuffers builder; with another version only the messages are checked.
+// the FlatBuffers builder and on the order the compiler evaluates the
+// builder calls in argument lists (unspecified in C++; GCC on aarch64 differs
+// from x86-64): the corpus was generated on x86-64 with FlatBuffers 2.0.8,
+// and elsewhere only the messages are checked.
 TEST(MalformedCorpus, FilesMatchTheCatalogue) {
   const std::vector<uint8_t> hello = mf::HelloWorldInt8();
   ASSERT_FALSE(hello.empty())
@@ -117,7 +120,12 @@ TEST(MalformedCorpus, FilesMatchTheCatalogue) {
   for (const Expectation& e : ReadExpected()) {
     lines[e.file] = e.file + "\t" + e.code + "\t" + e.text;
   }
-  const bool same_builder = FLATBUFFERS_VERSION_MAJOR == 2 &&
+#if defined(__x86_64__)
+  constexpr bool kSameArch = true;
+#else
+  constexpr bool kSameArch = false;
+#endif
+  const bool same_builder = kSameArch && FLATBUFFERS_VERSION_MAJOR == 2 &&
                             FLATBUFFERS_VERSION_MINOR == 0 &&
                             FLATBUFFERS_VERSION_REVISION == 8;
   EXPECT_EQ(lines.size(), cases.size());
