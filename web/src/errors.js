@@ -19,9 +19,14 @@ export class EdgeliteError extends Error {
 
 // An Error returned by the wasm bindings ({message, code}) or thrown by
 // anything else, as an EdgeliteError.
+export const CODES = new Set([
+  'INVALID_ARGUMENT', 'INVALID_MODEL', 'UNSUPPORTED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION',
+  'RUNTIME_ERROR', 'IO_ERROR', 'DISPOSED', 'INTERNAL',
+]);
+
 export function toEdgeliteError(e, fallbackCode = 'INTERNAL', context = '') {
   if (e instanceof EdgeliteError) return e;
-  const code = e && typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) ? e.code : fallbackCode;
+  const code = e && CODES.has(e.code) ? e.code : fallbackCode;
   const message = e && e.message ? e.message : String(e);
   return new EdgeliteError(code, context ? `${context}: ${message}` : message, { cause: e });
 }

@@ -133,11 +133,11 @@ function checkInput(info, index, data) {
   const want = ARRAY_TYPES[info.dtype];
   const where = `input ${index} '${info.name}' (${describe(info)})`;
   if (!ArrayBuffer.isView(data) || data instanceof DataView) {
-    throw new EdgeliteError('INVALID_ARGUMENT', `${where} needs a ${want.name}, got ${typeName(data)}`);
+    throw new EdgeliteError('INVALID_ARGUMENT', `${where} needs ${article(want.name)}, got ${typeName(data)}`);
   }
   const ok = data instanceof want || (info.dtype === 'uint8' && data instanceof Uint8ClampedArray);
   if (!ok) {
-    throw new EdgeliteError('INVALID_ARGUMENT', `${where} needs a ${want.name}, got ${article(data.constructor.name)}`);
+    throw new EdgeliteError('INVALID_ARGUMENT', `${where} needs ${article(want.name)}, got ${article(data.constructor.name)}`);
   }
   const n = elementCount(info.shape);
   if (data.length !== n) {
