@@ -8,6 +8,9 @@
 #   4. aarch64          cross build in build/aarch64 + ctest under qemu (-cpu max)
 #   5. aarch64-a72      the aarch64 tests again on a CPU without dot-product
 #                       (qemu -cpu cortex-a72)
+#   6. wasm             both WebAssembly variants (scripts/build-wasm.sh) + the
+#                       JavaScript library's Node tests (web/test)
+#   7. browser          headless Chromium tests (tests/browser)
 # then a summary; the last line is "N passed, N failed" (tests over all
 # stages). A stage that fails keeps the later ones running; the exit status is
 # 1 if anything failed.
@@ -15,6 +18,7 @@
 # Knobs for local iteration (CI sets none of them):
 #   EDGELITE_SKIP_ASAN=1   skip stage 3
 #   EDGELITE_SKIP_ARM=1    skip stages 4 and 5 (and the arm bootstrap)
+#   EDGELITE_SKIP_WEB=1    skip stages 6 and 7 (and the wasm/browser bootstrap)
 #   EDGELITE_JOBS=N        parallel compile jobs (default: all cores)
 #   EDGELITE_TEST_TIMEOUT  per-test timeout in seconds (default 900)
 # Full logs of each stage: build/logs/STAGE.log
@@ -35,11 +39,11 @@ QEMU_SYSROOT=/usr/aarch64-linux-gnu
 # to the terminal and to build/logs/NAME.log, which the summary parses.
 
 stage_bootstrap() {
-  if [[ "${EDGELITE_SKIP_ARM:-}" == 1 ]]; then
-    bash "$SCRIPTS/bootstrap.sh" --native
-  else
-    bash "$SCRIPTS/bootstrap.sh" --native --arm
-  fi
+  local groups=(--native)
+  [[ "${EDGELITE_SKIP_ARM:-}" == 1 ]] || groups+=(--arm)
+  [[ "${EDGELITE_SKIP_WEB:-}" == 1 ]] || groups+=(--wasm --browser)
+  bash "$SCRIPTS/bootstrap.sh" "${groups[@]}"
+  [[ "${EDGELITE_SKIP_WEB:-}" == 1 ]] || bash "$SCRIPTS/npm-deps.sh"
 }
 
 # build FLAVOUR, then ctest in its directory
@@ -71,6 +75,18 @@ stage_aarch64_a72() {
   EDGELITE_SOURCE_DIR="$EDGELITE_ROOT" "${cmd[@]}"
 }
 
+NODE_TEST=(node --test --test-reporter=tap --test-timeout=600000)
+
+stage_wasm() {
+  bash "$SCRIPTS/build-wasm.sh"
+  "${NODE_TEST[@]}" web/test/
+}
+
+stage_browser() {
+  [[ -f web/dist/edgelite-simd.wasm ]] || die "web/dist has no wasm build (see the wasm stage)"
+  "${NODE_TEST[@]}" tests/browser/
+}
+
 # --- the runner ---------------------------------------------------------------
 STAGE_IDS=()
 declare -A STAGE_RESULT=() STAGE_SECS=() STAGE_PASSED=() STAGE_FAILED=() STAGE_NOTE=()
@@ -88,6 +104,15 @@ count_tests() { # log → sets COUNT_PASSED COUNT_FAILED COUNT_FOUND
     failed="$(sed -E 's/^[0-9]+% tests passed, ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")"
     total="$(sed -E 's/^[0-9]+% tests passed, ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$line")"
     COUNT_PASSED=$((total - failed)) COUNT_FAILED=$failed COUNT_FOUND=1
+    return
+  fi
+  # node --test with the TAP reporter: "# pass N" and "# fail N".
+  line="$(grep -E '^# pass [0-9]+$' "$log" | tail -n 1)"
+  if [[ -n "$line" ]]; then
+    COUNT_PASSED="${line#\# pass }"
+    line="$(grep -E '^# fail [0-9]+$' "$log" | tail -n 1)"
+    COUNT_FAILED="${line#\# fail }"
+    COUNT_FAILED="${COUNT_FAILED:-0}" COUNT_FOUND=1
     return
   fi
   # gtest run directly: "[  PASSED  ] N tests." and one "[  FAILED  ] NAME (T ms)"
@@ -163,6 +188,14 @@ if [[ "${EDGELITE_SKIP_ARM:-}" == 1 ]]; then
 else
   run_stage aarch64 "aarch64 cross build + ctest (qemu -cpu max)" stage_aarch64
   run_stage aarch64-a72 "aarch64 tests on qemu -cpu cortex-a72 (no dot-product)" stage_aarch64_a72
+fi
+
+if [[ "${EDGELITE_SKIP_WEB:-}" == 1 ]]; then
+  skip_stage wasm "WebAssembly build + JavaScript tests" "EDGELITE_SKIP_WEB=1"
+  skip_stage browser "headless Chromium tests" "EDGELITE_SKIP_WEB=1"
+else
+  run_stage wasm "WebAssembly build (SIMD + scalar) + JavaScript tests (Node)" stage_wasm
+  run_stage browser "headless Chromium tests" stage_browser
 fi
 
 # --- summary ------------------------------------------------------------------
