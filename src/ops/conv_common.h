@@ -26,6 +26,7 @@
 #include "core/status.h"
 #include "core/tensor.h"
 #include "core/types.h"
+#include "kernels/dot8.h"
 
 namespace edgelite {
 
@@ -138,14 +139,12 @@ class FoldedBias {
 };
 
 // Σ a[k]·b[k] modulo 2^32 (see the file comment). Products of two 8-bit
-// values fit in int32; only the running sum may wrap. The int16 operands let
-// the compiler use 16x16→32-bit multiply-adds.
+// values fit in int32; only the running sum may wrap. The kernel layer
+// (src/kernels/dot8.h) has the SIMD paths and the reference they match.
 template <typename T>
 inline uint32_t DotModular(const T* a, const T* b, int64_t n) {
-  uint32_t sum = 0;
-  for (int64_t k = 0; k < n; ++k) {
-    sum += static_cast<uint32_t>(int32_t{int16_t{a[k]}} * int16_t{b[k]});
-  }
+  uint32_t sum;
+  kernels::DotModular8<T, 1>(a, b, n, &sum);
   return sum;
 }
 
@@ -154,22 +153,7 @@ inline uint32_t DotModular(const T* a, const T* b, int64_t n) {
 // input channels) fast.
 template <typename T>
 inline void DotModularX4(const T* a, const T* b, int64_t n, uint32_t* sums) {
-  const T* b0 = b;
-  const T* b1 = b + n;
-  const T* b2 = b + 2 * n;
-  const T* b3 = b + 3 * n;
-  uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  for (int64_t k = 0; k < n; ++k) {
-    const int16_t v = a[k];
-    s0 += static_cast<uint32_t>(int32_t{v} * int16_t{b0[k]});
-    s1 += static_cast<uint32_t>(int32_t{v} * int16_t{b1[k]});
-    s2 += static_cast<uint32_t>(int32_t{v} * int16_t{b2[k]});
-    s3 += static_cast<uint32_t>(int32_t{v} * int16_t{b3[k]});
-  }
-  sums[0] = s0;
-  sums[1] = s1;
-  sums[2] = s2;
-  sums[3] = s3;
+  kernels::DotModular8<T, 4>(a, b, n, sums);
 }
 
 template <typename T>
