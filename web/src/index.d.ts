@@ -106,6 +106,9 @@ export interface LoadOptions {
   arithmetic?: 'tflite' | 'micro';
   /** Cap on the tensor arena in bytes (default 1 GiB). */
   maxArenaBytes?: number;
+  /** How classify() maps pixels p to a float32 input: (p − mean) / std, one value or per channel (RGB).
+   *  Default: the model's metadata, else mean = std = 127.5. */
+  normalization?: { mean: number | number[]; std: number | number[] };
 }
 
 export type ModelSource = string | URL | ArrayBuffer | ArrayBufferView | Blob | Response;
@@ -123,6 +126,10 @@ export interface Model {
   /** One output array per model output: copies, or with zeroCopy views on wasm memory valid until the next call. */
   run(inputs: TensorData | TensorData[] | Record<string, TensorData>, options?: { zeroCopy?: boolean }): Promise<TensorData[]>;
   classify(image: ImageSource, options?: { topK?: number; crop?: number }): Promise<Classification[]>;
+  /** run() without the promise (not on worker models). */
+  runSync(inputs: TensorData | TensorData[] | Record<string, TensorData>, options?: { zeroCopy?: boolean }): TensorData[];
+  /** classify() of {data, width, height} pixels without the promise (not on worker models). */
+  classifySync(pixels: Pixels, options?: { topK?: number; crop?: number }): Classification[];
   resizeInput(index: number, shape: number[]): Promise<void>;
   profile(): Promise<{ totalMs: number; ops: OpTime[] }>;
   dispose(): void;

@@ -352,6 +352,23 @@ function outputArray(info, view, zeroCopy) {
   return zeroCopy ? view : view.slice();
 }
 
+function checkNormalization(n) {
+  const list = (v, what) => {
+    const a = typeof v === 'number' ? [v] : v;
+    if (!Array.isArray(a) || (a.length !== 1 && a.length !== 3) || !a.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      throw new EdgeliteError('INVALID_ARGUMENT', `normalization.${what} must be a finite number or an array of 1 or 3, got ${JSON.stringify(v)}`);
+    }
+    return a;
+  };
+  if (n === null || typeof n !== 'object') {
+    throw new EdgeliteError('INVALID_ARGUMENT', `option normalization must be {mean, std}, got ${typeName(n)}`);
+  }
+  const mean = list(n.mean, 'mean');
+  const std = list(n.std, 'std');
+  if (!std.every((x) => x !== 0)) throw new EdgeliteError('INVALID_ARGUMENT', 'normalization.std must not be 0');
+  return { mean, std };
+}
+
 /**
  * Loads a .tflite model. `source`: a URL or path string, a URL, an
  * ArrayBuffer, a typed array, a Blob or a Response. Options:
@@ -362,6 +379,9 @@ function outputArray(info, view, zeroCopy) {
  *   profile   true: time every operator on every run (see profile())
  *   arithmetic 'tflite' (default, what TFLite computes) | 'micro' (tflite-micro's reference)
  *   maxArenaBytes  cap on the tensor arena (default 1 GiB)
+ *   normalization  {mean, std} (numbers or per-channel arrays): how classify()
+ *             maps pixels to a float32 input, (p − mean) / std. Default: the
+ *             model's metadata, else mean = std = 127.5 ([−1, 1]).
  */
 export async function load(source, options = {}) {
   if (options === null || typeof options !== 'object') {
@@ -372,6 +392,7 @@ export async function load(source, options = {}) {
     return loadInWorker(source, options);
   }
   const variant = pickVariant(options.simd);
+  const normalization = options.normalization === undefined ? null : checkNormalization(options.normalization);
   const arithmetic = options.arithmetic ?? 'tflite';
   if (arithmetic !== 'tflite' && arithmetic !== 'micro') {
     throw new EdgeliteError('INVALID_ARGUMENT', `option arithmetic must be 'tflite' or 'micro', got ${String(arithmetic)}`);
@@ -398,5 +419,6 @@ export async function load(source, options = {}) {
     native.delete();
     throw toEdgeliteError(err);
   }
+  if (normalization) native.setNormalization(normalization.mean, normalization.std);
   return new Model(module, native, labels, !!options.profile);
 }

@@ -86,6 +86,14 @@ class WorkerModel {
     return this.call('classify', [payload, options], transfer);
   }
 
+  runSync() {
+    throw new EdgeliteError('FAILED_PRECONDITION', 'runSync() is not available on a worker model (load(…, {worker: true})): use run()');
+  }
+
+  classifySync() {
+    throw new EdgeliteError('FAILED_PRECONDITION', 'classifySync() is not available on a worker model (load(…, {worker: true})): use classify()');
+  }
+
   async resizeInput(index, shape) {
     this.apply(await this.call('resizeInput', [index, shape]));
   }

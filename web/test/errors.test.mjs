@@ -69,6 +69,8 @@ for (const variant of VARIANTS) {
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, arithmetic: 'fast' }), 'INVALID_ARGUMENT', "option arithmetic must be 'tflite' or 'micro'");
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd: 'maybe' }), 'INVALID_ARGUMENT', 'option simd');
     await rejects(edgelite.load(12345, { simd }), 'INVALID_ARGUMENT', 'a model is a URL or path');
+    await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, normalization: { mean: 0, std: 0 } }), 'INVALID_ARGUMENT', 'normalization.std must not be 0');
+    await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, normalization: { mean: [1, 2], std: 1 } }), 'INVALID_ARGUMENT', 'normalization.mean must be a finite number or an array of 1 or 3, got [1,2]');
     await rejects(edgelite.load('/nonexistent/model.tflite', { simd }), 'IO_ERROR', 'cannot read /nonexistent/model.tflite');
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, maxArenaBytes: 16 }), 'RESOURCE_EXHAUSTED', 'more than the limit of 16 bytes');
     await stillWorks(simd);

@@ -64,6 +64,22 @@ for (const variant of VARIANTS) {
     model.dispose();
   });
 
+  test(`${variant}: visual wake words float with normalization {mean: 0, std: 255} gives TFLite's scores`, async () => {
+    const model = await edgelite.load(data('models/vww_96_float.tflite'), { simd, normalization: { mean: 0, std: 255 } });
+    // tfjs-tflite on the same input tensors (tests/e2e/golden_test.cc).
+    for (const [img, want] of [[cat, [0.9645274, 0.035472505]], [graceHopper, [0.7003349, 0.29966506]]]) {
+      const top = await model.classify(img, { topK: 2 });
+      const byIndex = Object.fromEntries(top.map((t) => [t.index, t.score]));
+      assert.ok(Math.abs(byIndex[0] - want[0]) <= 1e-5 && Math.abs(byIndex[1] - want[1]) <= 1e-5, JSON.stringify(top));
+    }
+    model.dispose();
+    // Without it, the default [-1, 1] mapping feeds the model something else.
+    const other = await edgelite.load(data('models/vww_96_float.tflite'), { simd });
+    const [first] = await other.classify(cat, { topK: 1 });
+    assert.ok(Math.abs(first.score - 0.9645274) > 1e-3, `default normalization gave ${first.score}`);
+    other.dispose();
+  });
+
   test(`${variant}: hello_world float and int8 follow sin(x); dynamic batch`, async () => {
     const f = await edgelite.load(data('models/hello_world_float.tflite'), { simd });
     for (const x of [0, 1, 3, 5]) {

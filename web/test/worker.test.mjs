@@ -19,6 +19,7 @@ for (const variant of VARIANTS) {
     await assert.rejects(m.run(new Float32Array(3)), (e) => e instanceof edgelite.EdgeliteError && e.code === 'INVALID_ARGUMENT');
     const [out] = await m.run(new Uint8Array(224 * 224 * 3).fill(128));
     assert.equal(out.length, 1001);
+    assert.throws(() => m.runSync(new Uint8Array(224 * 224 * 3)), (e) => e.code === 'FAILED_PRECONDITION' && /use run\(\)/.test(e.message));
     m.dispose();
     await assert.rejects(m.run(new Uint8Array(10)), (e) => e.code === 'DISPOSED');
   });
