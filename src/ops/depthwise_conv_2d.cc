@@ -21,6 +21,7 @@
 
 #include "core/op.h"
 #include "core/quant.h"
+#include "kernels/depthwise8.h"
 #include "ops/conv_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
@@ -162,13 +163,9 @@ class DepthwiseConv2DOp final : public Op {
           }
           ForEachTap(in, filter, b, oy, ox, [&](const T* x, const T* w) {
             if (m_count == 1) {
-              // Both differences fit int16 (|·| <= 255), which lets the
-              // compiler use 16x16→32-bit widening multiplies.
-              for (int64_t c = 0; c < c_in; ++c) {
-                const int16_t xv = static_cast<int16_t>(x[c] - x_zp);
-                const int16_t wv = static_cast<int16_t>(w[c] - w_zp);
-                acc[c] += static_cast<uint32_t>(int32_t{xv} * int32_t{wv});
-              }
+              // acc[c] += (x[c] − x_zp)(w[c] − w_zp): the kernel layer has
+              // the SIMD paths and their reference.
+              kernels::DepthwiseTap8(x, w, x_zp, w_zp, c_in, acc);
             } else {
               for (int64_t c = 0; c < c_in; ++c) {
                 const int32_t xv = int32_t{x[c]} - x_zp;

@@ -31,7 +31,8 @@ void RandomCases() {
   std::mt19937 rng(1234);
   std::uniform_int_distribution<int> dist(std::numeric_limits<T>::min(),
                                           std::numeric_limits<T>::max());
-  for (int64_t n : {0, 1, 7, 15, 16, 17, 31, 32, 33, 48, 100, 144, 1152, 4099}) {
+  for (int64_t n : {0, 1, 7, 8, 9, 15, 16, 17, 24, 27, 31, 32, 33, 40, 48, 100,
+                    144, 1152, 4099}) {
     std::vector<T> a(n), b(4 * n);
     for (auto& v : a) v = static_cast<T>(dist(rng));
     for (auto& v : b) v = static_cast<T>(dist(rng));
