@@ -92,16 +92,41 @@ class ModelParser {
   Status ParseOptions(const tfl::Operator* op, OperatorInfo* info);
   Status CheckDataFlow();
   Status ParseMetadata();
-  Status BufferBytes(uint32_t buffer_index, const uint8_t** data, size_t* size,
-                     const std::string& who);
   // "op 17 (CONV_2D v3): input tensor 33 'w'" or "tensor 33 'w'".
   std::string TensorWho(int index) const;
+  // TensorWho(index) (or a fixed text), formatted only when an error message
+  // needs it:
+  // formatting it for every tensor of an honest model cost more than the rest
+  // of parsing in the wasm build.
+  class LazyWho {
+   public:
+    LazyWho(const ModelParser* parser, int index)
+        : parser_(parser), index_(index) {}
+    explicit LazyWho(std::string text)
+        : parser_(nullptr), index_(-1), done_(true), text_(std::move(text)) {}
+    const char* c_str() const {
+      if (!done_) {
+        text_ = parser_->TensorWho(index_);
+        done_ = true;
+      }
+      return text_.c_str();
+    }
+
+   private:
+    const ModelParser* parser_;
+    int index_;
+    mutable bool done_ = false;
+    mutable std::string text_;
+  };
+  Status BufferBytes(uint32_t buffer_index, const uint8_t** data, size_t* size,
+                     const LazyWho& who);
   // Charges `bytes` of file data that the parser is about to walk or copy.
   // A FlatBuffer may point any number of tables at one vector or one table,
   // so without this a small file could make parsing quadratic in its size
   // (and allocate accordingly). Distinct tables, vectors and strings occupy
   // distinct bytes, so an honest file never runs out of budget.
   Status Charge(uint64_t bytes, const char* what);
+  Status Charge(uint64_t bytes, const LazyWho& who, const char* what);
   // Bytes a table costs in an honest file at least: its entry in the
   // parent's offset vector and its own vtable offset.
   static constexpr uint64_t kTableBytes = 8;
@@ -133,10 +158,20 @@ Status ModelParser::Charge(uint64_t bytes, const char* what) {
       what, view_->bytes_->size());
 }
 
+Status ModelParser::Charge(uint64_t bytes, const LazyWho& who,
+                           const char* what) {
+  if (bytes <= budget_) {
+    budget_ -= bytes;
+    return Status::Ok();
+  }
+  return Charge(bytes, StrFormat("%s: %s", who.c_str(), what).c_str());
+}
+
 std::string ModelParser::TensorWho(int index) const {
-  std::string name = index >= 0 && index < static_cast<int>(tensor_names_.size())
-                         ? tensor_names_[index]
-                         : std::string();
+  std::string name =
+      index >= 0 && index < static_cast<int>(tensor_names_.size())
+          ? tensor_names_[index]
+          : std::string();
   std::string t = StrFormat("tensor %d '%s'", index, name.c_str());
   if (index >= 0 && index < static_cast<int>(first_consumer_.size()) &&
       first_consumer_[index] >= 0) {
@@ -215,7 +250,8 @@ Status ModelParser::ParseOpcodes() {
     }
     if (oc.builtin == static_cast<int32_t>(tfl::BuiltinOperator::CUSTOM)) {
       if (c->custom_code() == nullptr || c->custom_code()->size() == 0) {
-        return InvalidModelError("operator code %zu: CUSTOM op without a name", i);
+        return InvalidModelError("operator code %zu: CUSTOM op without a name",
+                                 i);
       }
       oc.custom = SafeString(c->custom_code());
     }
@@ -247,10 +283,10 @@ Status ModelParser::ParseOperators() {
     auto list_size = [](const flatbuffers::Vector<int32_t>* v) -> uint64_t {
       return v ? v->size() : 0;
     };
-    EDGELITE_RETURN_IF_ERROR(Charge(
-        4 * (list_size(op->inputs()) + list_size(op->outputs()) +
-             list_size(op->intermediates())),
-        info.Describe().c_str()));
+    EDGELITE_RETURN_IF_ERROR(
+        Charge(4 * (list_size(op->inputs()) + list_size(op->outputs()) +
+                    list_size(op->intermediates())),
+               info.Describe().c_str()));
     auto read_list = [&](const flatbuffers::Vector<int32_t>* v,
                          std::vector<int32_t>* out, const char* what,
                          bool allow_absent) -> Status {
@@ -272,10 +308,12 @@ Status ModelParser::ParseOperators() {
       }
       return Status::Ok();
     };
-    EDGELITE_RETURN_IF_ERROR(read_list(op->inputs(), &info.inputs, "input", true));
-    EDGELITE_RETURN_IF_ERROR(read_list(op->outputs(), &info.outputs, "output", false));
     EDGELITE_RETURN_IF_ERROR(
-        read_list(op->intermediates(), &info.intermediates, "intermediate", false));
+        read_list(op->inputs(), &info.inputs, "input", true));
+    EDGELITE_RETURN_IF_ERROR(
+        read_list(op->outputs(), &info.outputs, "output", false));
+    EDGELITE_RETURN_IF_ERROR(read_list(op->intermediates(), &info.intermediates,
+                                       "intermediate", false));
     for (size_t k = 0; k < info.inputs.size(); ++k) {
       const int32_t t = info.inputs[k];
       if (t >= 0 && first_consumer_[t] < 0) {
@@ -307,13 +345,15 @@ Status ModelParser::ParseOperators() {
 Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
   OpOptions& o = info->options;
   const std::string who = info->Describe();
-  auto check_common = [&](tfl::Padding padding, tfl::ActivationFunctionType act,
-                          std::initializer_list<std::pair<const char*, int32_t>>
-                              positive) -> Status {
+  auto check_common =
+      [&](tfl::Padding padding, tfl::ActivationFunctionType act,
+          std::initializer_list<std::pair<const char*, int32_t>> positive)
+      -> Status {
     if (!ValidPadding(padding)) {
-      return InvalidModelError("%s: builtin option padding = %d is neither SAME "
-                               "nor VALID",
-                               who.c_str(), static_cast<int>(padding));
+      return InvalidModelError(
+          "%s: builtin option padding = %d is neither SAME "
+          "nor VALID",
+          who.c_str(), static_cast<int>(padding));
     }
     if (!ValidActivation(act)) {
       return InvalidModelError(
@@ -343,28 +383,32 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
     case tfl::BuiltinOptions::Conv2DOptions: {
       const auto* p = op->builtin_options_as_Conv2DOptions();
       if (!p) break;
-      EDGELITE_RETURN_IF_ERROR(check_common(
-          p->padding(), p->fused_activation_function(),
-          {{"stride_w", p->stride_w()}, {"stride_h", p->stride_h()},
-           {"dilation_w_factor", p->dilation_w_factor()},
-           {"dilation_h_factor", p->dilation_h_factor()}}));
+      EDGELITE_RETURN_IF_ERROR(
+          check_common(p->padding(), p->fused_activation_function(),
+                       {{"stride_w", p->stride_w()},
+                        {"stride_h", p->stride_h()},
+                        {"dilation_w_factor", p->dilation_w_factor()},
+                        {"dilation_h_factor", p->dilation_h_factor()}}));
       o.conv.padding = static_cast<Padding>(p->padding());
       o.conv.stride_w = p->stride_w();
       o.conv.stride_h = p->stride_h();
       o.conv.dilation_w = p->dilation_w_factor();
       o.conv.dilation_h = p->dilation_h_factor();
-      o.conv.activation = static_cast<Activation>(p->fused_activation_function());
-      o.conv.quantized_bias_type = static_cast<DataType>(p->quantized_bias_type());
+      o.conv.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.conv.quantized_bias_type =
+          static_cast<DataType>(p->quantized_bias_type());
       break;
     }
     case tfl::BuiltinOptions::DepthwiseConv2DOptions: {
       const auto* p = op->builtin_options_as_DepthwiseConv2DOptions();
       if (!p) break;
-      EDGELITE_RETURN_IF_ERROR(check_common(
-          p->padding(), p->fused_activation_function(),
-          {{"stride_w", p->stride_w()}, {"stride_h", p->stride_h()},
-           {"dilation_w_factor", p->dilation_w_factor()},
-           {"dilation_h_factor", p->dilation_h_factor()}}));
+      EDGELITE_RETURN_IF_ERROR(
+          check_common(p->padding(), p->fused_activation_function(),
+                       {{"stride_w", p->stride_w()},
+                        {"stride_h", p->stride_h()},
+                        {"dilation_w_factor", p->dilation_w_factor()},
+                        {"dilation_h_factor", p->dilation_h_factor()}}));
       o.depthwise.padding = static_cast<Padding>(p->padding());
       o.depthwise.stride_w = p->stride_w();
       o.depthwise.stride_h = p->stride_h();
@@ -378,17 +422,19 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
     case tfl::BuiltinOptions::Pool2DOptions: {
       const auto* p = op->builtin_options_as_Pool2DOptions();
       if (!p) break;
-      EDGELITE_RETURN_IF_ERROR(check_common(
-          p->padding(), p->fused_activation_function(),
-          {{"stride_w", p->stride_w()}, {"stride_h", p->stride_h()},
-           {"filter_width", p->filter_width()},
-           {"filter_height", p->filter_height()}}));
+      EDGELITE_RETURN_IF_ERROR(
+          check_common(p->padding(), p->fused_activation_function(),
+                       {{"stride_w", p->stride_w()},
+                        {"stride_h", p->stride_h()},
+                        {"filter_width", p->filter_width()},
+                        {"filter_height", p->filter_height()}}));
       o.pool.padding = static_cast<Padding>(p->padding());
       o.pool.stride_w = p->stride_w();
       o.pool.stride_h = p->stride_h();
       o.pool.filter_w = p->filter_width();
       o.pool.filter_h = p->filter_height();
-      o.pool.activation = static_cast<Activation>(p->fused_activation_function());
+      o.pool.activation =
+          static_cast<Activation>(p->fused_activation_function());
       break;
     }
     case tfl::BuiltinOptions::FullyConnectedOptions: {
@@ -397,7 +443,8 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
       o.fully_connected.activation =
           static_cast<Activation>(p->fused_activation_function());
-      o.fully_connected.weights_format = static_cast<int8_t>(p->weights_format());
+      o.fully_connected.weights_format =
+          static_cast<int8_t>(p->weights_format());
       o.fully_connected.keep_num_dims = p->keep_num_dims();
       o.fully_connected.asymmetric_quantize_inputs =
           p->asymmetric_quantize_inputs();
@@ -428,7 +475,8 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       const auto* p = op->builtin_options_as_AddOptions();
       if (!p) break;
       EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
-      o.binary.activation = static_cast<Activation>(p->fused_activation_function());
+      o.binary.activation =
+          static_cast<Activation>(p->fused_activation_function());
       o.binary.pot_scale_int16 = p->pot_scale_int16();
       break;
     }
@@ -436,7 +484,8 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       const auto* p = op->builtin_options_as_SubOptions();
       if (!p) break;
       EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
-      o.binary.activation = static_cast<Activation>(p->fused_activation_function());
+      o.binary.activation =
+          static_cast<Activation>(p->fused_activation_function());
       o.binary.pot_scale_int16 = p->pot_scale_int16();
       break;
     }
@@ -444,14 +493,16 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       const auto* p = op->builtin_options_as_MulOptions();
       if (!p) break;
       EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
-      o.binary.activation = static_cast<Activation>(p->fused_activation_function());
+      o.binary.activation =
+          static_cast<Activation>(p->fused_activation_function());
       break;
     }
     case tfl::BuiltinOptions::DivOptions: {
       const auto* p = op->builtin_options_as_DivOptions();
       if (!p) break;
       EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
-      o.binary.activation = static_cast<Activation>(p->fused_activation_function());
+      o.binary.activation =
+          static_cast<Activation>(p->fused_activation_function());
       break;
     }
     case tfl::BuiltinOptions::ReshapeOptions: {
@@ -462,7 +513,8 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
                                 who.c_str(), p->new_shape()->size(), kMaxRank);
       }
       o.reshape.has_new_shape = true;
-      o.reshape.new_shape.assign(p->new_shape()->begin(), p->new_shape()->end());
+      o.reshape.new_shape.assign(p->new_shape()->begin(),
+                                 p->new_shape()->end());
       break;
     }
     case tfl::BuiltinOptions::ReducerOptions: {
@@ -475,9 +527,9 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       const auto* p = op->builtin_options_as_SqueezeOptions();
       if (!p || !p->squeeze_dims()) break;
       if (p->squeeze_dims()->size() > kMaxRank) {
-        return InvalidModelError("%s: squeeze_dims has %u entries, more than %d",
-                                 who.c_str(), p->squeeze_dims()->size(),
-                                 kMaxRank);
+        return InvalidModelError(
+            "%s: squeeze_dims has %u entries, more than %d", who.c_str(),
+            p->squeeze_dims()->size(), kMaxRank);
       }
       o.squeeze.squeeze_dims.assign(p->squeeze_dims()->begin(),
                                     p->squeeze_dims()->end());
@@ -490,16 +542,17 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
 }
 
 Status ModelParser::BufferBytes(uint32_t buffer_index, const uint8_t** data,
-                                size_t* size, const std::string& who) {
+                                size_t* size, const LazyWho& who) {
   *data = nullptr;
   *size = 0;
   const auto* buffers = model_->buffers();
   const size_t num_buffers = buffers ? buffers->size() : 0;
   if (buffer_index == 0 && num_buffers == 0) return Status::Ok();
   if (buffer_index >= num_buffers) {
-    return InvalidModelError("%s: buffer index %u out of range (model has %zu "
-                             "buffers)",
-                             who.c_str(), buffer_index, num_buffers);
+    return InvalidModelError(
+        "%s: buffer index %u out of range (model has %zu "
+        "buffers)",
+        who.c_str(), buffer_index, num_buffers);
   }
   const tfl::Buffer* b = buffers->Get(buffer_index);
   if (b == nullptr) return Status::Ok();
@@ -539,7 +592,7 @@ Status ModelParser::ParseTensor(int index, const tfl::Tensor* t) {
   TensorInfo& info = view_->tensors_[index];
   info.index = index;
   info.name = tensor_names_[index];
-  const std::string who = TensorWho(index);
+  const LazyWho who(this, index);
 
   const int type_code = static_cast<int>(t->type());
   if (!IsSupportedDataType(type_code)) {
@@ -548,7 +601,8 @@ Status ModelParser::ParseTensor(int index, const tfl::Tensor* t) {
   }
   info.type = static_cast<DataType>(type_code);
   if (t->sparsity() != nullptr) {
-    return UnsupportedError("%s: sparse tensors are not supported", who.c_str());
+    return UnsupportedError("%s: sparse tensors are not supported",
+                            who.c_str());
   }
 
   const auto* shape = t->shape();
@@ -624,13 +678,14 @@ Status ModelParser::ParseQuantization(int index,
                                       const tfl::QuantizationParameters* q,
                                       TensorInfo* info) {
   if (q == nullptr) return Status::Ok();
-  const std::string who = TensorWho(index);
+  const LazyWho who(this, index);
   if (q->details_type() != tfl::QuantizationDetails::NONE) {
     return UnsupportedError("%s: custom quantization details are not supported",
                             who.c_str());
   }
   const auto* scale = q->scale();
-  if (scale == nullptr || scale->size() == 0) return Status::Ok();  // min/max only
+  if (scale == nullptr || scale->size() == 0)
+    return Status::Ok();  // min/max only
   // Float tensors sometimes carry leftover quantization; it has no meaning.
   if (info->type == DataType::kFloat32 || info->type == DataType::kFloat16 ||
       info->type == DataType::kBool) {
@@ -638,9 +693,9 @@ Status ModelParser::ParseQuantization(int index,
   }
   const auto* zp = q->zero_point();
   const size_t n = scale->size();
-  EDGELITE_RETURN_IF_ERROR(Charge(
-      uint64_t{4} * n + (zp ? uint64_t{8} * zp->size() : 0),
-      (who + ": quantization").c_str()));
+  EDGELITE_RETURN_IF_ERROR(
+      Charge(uint64_t{4} * n + (zp ? uint64_t{8} * zp->size() : 0), who,
+             "quantization"));
   // The verifier checks vectors for 4-byte alignment only; int64 elements
   // read from a misplaced vector would be misaligned loads.
   if (zp != nullptr && zp->size() > 0 &&
@@ -650,13 +705,15 @@ Status ModelParser::ParseQuantization(int index,
         who.c_str());
   }
   if (zp == nullptr || zp->size() != n) {
-    return InvalidModelError("%s: quantization has %zu scales but %u zero points",
-                             who.c_str(), n, zp ? zp->size() : 0u);
+    return InvalidModelError(
+        "%s: quantization has %zu scales but %u zero points", who.c_str(), n,
+        zp ? zp->size() : 0u);
   }
   for (size_t k = 0; k < n; ++k) {
     const float s = scale->Get(k);
     if (std::isnan(s)) {
-      return InvalidModelError("%s: quantization scale[%zu] is NaN", who.c_str(), k);
+      return InvalidModelError("%s: quantization scale[%zu] is NaN",
+                               who.c_str(), k);
     }
     if (!(s > 0.0f) || std::isinf(s)) {
       return InvalidModelError(
@@ -679,7 +736,8 @@ Status ModelParser::ParseQuantization(int index,
   int32_t qdim = q->quantized_dimension();
   if (n > 1) {
     const int rank = info->shape.rank;
-    if (rank == 1 && qdim != 0 && static_cast<int64_t>(n) == info->shape.dims[0]) {
+    if (rank == 1 && qdim != 0 &&
+        static_cast<int64_t>(n) == info->shape.dims[0]) {
       // person_detect.tflite and similar: 1-D bias tensors that declare the
       // filter's channel axis. The only dimension is the one meant.
       view_->warnings_.push_back(StrFormat(
@@ -690,8 +748,8 @@ Status ModelParser::ParseQuantization(int index,
     }
     if (qdim < 0 || qdim >= rank) {
       return InvalidModelError(
-          "%s: quantized_dimension %d is out of range for shape %s", who.c_str(),
-          qdim, info->shape.ToString().c_str());
+          "%s: quantized_dimension %d is out of range for shape %s",
+          who.c_str(), qdim, info->shape.ToString().c_str());
     }
     if (static_cast<int64_t>(n) != info->shape.dims[qdim]) {
       return InvalidModelError(
@@ -734,8 +792,10 @@ Status ModelParser::CheckDataFlow() {
     }
     return Status::Ok();
   };
-  EDGELITE_RETURN_IF_ERROR(read_io(subgraph_->inputs(), &view_->inputs_, "input"));
-  EDGELITE_RETURN_IF_ERROR(read_io(subgraph_->outputs(), &view_->outputs_, "output"));
+  EDGELITE_RETURN_IF_ERROR(
+      read_io(subgraph_->inputs(), &view_->inputs_, "input"));
+  EDGELITE_RETURN_IF_ERROR(
+      read_io(subgraph_->outputs(), &view_->outputs_, "output"));
 
   // -2: not yet available; -1: model input / constant / variable; >= 0: op.
   std::vector<int> producer(num_tensors, -2);
@@ -768,9 +828,10 @@ Status ModelParser::CheckDataFlow() {
                                  view_->DescribeTensor(t).c_str());
       }
       if (producer[t] >= 0) {
-        return InvalidModelError("%s: output %zu (%s) is already produced by op %d",
-                                 op.Describe().c_str(), k,
-                                 view_->DescribeTensor(t).c_str(), producer[t]);
+        return InvalidModelError(
+            "%s: output %zu (%s) is already produced by op %d",
+            op.Describe().c_str(), k, view_->DescribeTensor(t).c_str(),
+            producer[t]);
       }
       if (producer[t] == -1) {
         return InvalidModelError(
@@ -801,8 +862,9 @@ Status ModelParser::ParseMetadata() {
                StrFormat("metadata %zu", i).c_str()));
     MetadataEntry e;
     e.name = SafeString(m->name());
-    const Status s = BufferBytes(m->buffer(), &e.data, &e.size,
-                                 StrFormat("metadata '%s'", e.name.c_str()));
+    const Status s =
+        BufferBytes(m->buffer(), &e.data, &e.size,
+                    LazyWho(StrFormat("metadata '%s'", e.name.c_str())));
     if (!s.ok()) {
       // Metadata never affects inference; a bad entry is a warning.
       view_->warnings_.push_back(s.message());
@@ -822,7 +884,8 @@ Status ModelView::Create(std::shared_ptr<const ByteSource> bytes,
   if (size > limits.max_file_bytes || size >= FLATBUFFERS_MAX_BUFFER_SIZE) {
     return ResourceExhaustedError(
         "model is %zu bytes, more than the %zu-byte limit", size,
-        std::min<size_t>(limits.max_file_bytes, FLATBUFFERS_MAX_BUFFER_SIZE - 1));
+        std::min<size_t>(limits.max_file_bytes,
+                         FLATBUFFERS_MAX_BUFFER_SIZE - 1));
   }
   if (data == nullptr || size < 8) {
     return InvalidModelError(
