@@ -233,7 +233,7 @@ function summarize(results, runtimes) {
   return rows;
 }
 
-const f1 = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
+const f1 = (x) => (x === null || x === undefined ? '—' : x.toFixed(x < 1 ? 2 : 1));
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 const cell = (s) => (s ? `${f1(s.median)} (${f1(s.min)})` : '—');
@@ -385,7 +385,7 @@ async function main() {
   out.push('');
   out.push('Cold start, ms: median (min) over rounds; one fresh process per runtime and round.');
   out.push('total = init + load + first run, summed per process (median of those sums).');
-  const headers = ['runtime', 'init', 'load', 'first run', 'total', `${edgeName ?? 'edgelite'} ÷`, `warm (${o.warm}×)`, 'top-1', 'output'];
+  const headers = ['runtime', 'init', 'load', 'first run', 'total', `${edgeName ?? 'edgelite'} ÷`, o.warm ? `warm (${o.warm}×)` : 'warm', 'top-1', 'output'];
   const body = o.runtimes.map((r) => {
     const x = rows[r];
     const vs = edge && edge.total_ms && x.total_ms && x !== edge ? `${(edge.total_ms.median / x.total_ms.median).toFixed(3)}×` : '';
@@ -406,7 +406,7 @@ async function main() {
   out.push('');
   out.push(table(headers, body));
   out.push('');
-  out.push('builds: ' + o.runtimes.map((r) => `${r} = ${rows[r].variant || '?'}`).join('; '));
+  out.push(`builds: ${o.runtimes.map((r) => `${r} = ${rows[r].variant || 'failed'}`).join('; ')}`);
 
   let verdict = null;
   if (edge && edge.total_ms && best) {

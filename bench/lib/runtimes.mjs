@@ -132,7 +132,8 @@ function makeLiteRt() {
     },
     async load(bytes) {
       model = await lib.loadAndCompile(bytes, { accelerator: 'wasm', cpuOptions: { numThreads: 1 } });
-      inMeta = model.getInputDetails().map((d) => ({ name: d.name, dtype: d.dtype, shape: Array.from(d.shape) }));
+      // A dynamic dimension (-1, e.g. a batch of the signature) runs as 1.
+      inMeta = model.getInputDetails().map((d) => ({ name: d.name, dtype: d.dtype, shape: Array.from(d.shape, (x) => (x < 0 ? 1 : x)) }));
     },
     inputs() {
       return inMeta;
