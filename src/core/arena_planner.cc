@@ -57,8 +57,10 @@ ArenaPlan PlanArena(const std::vector<BufferRequest>& requests) {
     // First gap (in offset order) among the buffers live at the same time.
     size_t candidate = 0;
     for (const Placed& p : placed) {
-      if (p.first > r.last || r.first > p.last) continue;
+      ++plan.visits;
+      // Sorted by offset: once a buffer starts above the gap, so do the rest.
       if (p.offset >= candidate + size) break;
+      if (p.first > r.last || r.first > p.last) continue;
       candidate = std::max(candidate, p.end);
     }
     plan.offsets[idx] = candidate;

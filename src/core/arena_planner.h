@@ -5,6 +5,7 @@
 #define EDGELITE_CORE_ARENA_PLANNER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace edgelite {
@@ -22,7 +23,12 @@ struct BufferRequest {
 struct ArenaPlan {
   std::vector<size_t> offsets;  // one per request
   size_t arena_bytes = 0;       // bytes needed, tail padding included
-  size_t lower_bound = 0;       // max over time of bytes live at once (aligned sizes)
+  size_t lower_bound =
+      0;  // max over time of bytes live at once (aligned sizes)
+  // Placed buffers the first-fit scan examined: at most n(n−1)/2 for n
+  // buffers. Planning is quadratic in the worst case (as TFLite's greedy
+  // planner is), which LoadLimits::max_tensors (32768) bounds.
+  uint64_t visits = 0;
 };
 
 ArenaPlan PlanArena(const std::vector<BufferRequest>& requests);

@@ -60,23 +60,18 @@ namespace internal {
 
 #if defined(EDGELITE_DOT8_WASM)
 using Vec = v128_t;
-// 16 lanes of T → two i16x8 halves.
-template <typename T>
-inline void Widen(const T* p, Vec* lo, Vec* hi) {
-  const v128_t v = wasm_v128_load(p);
-  if (std::is_signed<T>::value) {
-    *lo = wasm_i16x8_extend_low_i8x16(v);
-    *hi = wasm_i16x8_extend_high_i8x16(v);
-  } else {
-    *lo = wasm_u16x8_extend_low_u8x16(v);
-    *hi = wasm_u16x8_extend_high_u8x16(v);
-  }
-}
-// 8 lanes of T → one i16x8.
+// 8 lanes of T → one i16x8 (one load-and-extend instruction).
 template <typename T>
 inline Vec Widen8(const T* p) {
   return std::is_signed<T>::value ? wasm_i16x8_load8x8(p)
                                   : wasm_u16x8_load8x8(p);
+}
+// 16 lanes of T → two i16x8 halves. Two load-and-extends are cheaper than
+// one load and two extends (extend_high costs an extra shuffle on x86).
+template <typename T>
+inline void Widen(const T* p, Vec* lo, Vec* hi) {
+  *lo = Widen8(p);
+  *hi = Widen8(p + 8);
 }
 inline Vec Zero() { return wasm_i32x4_splat(0); }
 inline Vec MulAdd(Vec acc, Vec x, Vec y) {
@@ -196,6 +191,52 @@ inline void DotModular8(const T* a, const T* b, int64_t n, uint32_t* sums) {
     const int32_t v = a[k];
     for (int j = 0; j < kRows; ++j) {
       sums[j] += static_cast<uint32_t>(v * int32_t{b[j * n + k]});
+    }
+  }
+}
+
+// Two of the above sharing b: sums0[j] = Σ_k a0[k]·b[j·n + k] and sums1[j]
+// likewise for a1, j < 4. Two output pixels against four weight rows: each
+// widened weight vector is used twice, each widened input four times.
+template <typename T>
+inline void DotModular8Pair(const T* a0, const T* a1, const T* b, int64_t n,
+                            uint32_t* sums0, uint32_t* sums1) {
+  static_assert(sizeof(T) == 1, "8-bit operands only");
+  constexpr int kRows = 4;
+  int64_t k = 0;
+#if defined(EDGELITE_DOT8_WASM) || defined(EDGELITE_DOT8_SSE2) || \
+    defined(EDGELITE_DOT8_NEON)
+  using internal::Vec;
+#if defined(EDGELITE_DOT8_NEON)
+  using Half = int16x8_t;
+#else
+  using Half = Vec;
+#endif
+  Vec acc0[kRows], acc1[kRows];
+  for (int j = 0; j < kRows; ++j) acc0[j] = acc1[j] = internal::Zero();
+  for (; k + 8 <= n; k += 8) {
+    const Half x0 = internal::Widen8(a0 + k);
+    const Half x1 = internal::Widen8(a1 + k);
+    for (int j = 0; j < kRows; ++j) {
+      const Half w = internal::Widen8(b + j * n + k);
+      acc0[j] = internal::MulAdd(acc0[j], x0, w);
+      acc1[j] = internal::MulAdd(acc1[j], x1, w);
+    }
+  }
+  for (int j = 0; j < kRows; ++j) {
+    sums0[j] = internal::Sum(acc0[j]);
+    sums1[j] = internal::Sum(acc1[j]);
+  }
+#else
+  for (int j = 0; j < kRows; ++j) sums0[j] = sums1[j] = 0;
+#endif
+  for (; k < n; ++k) {
+    const int32_t v0 = a0[k];
+    const int32_t v1 = a1[k];
+    for (int j = 0; j < kRows; ++j) {
+      const int32_t w = b[j * n + k];
+      sums0[j] += static_cast<uint32_t>(v0 * w);
+      sums1[j] += static_cast<uint32_t>(v1 * w);
     }
   }
 }

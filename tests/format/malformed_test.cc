@@ -636,23 +636,19 @@ TEST(Malformed, TooManyOperators) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST(Malformed, LongChainsArePlannedInNearLinearTime) {
-  // 24000 tensors that all live to the end (each is a model output): the
-  // arena planner's lower bound was O(tensors × nodes) and its first fit
-  // sorted every tensor's conflicts (2.3 s in Release; now 0.25 s). Wall
-  // time depends on the machine (qemu, sanitizers), so the test compares
-  // growth instead: 8× the ops may cost at most 3× linear (quadratic is 64×).
-  Status s;
-  const double small_ms =
-      MillisecondsToLoad(mf::ReshapeChainModel(3000, true), &s);
-  EXPECT_TRUE(s.ok()) << s.message();
-  const double big_ms =
-      MillisecondsToLoad(mf::ReshapeChainModel(24000, true), &s);
-  EXPECT_TRUE(s.ok()) << s.message();
-  std::printf("[ chain ] every tensor an output: 3000 ops %.0f ms, 24000 ops "
-              "%.0f ms\n",
-              small_ms, big_ms);
-  EXPECT_LT(big_ms, 24.0 * small_ms + 100.0);
+TEST(Malformed, LongChainsLoad) {
+  // 24000 tensors that all live to the end (each is a model output) and a
+  // 24000-op chain: both load. Planning cost is checked by counting in
+  // ArenaPlanner.LongChainsVisitEachPairAtMostOnce (tests/unit), not by
+  // timing here; the time is printed for information.
+  for (bool all_outputs : {true, false}) {
+    Status s;
+    const double ms =
+        MillisecondsToLoad(mf::ReshapeChainModel(24000, all_outputs), &s);
+    EXPECT_TRUE(s.ok()) << s.message();
+    std::printf("[ chain ] 24000 ops%s: %.0f ms\n",
+                all_outputs ? ", every tensor an output" : "", ms);
+  }
 }
 
 // --- Shapes from the caller get the same care as shapes from the file.
