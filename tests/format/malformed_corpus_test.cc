@@ -110,7 +110,7 @@ TEST(MalformedCorpus, EveryFileIsListedOnceAndTheCorpusIsSmall) {
 // the FlatBuffers builder and on the order the compiler evaluates the
 // builder calls in argument lists (unspecified in C++; GCC on aarch64 differs
 // from x86-64): the corpus was generated on x86-64 with FlatBuffers 2.0.8,
-// and elsewhere only the messages are checked.
+// and elsewhere only the messages are checked (file sizes in them aside).
 TEST(MalformedCorpus, FilesMatchTheCatalogue) {
   const std::vector<uint8_t> hello = mf::HelloWorldInt8();
   ASSERT_FALSE(hello.empty())
@@ -128,10 +128,21 @@ TEST(MalformedCorpus, FilesMatchTheCatalogue) {
   const bool same_builder = kSameArch && FLATBUFFERS_VERSION_MAJOR == 2 &&
                             FLATBUFFERS_VERSION_MINOR == 0 &&
                             FLATBUFFERS_VERSION_REVISION == 8;
+  // Messages that quote the file size quote a builder-dependent number.
+  const auto comparable = [same_builder](std::string line) {
+    if (same_builder) return line;
+    const size_t at = line.find("-byte file");
+    if (at == std::string::npos) return line;
+    size_t start = at;
+    while (start > 0 && line[start - 1] >= '0' && line[start - 1] <= '9') {
+      --start;
+    }
+    return line.replace(start, at - start, "N");
+  };
   EXPECT_EQ(lines.size(), cases.size());
   for (const mf::Case& c : cases) {
     SCOPED_TRACE(c.file);
-    EXPECT_EQ(lines[c.file], ExpectedLine(c));
+    EXPECT_EQ(comparable(lines[c.file]), comparable(ExpectedLine(c)));
     if (same_builder) {
       EXPECT_TRUE(testing::ReadFile(CorpusPath(c.file)) == c.bytes)
           << c.file << " differs from the catalogue: regenerate the corpus";
