@@ -195,67 +195,6 @@ inline void DotModular8(const T* a, const T* b, int64_t n, uint32_t* sums) {
   }
 }
 
-// Two of the above sharing b: sums0[j] = Σ_k a0[k]·b[j·n + k] and sums1[j]
-// likewise for a1, j < 4. Two output pixels against four weight rows: each
-// widened weight vector is used twice, each widened input four times.
-template <typename T>
-inline void DotModular8Pair(const T* a0, const T* a1, const T* b, int64_t n,
-                            uint32_t* sums0, uint32_t* sums1) {
-  static_assert(sizeof(T) == 1, "8-bit operands only");
-  constexpr int kRows = 4;
-  int64_t k = 0;
-#if defined(EDGELITE_DOT8_WASM) || defined(EDGELITE_DOT8_SSE2) || \
-    defined(EDGELITE_DOT8_NEON)
-  using internal::Vec;
-#if defined(EDGELITE_DOT8_NEON)
-  using Half = int16x8_t;
-#else
-  using Half = Vec;
-#endif
-  Vec acc0[kRows], acc1[kRows];
-  for (int j = 0; j < kRows; ++j) acc0[j] = acc1[j] = internal::Zero();
-  // 16 per iteration: half the loop overhead (which matters most in V8's
-  // baseline tier, where a model's first inference runs).
-  for (; k + 16 <= n; k += 16) {
-    const Half x0a = internal::Widen8(a0 + k);
-    const Half x0b = internal::Widen8(a0 + k + 8);
-    const Half x1a = internal::Widen8(a1 + k);
-    const Half x1b = internal::Widen8(a1 + k + 8);
-    for (int j = 0; j < kRows; ++j) {
-      const Half wa = internal::Widen8(b + j * n + k);
-      const Half wb = internal::Widen8(b + j * n + k + 8);
-      acc0[j] = internal::MulAdd(internal::MulAdd(acc0[j], x0a, wa), x0b, wb);
-      acc1[j] = internal::MulAdd(internal::MulAdd(acc1[j], x1a, wa), x1b, wb);
-    }
-  }
-  if (k + 8 <= n) {
-    const Half x0 = internal::Widen8(a0 + k);
-    const Half x1 = internal::Widen8(a1 + k);
-    for (int j = 0; j < kRows; ++j) {
-      const Half w = internal::Widen8(b + j * n + k);
-      acc0[j] = internal::MulAdd(acc0[j], x0, w);
-      acc1[j] = internal::MulAdd(acc1[j], x1, w);
-    }
-    k += 8;
-  }
-  for (int j = 0; j < kRows; ++j) {
-    sums0[j] = internal::Sum(acc0[j]);
-    sums1[j] = internal::Sum(acc1[j]);
-  }
-#else
-  for (int j = 0; j < kRows; ++j) sums0[j] = sums1[j] = 0;
-#endif
-  for (; k < n; ++k) {
-    const int32_t v0 = a0[k];
-    const int32_t v1 = a1[k];
-    for (int j = 0; j < kRows; ++j) {
-      const int32_t w = b[j * n + k];
-      sums0[j] += static_cast<uint32_t>(v0 * w);
-      sums1[j] += static_cast<uint32_t>(v1 * w);
-    }
-  }
-}
-
 }  // namespace kernels
 }  // namespace edgelite
 

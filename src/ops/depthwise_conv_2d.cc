@@ -100,6 +100,9 @@ class DepthwiseConv2DOp final : public Op {
       EDGELITE_RETURN_IF_ERROR(requant_.Prepare(
           ctx, t, kind_, fs[3], /*filter_channel_dim=*/3, o.activation));
     }
+    quant_row_ = kind_ == ConvKind::kInt8    ? &QuantizedRow<int8_t>
+                 : kind_ == ConvKind::kUInt8 ? &QuantizedRow<uint8_t>
+                                             : nullptr;
     // One accumulator row (uint32 or float, both 4 bytes).
     EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(
         static_cast<size_t>(out_c_) * sizeof(uint32_t), &acc_scratch_));
@@ -142,45 +145,74 @@ class DepthwiseConv2DOp final : public Op {
     }
   }
 
+  // What one output row of a quantized depthwise convolution needs.
+  struct QuantRowArgs {
+    const void* in;
+    const void* filter;
+    const int32_t* bias;
+    void* out;
+    uint32_t* acc;
+    int64_t batch;
+  };
+  using QuantRowFn = void (*)(const DepthwiseConv2DOp&, const QuantRowArgs&,
+                              int64_t);
+
   template <typename T>
   void EvalQuantized(OpContext& ctx) {
     const Tensor* bias_t = ctx.input(kConvBias);
-    const T* in = ctx.input(kConvInput)->Data<T>();
-    const T* filter = ctx.input(kConvFilter)->Data<T>();
-    const int32_t* bias = bias_t != nullptr ? bias_t->Data<int32_t>() : nullptr;
+    QuantRowArgs a;
+    a.in = ctx.input(kConvInput)->Data<T>();
+    a.filter = ctx.input(kConvFilter)->Data<T>();
+    a.bias = bias_t != nullptr ? bias_t->Data<int32_t>() : nullptr;
+    a.acc = static_cast<uint32_t*>(ctx.scratch(acc_scratch_));
     T* out = ctx.output(0)->MutableData<T>();
-    uint32_t* acc = static_cast<uint32_t*>(ctx.scratch(acc_scratch_));
-    const int32_t x_zp = requant_.input_zero_point();
-    const int32_t w_zp = requant_.filter_zero_point();
-    const int64_t c_in = in_c_;
-    const int64_t m_count = multiplier_;
+    // One call per output row through a pointer chosen in Prepare, so the
+    // row stays a function of its own in the wasm build (see conv_2d.cc).
+    const QuantRowFn row = quant_row_;
     for (int64_t b = 0; b < batches_; ++b) {
+      a.batch = b;
       for (int64_t oy = 0; oy < out_h_; ++oy) {
-        for (int64_t ox = 0; ox < out_w_; ++ox) {
-          // Modulo-2^32 sums commute, so the bias can start the sum.
-          for (int64_t c = 0; c < out_c_; ++c) {
-            acc[c] = bias != nullptr ? static_cast<uint32_t>(bias[c]) : 0u;
-          }
-          ForEachTap(in, filter, b, oy, ox, [&](const T* x, const T* w) {
-            if (m_count == 1) {
-              // acc[c] += (x[c] − x_zp)(w[c] − w_zp): the kernel layer has
-              // the SIMD paths and their reference.
-              kernels::DepthwiseTap8(x, w, x_zp, w_zp, c_in, acc);
-            } else {
-              for (int64_t c = 0; c < c_in; ++c) {
-                const int32_t xv = int32_t{x[c]} - x_zp;
-                uint32_t* a = acc + c * m_count;
-                const T* wc = w + c * m_count;
-                for (int64_t m = 0; m < m_count; ++m) {
-                  a[m] += static_cast<uint32_t>(xv * (int32_t{wc[m]} - w_zp));
-                }
-              }
-            }
-          });
-          requant_.ApplyRow(acc, 0, out_c_,
-                            out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_);
-        }
+        a.out = out + (b * out_h_ + oy) * out_w_ * out_c_;
+        row(*this, a, oy);
       }
+    }
+  }
+
+  template <typename T>
+  static void QuantizedRow(const DepthwiseConv2DOp& op, const QuantRowArgs& a,
+                           int64_t oy) {
+    const T* in = static_cast<const T*>(a.in);
+    const T* filter = static_cast<const T*>(a.filter);
+    const int32_t* bias = a.bias;
+    T* out = static_cast<T*>(a.out);
+    uint32_t* acc = a.acc;
+    const int32_t x_zp = op.requant_.input_zero_point();
+    const int32_t w_zp = op.requant_.filter_zero_point();
+    const int64_t c_in = op.in_c_;
+    const int64_t m_count = op.multiplier_;
+    const int64_t out_c = op.out_c_;
+    for (int64_t ox = 0; ox < op.out_w_; ++ox) {
+      // Modulo-2^32 sums commute, so the bias can start the sum.
+      for (int64_t c = 0; c < out_c; ++c) {
+        acc[c] = bias != nullptr ? static_cast<uint32_t>(bias[c]) : 0u;
+      }
+      op.ForEachTap(in, filter, a.batch, oy, ox, [&](const T* x, const T* w) {
+        if (m_count == 1) {
+          // acc[c] += (x[c] − x_zp)(w[c] − w_zp): the kernel layer has
+          // the SIMD paths and their reference.
+          kernels::DepthwiseTap8(x, w, x_zp, w_zp, c_in, acc);
+        } else {
+          for (int64_t c = 0; c < c_in; ++c) {
+            const int32_t xv = int32_t{x[c]} - x_zp;
+            uint32_t* ac = acc + c * m_count;
+            const T* wc = w + c * m_count;
+            for (int64_t m = 0; m < m_count; ++m) {
+              ac[m] += static_cast<uint32_t>(xv * (int32_t{wc[m]} - w_zp));
+            }
+          }
+        }
+      });
+      op.requant_.ApplyRow(acc, 0, out_c, out + ox * out_c);
     }
   }
 
@@ -233,6 +265,7 @@ class DepthwiseConv2DOp final : public Op {
   int64_t pad_h_ = 0, pad_w_ = 0;
   float act_lo_ = 0.0f, act_hi_ = 0.0f;
   int acc_scratch_ = -1;
+  QuantRowFn quant_row_ = nullptr;
 };
 
 }  // namespace
