@@ -51,7 +51,8 @@ val QuantValue(const QuantParams* q) {
   if (q == nullptr || q->empty()) return val::null();
   val o = val::object();
   o.set("scale", val(q->scale[0]));
-  o.set("zeroPoint", val(static_cast<double>(q->zero_point.empty() ? 0 : q->zero_point[0])));
+  o.set("zeroPoint",
+        val(static_cast<double>(q->zero_point.empty() ? 0 : q->zero_point[0])));
   if (q->per_channel()) {
     o.set("scales", Floats(q->scale));
     val zps = val::array();
@@ -92,9 +93,11 @@ val TensorView(const Tensor& t) {
       return val(typed_memory_view(n, reinterpret_cast<int8_t*>(t.data)));
     case DataType::kInt64:
       // No BigInt64Array without WASM_BIGINT: expose the raw bytes.
-      return val(typed_memory_view(t.bytes, reinterpret_cast<uint8_t*>(t.data)));
+      return val(
+          typed_memory_view(t.bytes, reinterpret_cast<uint8_t*>(t.data)));
     default:
-      return val(typed_memory_view(t.bytes, reinterpret_cast<uint8_t*>(t.data)));
+      return val(
+          typed_memory_view(t.bytes, reinterpret_cast<uint8_t*>(t.data)));
   }
 }
 
@@ -109,9 +112,11 @@ class WasmModel {
     }
     o.interpreter.profile = options["profile"].as<bool>();
     const double max_arena = options["maxArenaBytes"].as<double>();
-    if (max_arena > 0) o.interpreter.max_arena_bytes = static_cast<size_t>(max_arena);
+    if (max_arena > 0)
+      o.interpreter.max_arena_bytes = static_cast<size_t>(max_arena);
     status_ = Session::Create(
-        AdoptModelBuffer(reinterpret_cast<uint8_t*>(buffer), size), o, &session_);
+        AdoptModelBuffer(reinterpret_cast<uint8_t*>(buffer), size), o,
+        &session_);
   }
 
   // null, or the Error that loading produced.
@@ -119,9 +124,15 @@ class WasmModel {
 
   int numInputs() const { return session_->interpreter().num_inputs(); }
   int numOutputs() const { return session_->interpreter().num_outputs(); }
-  val input(int i) const { return TensorValue(*session_->interpreter().input(i)); }
-  val output(int i) const { return TensorValue(*session_->interpreter().output(i)); }
-  val inputView(int i) const { return TensorView(*session_->interpreter().input(i)); }
+  val input(int i) const {
+    return TensorValue(*session_->interpreter().input(i));
+  }
+  val output(int i) const {
+    return TensorValue(*session_->interpreter().output(i));
+  }
+  val inputView(int i) const {
+    return TensorView(*session_->interpreter().input(i));
+  }
   val outputView(int i) const {
     return TensorView(*session_->interpreter().output(i));
   }
@@ -131,8 +142,8 @@ class WasmModel {
   val resizeInput(int i, val shape) {
     const std::vector<int> dims = emscripten::vecFromJSArray<int>(shape);
     if (dims.size() > static_cast<size_t>(kMaxRank)) {
-      return ErrorValue(InvalidArgumentError("a shape has at most %d dims, got %zu",
-                                             kMaxRank, dims.size()));
+      return ErrorValue(InvalidArgumentError(
+          "a shape has at most %d dims, got %zu", kMaxRank, dims.size()));
     }
     Shape s;
     s.rank = static_cast<int>(dims.size());
@@ -198,7 +209,18 @@ class WasmModel {
     return o;
   }
 
-  val labels() const { return Strings(session_->labels()); }
+  // The labels joined by '\n' (they never contain one): a thousand strings
+  // cross the boundary as one, which the library splits.
+  std::string labelText() const {
+    const std::vector<std::string>& labels = session_->labels();
+    std::string text;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      if (i > 0) text += '\n';
+      text += labels[i];
+    }
+    return text;
+  }
+  int numLabels() const { return static_cast<int>(session_->labels().size()); }
 
   void setNormalization(val mean, val std) {
     NormalizationParams n;
@@ -226,7 +248,8 @@ class WasmModel {
 };
 
 uint32_t AllocModelBuffer(uint32_t size) {
-  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(AllocateModelBuffer(size)));
+  return static_cast<uint32_t>(
+      reinterpret_cast<uintptr_t>(AllocateModelBuffer(size)));
 }
 void FreeModelBufferJs(uint32_t p) {
   FreeModelBuffer(reinterpret_cast<uint8_t*>(p));
@@ -255,7 +278,8 @@ EMSCRIPTEN_BINDINGS(edgelite) {
       .function("setProfiling", &WasmModel::setProfiling)
       .function("nodeTimes", &WasmModel::nodeTimes)
       .function("metadata", &WasmModel::metadata)
-      .function("labels", &WasmModel::labels)
+      .function("labelText", &WasmModel::labelText)
+      .function("numLabels", &WasmModel::numLabels)
       .function("setNormalization", &WasmModel::setNormalization)
       .function("arenaBytes", &WasmModel::arenaBytes)
       .function("arenaLowerBound", &WasmModel::arenaLowerBound)

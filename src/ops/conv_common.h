@@ -27,6 +27,7 @@
 #include "core/tensor.h"
 #include "core/types.h"
 #include "kernels/dot8.h"
+#include "kernels/sum8.h"
 
 namespace edgelite {
 
@@ -156,11 +157,10 @@ inline void DotModularX4(const T* a, const T* b, int64_t n, uint32_t* sums) {
   kernels::DotModular8<T, 4>(a, b, n, sums);
 }
 
+// Σ a[k] modulo 2^32 (src/kernels/sum8.h).
 template <typename T>
 inline uint32_t SumModular(const T* a, int64_t n) {
-  uint32_t sum = 0;
-  for (int64_t k = 0; k < n; ++k) sum += static_cast<uint32_t>(int32_t{a[k]});
-  return sum;
+  return kernels::SumModular8(a, n);
 }
 
 // Four float dot products sharing x: sums[j] = Σ_k x[k]·w[j·n + k], each

@@ -172,7 +172,7 @@ export class Model {
     this.variant = module.variant;
     this.metadata = native.metadata();
     /** Class labels: from the load() option, else from the model's metadata. */
-    this.labels = labels ?? native.labels();
+    this.labels = labels ?? (native.numLabels() === 0 ? [] : native.labelText().split('\n'));
     this.description = native.description();
     this.#refreshTensors();
   }
