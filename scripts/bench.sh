@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # npm run bench: the cold-start benchmark (bench/cold-start.mjs), edgelite vs
 # LiteRT.js vs tfjs-tflite in Node, with the gzip sizes of every runtime.
-# Builds what is missing first: the SIMD wasm (scripts/build-wasm.sh) when
-# web/dist/edgelite-simd.* is absent, the peers (scripts/npm-deps.sh) when a
-# devDependency is missing or not at its package.json version.
+# Builds what is missing or stale first: the wasm (scripts/build-wasm.sh,
+# incremental), the peers (scripts/npm-deps.sh) when a devDependency is
+# missing or not at its package.json version.
 #
 #   npm run bench                                # default model, 7 rounds
 #   npm run bench -- --rounds 15 --json o.json   # paths are relative to the repo root
@@ -45,7 +45,13 @@ if [[ -n "$problem" ]]; then
   [[ -z "$problem" ]] || die "npm packages still not right after scripts/npm-deps.sh: $problem"
 fi
 
-if [[ ! -f web/dist/edgelite-simd.wasm || ! -f web/dist/edgelite-simd.mjs ]]; then
+# The wasm is rebuilt when its sources changed (an up-to-date build takes a
+# second); without Emscripten an existing web/dist is used as it is.
+if command -v emcmake >/dev/null 2>&1; then
+  bash scripts/build-wasm.sh >/dev/null || die "the wasm build failed: run bash scripts/build-wasm.sh to see why"
+elif [[ -f web/dist/edgelite-simd.wasm && -f web/dist/edgelite-simd.mjs ]]; then
+  warn "Emscripten is not installed: benchmarking the existing web/dist build as it is"
+else
   say "web/dist/edgelite-simd.wasm is missing: building the wasm"
   bash scripts/build-wasm.sh
 fi
