@@ -6,38 +6,11 @@
 // any other input gets mulberry32 pseudo-random pixels. A pixel p in 0..255
 // maps to the tensor's dtype as in the anchors protocol: uint8/int* p,
 // int8 p - 128, float32 (p - 127.5) / 127.5.
-import fs from 'node:fs';
 import crypto from 'node:crypto';
+// The BMP reader and the mulberry32 generator the web library's tests use.
+import { readBmp, prngBytes as prngPixels } from '../../web/test/helpers.mjs';
 
-// Uncompressed 24-bit or 8-bit (palette) BMP → {data: RGB bytes, width, height}.
-export function readBmp(file) {
-  const b = fs.readFileSync(file);
-  if (b.toString('latin1', 0, 2) !== 'BM') throw new Error(`${file}: not a BMP`);
-  const offset = b.readUInt32LE(10);
-  const headerSize = b.readUInt32LE(14);
-  const width = b.readInt32LE(18);
-  const rawHeight = b.readInt32LE(22);
-  const bpp = b.readUInt16LE(28);
-  const compression = b.readUInt32LE(30);
-  if (compression !== 0 || (bpp !== 24 && bpp !== 8)) {
-    throw new Error(`${file}: unsupported BMP (${bpp} bpp, compression ${compression}); use an uncompressed 24- or 8-bit BMP`);
-  }
-  const height = Math.abs(rawHeight);
-  const stride = Math.ceil((width * bpp) / 32) * 4;
-  const palette = 14 + headerSize;
-  const rgb = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    const row = offset + (rawHeight > 0 ? height - 1 - y : y) * stride;
-    for (let x = 0; x < width; x++) {
-      const p = bpp === 24 ? row + x * 3 : palette + b[row + x] * 4;
-      const o = (y * width + x) * 3;
-      rgb[o] = b[p + 2];
-      rgb[o + 1] = b[p + 1];
-      rgb[o + 2] = b[p];
-    }
-  }
-  return { data: rgb, width, height };
-}
+export { readBmp };
 
 // RGB image → H×W×C pixels (C = 3, or 1 = luma), bilinear with half-pixel centres.
 export function resizePixels(img, outW, outH, channels) {
@@ -67,20 +40,6 @@ export function resizePixels(img, outW, outH, channels) {
         out[o] = Math.round(0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]);
       }
     }
-  }
-  return out;
-}
-
-// mulberry32 pseudo-random pixels (the anchors harness's 'prng' input).
-export function prngPixels(n, seed) {
-  let a = seed >>> 0;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 256);
   }
   return out;
 }
