@@ -9,7 +9,8 @@
 #   5. aarch64-a72      the aarch64 tests again on a CPU without dot-product
 #                       (qemu -cpu cortex-a72)
 #   6. wasm             both WebAssembly variants (scripts/build-wasm.sh) + the
-#                       JavaScript library's Node tests (web/test)
+#                       JavaScript library's Node tests (web/test) and the
+#                       camera app server's (tests/pwa/server.test.mjs)
 #   7. browser          headless Chromium tests (tests/browser)
 # then a summary; the last line is "N passed, N failed" (tests over all
 # stages). A stage that fails keeps the later ones running; the exit status is
@@ -79,7 +80,7 @@ NODE_TEST=(node --test --test-reporter=tap --test-timeout=600000)
 
 stage_wasm() {
   bash "$SCRIPTS/build-wasm.sh"
-  "${NODE_TEST[@]}" web/test/
+  "${NODE_TEST[@]}" web/test/ tests/pwa/server.test.mjs
 }
 
 stage_browser() {
