@@ -283,6 +283,24 @@ describe('the repository served as is', () => {
     }
   });
 
+  test('sw.js precaches every file the app needs offline, and each one is served', async () => {
+    // The service worker's SHELL list is written by hand: a module added to
+    // pwa/ or web/src/ but not to the list would break offline starts.
+    const sw = (await request(server.url, '/sw.js')).body.toString('utf8');
+    const list = sw.slice(sw.indexOf('const SHELL = ['), sw.indexOf('];', sw.indexOf('const SHELL = [')));
+    const shell = new Set([...list.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+    const files = (dir) => fs.readdirSync(path.join(ROOT, dir));
+    const needed = [
+      '/', '/index.html', '/manifest.webmanifest',
+      ...files('pwa').filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js').map((f) => `/${f}`),
+      ...files('pwa/icons').filter((f) => f.endsWith('.png')).map((f) => `/icons/${f}`),
+      ...files('web/src').filter((f) => f.endsWith('.js')).map((f) => `/lib/${f}`),
+      ...['simd', 'scalar'].flatMap((v) => [`/dist/edgelite-${v}.mjs`, `/dist/edgelite-${v}.wasm`]),
+    ];
+    for (const url of needed) assert.ok(shell.has(url), `sw.js SHELL lacks ${url}`);
+    for (const url of shell) assert.equal((await request(server.url, url)).status, 200, url);
+  });
+
   test('query strings are ignored', async () => {
     const r = await request(server.url, '/lib/index.js?v=1');
     assert.equal(r.status, 200);
