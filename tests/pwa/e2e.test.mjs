@@ -404,6 +404,13 @@ function suite() {
           // Two more frames classified at this size: the layout has settled.
           await waitForFramesAbove(page, (await framesOf(page)) + 2);
           await waitForTop1(page, 'military uniform');
+          // The view a user opening the app sees: at the top, no focus ring
+          // left on the #pause button the test clicked.
+          await page.evaluate(() => {
+            document.activeElement?.blur();
+            window.scrollTo(0, 0);
+          });
+          await page.mouse.move(0, 0);
           await page.screenshot({ path: file });
           const bytes = fs.readFileSync(file);
           const size = pngSize(bytes);
@@ -525,22 +532,31 @@ function suite() {
         await page.evaluate((id) => {
           const seen = (window.__e2eDownload = { progress: [], status: [] });
           const sel = `li[data-model-id="${id}"]`;
-          const look = (node) => {
+          // `node`: an element of #library, now or just removed (with
+          // `removedFromEntry`: removed from inside the entry; a removed
+          // progress element keeps its last value).
+          const look = (node, removedFromEntry = false) => {
             if (!(node instanceof Element)) return;
-            const lis = node.matches(sel) ? [node] : [...node.querySelectorAll(sel)];
-            if (!lis.length && node.closest(sel)) lis.push(node.closest(sel));
+            const lis = node.closest(sel) ? [node.closest(sel)] : [...node.querySelectorAll(sel)];
             for (const li of lis) {
               if (li.dataset.status) seen.status.push(li.dataset.status);
               for (const p of li.querySelectorAll('progress')) if (p.hasAttribute('value')) seen.progress.push(p.value);
             }
-            if (node instanceof HTMLProgressElement && node.hasAttribute('value')) seen.progress.push(node.value);
+            if (removedFromEntry) {
+              for (const p of node.matches('progress') ? [node] : node.querySelectorAll('progress')) {
+                if (p.hasAttribute('value')) seen.progress.push(p.value);
+              }
+            }
           };
           new MutationObserver((records) => {
             for (const r of records) {
-              if (r.type === 'attributes' && r.attributeName === 'data-status' && r.oldValue) seen.status.push(r.oldValue);
+              if (r.type === 'attributes' && r.attributeName === 'data-status' && r.oldValue && r.target.matches(sel)) {
+                seen.status.push(r.oldValue);
+              }
               look(r.target);
-              r.addedNodes.forEach(look);
-              r.removedNodes.forEach(look);
+              r.addedNodes.forEach((n) => look(n));
+              const fromEntry = r.target instanceof Element && !!r.target.closest(sel);
+              r.removedNodes.forEach((n) => look(n, fromEntry));
             }
           }).observe(document.getElementById('library'), {
             subtree: true, childList: true, attributes: true, attributeOldValue: true,
