@@ -10,8 +10,8 @@
 #                       (qemu -cpu cortex-a72)
 #   6. wasm             both WebAssembly variants (scripts/build-wasm.sh) + the
 #                       JavaScript library's Node tests (web/test)
-#   7. browser          headless Chromium tests (tests/browser, and the PWA's
-#                       end-to-end tests tests/pwa/e2e.test.mjs)
+#   7. browser          headless Chromium tests (tests/browser)
+#                       and the camera app end to end (tests/pwa/e2e.test.mjs)
 # then a summary; the last line is "N passed, N failed" (tests over all
 # stages). A stage that fails keeps the later ones running; the exit status is
 # 1 if anything failed.
