@@ -12,6 +12,7 @@
 #                       JavaScript library's Node tests (web/test) and the
 #                       camera app server's (tests/pwa/server.test.mjs)
 #   7. browser          headless Chromium tests (tests/browser)
+#                       and the camera app end to end (tests/pwa/e2e.test.mjs)
 # then a summary; the last line is "N passed, N failed" (tests over all
 # stages). A stage that fails keeps the later ones running; the exit status is
 # 1 if anything failed.
@@ -85,7 +86,7 @@ stage_wasm() {
 
 stage_browser() {
   [[ -f web/dist/edgelite-simd.wasm ]] || die "web/dist has no wasm build (see the wasm stage)"
-  "${NODE_TEST[@]}" tests/browser/
+  "${NODE_TEST[@]}" tests/browser/ tests/pwa/e2e.test.mjs
 }
 
 # --- the runner ---------------------------------------------------------------
