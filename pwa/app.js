@@ -131,9 +131,15 @@ async function classifyOnce(kind, makeImage) {
   while (state.inflight) await state.inflight;
   const run = (async () => {
     const image = await makeImage();
-    const t0 = performance.now();
-    const top = await active.model.classify(image, { topK: TOP_K });
-    return { top, ms: performance.now() - t0 };
+    try {
+      const t0 = performance.now();
+      const top = await active.model.classify(image, { topK: TOP_K });
+      return { top, ms: performance.now() - t0 };
+    } finally {
+      // The worker received a copy; free this frame now rather than at the
+      // next garbage collection (a camera frame is ~1 MB of pixels).
+      image.close?.();
+    }
   })();
   const settled = run.then(() => {}, () => {});
   state.inflight = settled;
