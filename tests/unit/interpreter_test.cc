@@ -106,7 +106,79 @@ TEST(Interpreter, ArenaLimitIsEnforcedWithNumbers) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(s.message().find("limit of 32 bytes"), std::string::npos) << s.message();
+  // A 24-byte tensor fits, but not two of them live at once.
+  EXPECT_NE(s.message().find("more than the limit of 32 bytes"), std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("needs an arena of "), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("(lower bound 64)"), std::string::npos) << s.message();
+
+  // Exactly the planned size is allowed; one byte less is refused with both
+  // numbers.
+  ASSERT_TRUE(testing::MakeInterpreter(ReshapeChain(), &interp).ok());
+  const size_t needed = interp->arena_bytes();
+  options.max_arena_bytes = needed;
+  EXPECT_TRUE(testing::MakeInterpreter(ReshapeChain(), &interp, options).ok());
+  options.max_arena_bytes = needed - 1;
+  s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(s.message(),
+            StrFormat("model needs an arena of %zu bytes (lower bound 64), more "
+                      "than the limit of %zu bytes",
+                      needed, needed - 1));
+
+  // A single buffer over the limit is named.
+  options.max_arena_bytes = 16;
+  s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(s.message(),
+            "tensor 0 'x' needs 24 bytes, more than the arena limit of 16 bytes");
+}
+
+// x[1,1024] float → MEAN(axis 0) → y[1024]: MEAN asks for a 4 KiB
+// accumulator scratch buffer, which lives in the arena and counts towards the
+// limit like the tensors do.
+std::vector<uint8_t> MeanWithScratch() {
+  ModelBuilder b;
+  const int x = b.AddActivation("x", DataType::kFloat32, {1, 1024});
+  const int axes = b.AddConstant("axes", DataType::kInt32, {1}, std::vector<int32_t>{0});
+  const int y = b.AddActivation("y", DataType::kFloat32, {1024});
+  OperatorSpec op;
+  op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::MEAN);
+  op.version = 2;
+  op.options_type = tfl::BuiltinOptions::ReducerOptions;
+  op.options = [](flatbuffers::FlatBufferBuilder& fbb) {
+    return tfl::CreateReducerOptions(fbb, false).Union();
+  };
+  op.inputs = {x, axes};
+  op.outputs = {y};
+  b.AddOperator(op);
+  b.SetInputs({x});
+  b.SetOutputs({y});
+  return b.Build();
+}
+
+TEST(Interpreter, ArenaLimitCoversScratch) {
+  std::unique_ptr<Interpreter> interp;
+  ASSERT_TRUE(testing::MakeInterpreter(MeanWithScratch(), &interp).ok());
+  size_t scratch = 0;
+  for (const PlannedBuffer& b : interp->plan()) {
+    if (b.tensor < 0) {
+      EXPECT_EQ(b.node, 0);
+      scratch += b.bytes;
+    }
+  }
+  EXPECT_EQ(scratch, 4096u);
+  // Input, output and scratch are all live during op 0.
+  EXPECT_EQ(interp->arena_lower_bound(), 3u * 4096u);
+
+  // Room for the two tensors but not for the scratch as well.
+  InterpreterOptions options;
+  options.max_arena_bytes = 2 * 4096 + 64;
+  Status s = testing::MakeInterpreter(MeanWithScratch(), &interp, options);
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(s.message().find("(lower bound 12288), more than the limit of 8256 bytes"),
+            std::string::npos)
+      << s.message();
 }
 
 }  // namespace

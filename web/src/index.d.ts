@@ -104,7 +104,8 @@ export interface LoadOptions {
   profile?: boolean;
   /** 'tflite' (default): TFLite's arithmetic; 'micro': tflite-micro's reference kernels. */
   arithmetic?: 'tflite' | 'micro';
-  /** Cap on the tensor arena in bytes (default 1 GiB). */
+  /** Cap on the tensor arena in bytes, activations + scratch: a positive integer or Infinity
+   *  (default 1 GiB). A model that needs more rejects with RESOURCE_EXHAUSTED giving both numbers. */
   maxArenaBytes?: number;
   /** How classify() maps pixels p to a float32 input: (p − mean) / std, one value or per channel (RGB).
    *  Default: the model's metadata, else mean = std = 127.5. */

@@ -281,7 +281,8 @@ export class Model {
     const stage = native.stageImage(width, height, channels);
     if (stage instanceof Error) throw toEdgeliteError(stage);
     stage.set(data);
-    const result = native.classifyStaged(crop, topK);
+    // The native side takes an int; there are never that many classes.
+    const result = native.classifyStaged(crop, Math.min(topK, 2 ** 31 - 1));
     if (result instanceof Error) throw toEdgeliteError(result);
     return result.map(({ index, score }) => ({ index, label: this.labels[index] ?? '', score }));
   }
@@ -378,7 +379,9 @@ function checkNormalization(n) {
  *   baseUrl   where edgelite-{simd,scalar}.{mjs,wasm} are (default: ../dist/ next to this file)
  *   profile   true: time every operator on every run (see profile())
  *   arithmetic 'tflite' (default, what TFLite computes) | 'micro' (tflite-micro's reference)
- *   maxArenaBytes  cap on the tensor arena (default 1 GiB)
+ *   maxArenaBytes  cap on the tensor arena, activations + scratch: a positive
+ *             integer or Infinity (default 1 GiB); a model that needs more
+ *             fails with RESOURCE_EXHAUSTED giving both numbers
  *   normalization  {mean, std} (numbers or per-channel arrays): how classify()
  *             maps pixels to a float32 input, (p − mean) / std. Default: the
  *             model's metadata, else mean = std = 127.5 ([−1, 1]).
@@ -397,6 +400,13 @@ export async function load(source, options = {}) {
   if (arithmetic !== 'tflite' && arithmetic !== 'micro') {
     throw new EdgeliteError('INVALID_ARGUMENT', `option arithmetic must be 'tflite' or 'micro', got ${String(arithmetic)}`);
   }
+  const maxArenaBytes = options.maxArenaBytes;
+  if (
+    maxArenaBytes !== undefined &&
+    !(typeof maxArenaBytes === 'number' && maxArenaBytes >= 1 && (Number.isInteger(maxArenaBytes) || maxArenaBytes === Infinity))
+  ) {
+    throw new EdgeliteError('INVALID_ARGUMENT', `option maxArenaBytes must be a positive integer or Infinity, got ${typeof maxArenaBytes === 'number' ? maxArenaBytes : typeName(maxArenaBytes)}`);
+  }
   const [bytes, labels, module] = await Promise.all([
     readBytes(source),
     options.labels === undefined ? undefined : readLabels(options.labels),
@@ -412,7 +422,8 @@ export async function load(source, options = {}) {
   const native = new module.Model(ptr, bytes.length, {
     arithmetic,
     profile: !!options.profile,
-    maxArenaBytes: Number(options.maxArenaBytes ?? 0),
+    // wasm32: size_t is 32 bits, and the memory itself is smaller.
+    maxArenaBytes: maxArenaBytes === undefined ? 0 : Math.min(maxArenaBytes, 2 ** 32 - 1),
   });
   const err = native.error();
   if (err) {

@@ -65,6 +65,8 @@ for (const variant of VARIANTS) {
     await rejects(m.classify(42), 'INVALID_ARGUMENT', 'classify() takes ImageData');
     const top = await m.classify({ data: new Uint8Array(3 * 4 * 4).fill(128), width: 4, height: 4 });
     assert.equal(top.length, 5);
+    // More than there are classes (even beyond an int32): all of them.
+    assert.equal((await m.classify({ data: new Uint8Array(3), width: 1, height: 1 }, { topK: 2 ** 40 })).length, 1001);
     m.dispose();
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, arithmetic: 'fast' }), 'INVALID_ARGUMENT', "option arithmetic must be 'tflite' or 'micro'");
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd: 'maybe' }), 'INVALID_ARGUMENT', 'option simd');
@@ -73,6 +75,13 @@ for (const variant of VARIANTS) {
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, normalization: { mean: [1, 2], std: 1 } }), 'INVALID_ARGUMENT', 'normalization.mean must be a finite number or an array of 1 or 3, got [1,2]');
     await rejects(edgelite.load('/nonexistent/model.tflite', { simd }), 'IO_ERROR', 'cannot read /nonexistent/model.tflite');
     await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, maxArenaBytes: 16 }), 'RESOURCE_EXHAUSTED', 'more than the limit of 16 bytes');
+    for (const bad of [0, -1, 1.5, NaN, '100', null]) {
+      await rejects(edgelite.load(readModel('hello_world_int8.tflite'), { simd, maxArenaBytes: bad }), 'INVALID_ARGUMENT', 'option maxArenaBytes must be a positive integer or Infinity');
+    }
+    // Beyond wasm32's size_t: no cap rather than a wrapped one.
+    for (const big of [2 ** 32, 2 ** 40, Infinity]) {
+      (await edgelite.load(readModel('hello_world_int8.tflite'), { simd, maxArenaBytes: big })).dispose();
+    }
     await stillWorks(simd);
   });
 
