@@ -11,6 +11,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -112,8 +113,13 @@ class WasmModel {
     }
     o.interpreter.profile = options["profile"].as<bool>();
     const double max_arena = options["maxArenaBytes"].as<double>();
-    if (max_arena > 0)
-      o.interpreter.max_arena_bytes = static_cast<size_t>(max_arena);
+    // Converting a double beyond size_t's range is undefined: clamp first
+    // (the library already refuses non-integers and clamps to 2^32 − 1).
+    if (max_arena > 0) {
+      o.interpreter.max_arena_bytes = max_arena >= static_cast<double>(SIZE_MAX)
+                                          ? SIZE_MAX
+                                          : static_cast<size_t>(max_arena);
+    }
     status_ = Session::Create(
         AdoptModelBuffer(reinterpret_cast<uint8_t*>(buffer), size), o,
         &session_);
