@@ -329,8 +329,10 @@ void MutateSite(const Site& s, size_t file_size, std::mt19937* rng) {
           -128, 127, 255, -129, 128, 32767, -32768, 65535,
           std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
       const int64_t old = Load<int64_t>(s.p);
+      // Near the old value, wrapping (no signed overflow).
+      const uint64_t near = static_cast<uint64_t>(old) + (*rng)() % 5 - 2;
       Store<int64_t>(s.p, (*rng)() % 2
-                              ? old + static_cast<int64_t>((*rng)() % 5) - 2
+                              ? static_cast<int64_t>(near)
                               : kEdges[(*rng)() % (sizeof(kEdges) / sizeof(kEdges[0]))]);
       break;
     }
