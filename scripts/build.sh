@@ -46,7 +46,7 @@ cmake --build "$FLAVOUR_DIR" -j "$jobs"
 
 cli="$FLAVOUR_DIR/edgelite"
 if [[ "$flavour" == fuzz ]]; then
-  say "built. fuzz targets: $(cd "$FLAVOUR_DIR" && ls fuzz_* 2>/dev/null | tr '\n' ' ')(run: bash scripts/fuzz.sh)"
+  say "built. fuzz targets: $(find "$FLAVOUR_DIR" -maxdepth 1 -name 'fuzz_*' -type f -printf '%f ')(run: bash scripts/fuzz.sh)"
 elif [[ -x "$cli" ]]; then
   say "built. CLI: $EDGELITE_ROOT/$cli"
 else

@@ -89,7 +89,7 @@ for t in "${targets[@]}"; do
       rm -rf "$corpus" && mv "$corpus.new" "$corpus"
   fi
   cmd=("$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
-       -max_len=$max_len -print_final_stats=1 -artifact_prefix="$artifacts/"
+       "-max_len=$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/"
        "$corpus" "${seeds[@]}")
   say "$t: ${seconds}s ($(basename "$bin") ${cmd[*]:1})"
   start=$SECONDS
@@ -111,8 +111,6 @@ for t in "${targets[@]}"; do
     summary+=("$t $execs execs, CRASH ${file:-exit $rc}")
   fi
 done
-printf 'fuzz: %s, %d crashes\n' "$(
-  IFS=';'
-  echo "${summary[*]}" | sed 's/;/, /g'
-)" "$crashes"
+joined="$(printf '%s, ' "${summary[@]}")"
+printf 'fuzz: %s%d crashes\n' "$joined" "$crashes"
 ((crashes == 0))
