@@ -228,7 +228,8 @@ total_passed=0 total_failed=0 any_failed=0 outside=0
 printf '%-12s %-8s %8s  %s\n' stage result time tests
 for id in "${STAGE_IDS[@]}"; do
   tests="-"
-  if [[ "${STAGE_RESULT[$id]}" != skipped && "$id" != bootstrap ]]; then
+  # bootstrap runs no tests; fuzz's counts (executions) are in its note.
+  if [[ "${STAGE_RESULT[$id]}" != skipped && "$id" != bootstrap && "$id" != fuzz ]]; then
     tests="${STAGE_PASSED[$id]} passed, ${STAGE_FAILED[$id]} failed"
   fi
   note="${STAGE_NOTE[$id]:-}"
