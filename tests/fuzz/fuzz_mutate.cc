@@ -5,7 +5,8 @@
 //   tensors: shape / shape_signature entries and rank (vector length), type,
 //     buffer index, is_variable; quantization scales, zero points, their
 //     counts and quantized_dimension;
-//   buffers: data length (shrunk, or grown by a few bytes), offset, size;
+//   buffers: data length (shrunk, or grown by a few bytes), offset, size, and
+//     the int32 words of small constants (reshape shapes, reduction axes);
 //   operators: opcode_index, input / output / intermediate indices and counts,
 //     builtin_options_type, every scalar of the builtin options (strides,
 //     padding, activation, dilations, filter sizes, depth multiplier, beta,
@@ -204,9 +205,15 @@ Sites Collect(uint8_t* data) {
     for (fb::uoffset_t i = 0; i < buffers->size(); ++i) {
       using T = tfl::Buffer;
       T* b = buffers->GetMutableObject(i);
-      if (b->data() != nullptr) {
-        s.list.push_back(
-            {reinterpret_cast<uint8_t*>(b->mutable_data()), Kind::kLength});
+      if (auto* d = b->mutable_data()) {
+        s.list.push_back({reinterpret_cast<uint8_t*>(d), Kind::kLength});
+        // Small constants are mostly int32 operands that steer an op: a
+        // RESHAPE's new shape, a MEAN's axes, a bias. Their words are sites.
+        if (d->size() <= 64 && d->size() % 4 == 0) {
+          for (fb::uoffset_t k = 0; k < d->size(); k += 4) {
+            s.list.push_back({d->data() + k, Kind::kI32});
+          }
+        }
       }
       s.Field(b, T::VT_OFFSET, Kind::kU64);
       s.Field(b, T::VT_SIZE, Kind::kU64);
