@@ -2,7 +2,7 @@
 # The stage functions are called indirectly (run_stage ID TITLE FUNCTION).
 # shellcheck disable=SC2317
 # edgelite's whole test suite (npm test, and CI through .ci/run):
-#   1. bootstrap        install what is missing (native + arm)
+#   1. bootstrap        install what is missing (native, fuzz, arm, wasm, browser)
 #   2. native           Release build in build/native + ctest
 #   3. asan             ASan+UBSan build in build/asan + ctest
 #   4. fuzz             libFuzzer targets (clang, ASan+UBSan) in build/fuzz, 30 s
