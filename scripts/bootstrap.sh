@@ -3,7 +3,7 @@
 # packages already installed are left alone, and apt-get update runs (once)
 # only when something has to be installed.
 #
-#   bash scripts/bootstrap.sh            # default groups: native, arm, wasm, browser
+#   bash scripts/bootstrap.sh            # default groups: native, fuzz, arm, wasm, browser
 #   bash scripts/bootstrap.sh --native   # only the native toolchain
 #   bash scripts/bootstrap.sh --check    # report what is missing, install nothing
 #
@@ -20,11 +20,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # DEFAULT_GROUPS). The flag --NAME selects it.
 PACKAGE_GROUPS=(
   "native|cmake g++ make pkg-config flatbuffers-compiler libflatbuffers-dev libstb-dev googletest libgtest-dev|the native build and tests"
+  "fuzz|clang-14 libclang-rt-14-dev|the libFuzzer targets (clang's ASan+UBSan and libFuzzer runtime)"
   "arm|g++-aarch64-linux-gnu qemu-user|the aarch64 cross build and its tests under qemu"
   "wasm|emscripten|the WebAssembly build (Emscripten; Debian's node-acorn comes with it)"
   "browser|chromium|the browser tests (headless Chromium driven by playwright-core)"
 )
-DEFAULT_GROUPS=(native arm wasm browser)
+DEFAULT_GROUPS=(native fuzz arm wasm browser)
 # ---------------------------------------------------------------------------
 
 usage() {

@@ -5,6 +5,7 @@
 #   bash scripts/build.sh            # native Release build in build/native (npm run build)
 #   bash scripts/build.sh asan       # ASan+UBSan, RelWithDebInfo, in build/asan
 #   bash scripts/build.sh aarch64    # cross build for 64-bit ARM Linux in build/aarch64
+#   bash scripts/build.sh fuzz       # libFuzzer targets (clang-14, ASan+UBSan) in build/fuzz
 #
 # EDGELITE_JOBS=N sets the number of parallel compile jobs (default: all cores).
 # Extra arguments after the flavour go to cmake's configure step, e.g.
@@ -23,7 +24,7 @@ case "$flavour" in
     exit 0
     ;;
 esac
-build_flavour "$flavour" || die "unknown build flavour '$flavour' (native, asan or aarch64)"
+build_flavour "$flavour" || die "unknown build flavour '$flavour' (native, asan, aarch64 or fuzz)"
 
 command -v cmake >/dev/null 2>&1 || die "cmake not found: run bash scripts/bootstrap.sh first"
 jobs="$(edgelite_jobs)"
@@ -44,7 +45,9 @@ say "building $FLAVOUR_DIR with $jobs jobs"
 cmake --build "$FLAVOUR_DIR" -j "$jobs"
 
 cli="$FLAVOUR_DIR/edgelite"
-if [[ -x "$cli" ]]; then
+if [[ "$flavour" == fuzz ]]; then
+  say "built. fuzz targets: $(find "$FLAVOUR_DIR" -maxdepth 1 -name 'fuzz_*' -type f -printf '%f ')(run: bash scripts/fuzz.sh)"
+elif [[ -x "$cli" ]]; then
   say "built. CLI: $EDGELITE_ROOT/$cli"
 else
   warn "the build has no CLI yet ($cli missing: src/cli has no sources?)"

@@ -44,6 +44,14 @@ build_flavour() {
       FLAVOUR_DIR=build/asan
       FLAVOUR_ARGS=(-DEDGELITE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
       ;;
+    fuzz)
+      # libFuzzer targets with ASan+UBSan (clang only; docs/fuzzing.md). The
+      # test suite is not built here: the asan flavour runs it.
+      FLAVOUR_DIR=build/fuzz
+      FLAVOUR_ARGS=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+                    -DEDGELITE_FUZZ=ON -DEDGELITE_BUILD_TESTS=OFF
+                    -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+      ;;
     aarch64)
       FLAVOUR_DIR=build/aarch64
       FLAVOUR_ARGS=("-DCMAKE_TOOLCHAIN_FILE=$EDGELITE_ROOT/cmake/aarch64-linux-gnu.cmake"

@@ -2,16 +2,18 @@
 # The stage functions are called indirectly (run_stage ID TITLE FUNCTION).
 # shellcheck disable=SC2317
 # edgelite's whole test suite (npm test, and CI through .ci/run):
-#   1. bootstrap        install what is missing (native + arm)
+#   1. bootstrap        install what is missing (native, fuzz, arm, wasm, browser)
 #   2. native           Release build in build/native + ctest
 #   3. asan             ASan+UBSan build in build/asan + ctest
-#   4. aarch64          cross build in build/aarch64 + ctest under qemu (-cpu max)
-#   5. aarch64-a72      the aarch64 tests again on a CPU without dot-product
+#   4. fuzz             libFuzzer targets (clang, ASan+UBSan) in build/fuzz, 30 s
+#                       each (scripts/fuzz.sh); the note gives the exec counts
+#   5. aarch64          cross build in build/aarch64 + ctest under qemu (-cpu max)
+#   6. aarch64-a72      the aarch64 tests again on a CPU without dot-product
 #                       (qemu -cpu cortex-a72)
-#   6. wasm             both WebAssembly variants (scripts/build-wasm.sh) + the
+#   7. wasm             both WebAssembly variants (scripts/build-wasm.sh) + the
 #                       JavaScript library's Node tests (web/test) and the
 #                       camera app server's (tests/pwa/server.test.mjs)
-#   7. browser          headless Chromium tests (tests/browser)
+#   8. browser          headless Chromium tests (tests/browser)
 #                       and the camera app end to end (tests/pwa/e2e.test.mjs)
 # then a summary; the last line is "N passed, N failed" (tests over all
 # stages). A stage that fails keeps the later ones running; the exit status is
@@ -19,8 +21,10 @@
 #
 # Knobs for local iteration (CI sets none of them):
 #   EDGELITE_SKIP_ASAN=1   skip stage 3
-#   EDGELITE_SKIP_ARM=1    skip stages 4 and 5 (and the arm bootstrap)
-#   EDGELITE_SKIP_WEB=1    skip stages 6 and 7 (and the wasm/browser bootstrap)
+#   EDGELITE_SKIP_FUZZ=1   skip stage 4 (and the fuzz bootstrap)
+#   EDGELITE_FUZZ_SECONDS  seconds per fuzz target in stage 4 (default 30)
+#   EDGELITE_SKIP_ARM=1    skip stages 5 and 6 (and the arm bootstrap)
+#   EDGELITE_SKIP_WEB=1    skip stages 7 and 8 (and the wasm/browser bootstrap)
 #   EDGELITE_JOBS=N        parallel compile jobs (default: all cores)
 #   EDGELITE_TEST_TIMEOUT  per-test timeout in seconds (default 900)
 # Full logs of each stage: build/logs/STAGE.log
@@ -42,6 +46,7 @@ QEMU_SYSROOT=/usr/aarch64-linux-gnu
 
 stage_bootstrap() {
   local groups=(--native)
+  [[ "${EDGELITE_SKIP_FUZZ:-}" == 1 ]] || groups+=(--fuzz)
   [[ "${EDGELITE_SKIP_ARM:-}" == 1 ]] || groups+=(--arm)
   [[ "${EDGELITE_SKIP_WEB:-}" == 1 ]] || groups+=(--wasm --browser)
   bash "$SCRIPTS/bootstrap.sh" "${groups[@]}"
@@ -64,6 +69,11 @@ stage_asan() {
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   build_and_ctest asan
+}
+
+stage_fuzz() {
+  unset ASAN_OPTIONS UBSAN_OPTIONS # fuzz.sh sets its own
+  bash "$SCRIPTS/fuzz.sh" --seconds "${EDGELITE_FUZZ_SECONDS:-30}"
 }
 
 stage_aarch64() { build_and_ctest aarch64; }
@@ -131,7 +141,7 @@ count_tests() { # log → sets COUNT_PASSED COUNT_FAILED COUNT_FOUND
 }
 
 run_stage() { # id title function
-  local id=$1 title=$2 fn=$3 log="$LOG_DIR/$1.log" start rc
+  local id=$1 title=$2 fn=$3 log="$LOG_DIR/$1.log" start rc line
   STAGE_IDS+=("$id")
   banner "stage $id: $title"
   start=$SECONDS
@@ -147,11 +157,18 @@ run_stage() { # id title function
   if grep -q '^No tests were found' "$log"; then
     STAGE_NOTE[$id]="no tests found"
   fi
+  # scripts/fuzz.sh's last line: "fuzz: fuzz_load N execs, ..., 0 crashes".
+  line="$(grep -E '^fuzz: .* [0-9]+ crashes$' "$log" | tail -n 1)"
+  if [[ -n "$line" ]]; then
+    STAGE_NOTE[$id]="${line#fuzz: }"
+  fi
   if ((rc == 0)); then
     STAGE_RESULT[$id]=pass
   else
     STAGE_RESULT[$id]=FAIL
-    if ((COUNT_FOUND == 0)); then
+    if [[ -n "$line" ]]; then
+      : # the fuzz note already says what crashed
+    elif ((COUNT_FOUND == 0)); then
       STAGE_NOTE[$id]="exit $rc with no test summary: configure/build error or crash"
     elif ((COUNT_FAILED == 0)); then
       STAGE_NOTE[$id]="exit $rc"
@@ -184,6 +201,11 @@ if [[ "${EDGELITE_SKIP_ASAN:-}" == 1 ]]; then
 else
   run_stage asan "ASan+UBSan build + ctest" stage_asan
 fi
+if [[ "${EDGELITE_SKIP_FUZZ:-}" == 1 ]]; then
+  skip_stage fuzz "libFuzzer targets, 30 s each" "EDGELITE_SKIP_FUZZ=1"
+else
+  run_stage fuzz "libFuzzer targets (ASan+UBSan), 30 s each" stage_fuzz
+fi
 if [[ "${EDGELITE_SKIP_ARM:-}" == 1 ]]; then
   skip_stage aarch64 "aarch64 cross build + ctest (qemu -cpu max)" "EDGELITE_SKIP_ARM=1"
   skip_stage aarch64-a72 "aarch64 tests on qemu -cpu cortex-a72 (no dot-product)" "EDGELITE_SKIP_ARM=1"
@@ -206,7 +228,8 @@ total_passed=0 total_failed=0 any_failed=0 outside=0
 printf '%-12s %-8s %8s  %s\n' stage result time tests
 for id in "${STAGE_IDS[@]}"; do
   tests="-"
-  if [[ "${STAGE_RESULT[$id]}" != skipped && "$id" != bootstrap ]]; then
+  # bootstrap runs no tests; fuzz's counts (executions) are in its note.
+  if [[ "${STAGE_RESULT[$id]}" != skipped && "$id" != bootstrap && "$id" != fuzz ]]; then
     tests="${STAGE_PASSED[$id]} passed, ${STAGE_FAILED[$id]} failed"
   fi
   note="${STAGE_NOTE[$id]:-}"

@@ -21,6 +21,7 @@
 // without groups read the input pixel in place.
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 #include "core/op.h"
 #include "core/quant.h"
@@ -94,6 +95,14 @@ class Conv2DOp final : public Op {
       return ctx.InputError(
           StatusCode::kInvalidModel, kConvFilter,
           "filter shape " + fs.ToString() + " has an empty dimension");
+    }
+    // An input without channels would make zero groups (and TFLite's own
+    // kernel divides by them): refuse it by name.
+    if (is[3] < 1) {
+      return ctx.InputError(
+          StatusCode::kInvalidModel, kConvInput,
+          "input shape " + is.ToString() + " has no channels (input channels "
+          "0; the filter has " + std::to_string(fs[3]) + ")");
     }
     if (is[3] % fs[3] != 0) {
       return ctx.InputError(

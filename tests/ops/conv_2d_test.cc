@@ -469,6 +469,13 @@ TEST(Conv2D, RejectsInconsistentShapesAndTypes) {
   ExpectError(channels, StatusCode::kInvalidModel,
               "input channels 3 are not a multiple of the filter's input "
               "channels 2");
+  // Found by fuzz_mutate: zero input channels made zero groups (a division
+  // by zero in Eval).
+  auto no_channels = ConvModel({Var("x", kF32, {1, 2, 2, 0}),
+                                Const<float>("w", kF32, {1, 1, 1, 1}, {1})},
+                               Var("y", kF32, {1, 2, 2, 1}));
+  ExpectError(no_channels, StatusCode::kInvalidModel,
+              "input shape [1, 2, 2, 0] has no channels");
   auto groups =
       ConvModel({Var("x", kF32, {1, 1, 1, 4}),
                  Const<float>("w", kF32, {3, 1, 1, 2}, {1, 2, 3, 4, 5, 6})},
