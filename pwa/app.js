@@ -1,7 +1,7 @@
 // The edgelite PWA: live camera classification in a Web Worker, still images
 // (file picker, drag-and-drop, paste), a model library for offline use and
 // models opened from the device. DOM contract with the server and the tests:
-// /work/pwa-contract.md. Only edgelite's public API is used.
+// docs/pwa.md. Only edgelite's public API is used.
 import * as edgelite from '/lib/index.js';
 import { $, AppError, announce, clearError, clearResults, formatBytes, renderResults, setBody, showError } from './ui.js';
 import { Camera } from './camera.js';

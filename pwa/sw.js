@@ -1,6 +1,6 @@
 // The edgelite PWA's service worker: precaches the app shell, the library, both
 // WebAssembly variants and the default model, so that the app starts and
-// classifies with no network. Behaviour: /work/pwa-contract.md ("Service worker").
+// classifies with no network. Behaviour: docs/pwa.md ("Service worker").
 //
 // The server replaces __EDGELITE_BUILD__ with a hash of the precached files,
 // so any change to them changes this file's bytes and the browser installs

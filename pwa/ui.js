@@ -1,5 +1,5 @@
 // DOM helpers of the edgelite PWA: the body's data-* state (read by the tests,
-// see /work/pwa-contract.md), the results list, the error box, formatting.
+// see docs/pwa.md), the results list, the error box, formatting.
 
 export const $ = (id) => document.getElementById(id);
 

@@ -15,54 +15,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXAMPLE_PATH, REPO_ROOT, serve } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, prerequisites, runOrExplain } from './chromium.mjs';
 
-const CHROMIUM = process.env.EDGELITE_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const GRACE_HOPPER = '/tests/data/images/grace_hopper.bmp';
 const CAT = 'tests/data/images/cat.bmp';
 const MODEL = path.join(REPO_ROOT, 'models/tf2_mobilenet_v2_1.0_224_ptq.tflite');
 const PAGE_TIMEOUT_MS = 30_000;
 
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// What is missing to run these tests, if anything (checked up front, so that
-// a missing prerequisite is one failing test with the fix in its message).
-async function prerequisites() {
-  const missing = [];
-  if (!isExecutable(CHROMIUM)) {
-    missing.push(`Chromium not found at ${CHROMIUM}: install it with \`bash scripts/bootstrap.sh --browser\``);
-  }
-  for (const f of ['edgelite-simd.mjs', 'edgelite-simd.wasm', 'edgelite-scalar.mjs', 'edgelite-scalar.wasm']) {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'web/dist', f))) {
-      missing.push(`web/dist/${f} is missing: build it with \`bash scripts/build-wasm.sh\``);
-      break;
-    }
-  }
-  let chromium = null;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch (e) {
-    missing.push(`playwright-core cannot be imported (${e.message}): run \`bash scripts/npm-deps.sh\``);
-  }
-  return { missing, chromium };
-}
 
 // What the Node library gives for the same BMP pixels (the C++ preprocessing
 // is shared, so a browser that decodes the BMP to the same pixels must agree).
@@ -85,18 +44,7 @@ async function nodeExpectations() {
 
 const { missing, chromium } = await prerequisites();
 
-if (!isExecutable(CHROMIUM) && process.env.EDGELITE_ALLOW_SKIP === '1') {
-  test('example page in headless Chromium', {
-    skip: `no Chromium at ${CHROMIUM} and EDGELITE_ALLOW_SKIP=1; install it with: bash scripts/bootstrap.sh --browser`,
-  }, () => {});
-} else if (missing.length) {
-  test('example page in headless Chromium: prerequisites', () => {
-    assert.fail(`cannot run the browser tests:\n  ${missing.join('\n  ')}\n` +
-      '(EDGELITE_ALLOW_SKIP=1 skips them when Chromium is not installed)');
-  });
-} else {
-  suite();
-}
+runOrExplain('example page in headless Chromium', missing, suite);
 
 function suite() {
   describe('example page in headless Chromium', () => {

@@ -1,5 +1,5 @@
 // End-to-end tests of the offline camera PWA (pwa/) in headless Chromium,
-// through what /work/pwa-contract.md promises only: the server's URL layout and
+// through what docs/pwa.md promises only: the server's URL layout and
 // headers, the page's DOM (body data-* attributes, #results, #library, #error,
 // …), the web app manifest and the service worker.
 //
@@ -23,21 +23,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeY4m } from './y4m.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, prerequisites as chromiumPrerequisites, runOrExplain } from '../browser/chromium.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.EDGELITE_CHROMIUM || '/usr/bin/chromium';
-// The same flags as tests/browser/classify.test.mjs.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const SERVER_MODULE = path.join(REPO_ROOT, 'pwa/server.mjs');
 const GRACE_HOPPER = path.join(REPO_ROOT, 'tests/data/images/grace_hopper.bmp');
 const CAT = path.join(REPO_ROOT, 'tests/data/images/cat.bmp');
@@ -50,34 +38,9 @@ const FIRST_RESULT_MS = 10_000; // issue 5: top-1 within 10 s of page load
 const WAIT_MS = 15_000; // anything else the page is waited for
 const TEST_TIMEOUT_MS = 60_000;
 
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// What is missing to run these tests, if anything (checked up front, so that
-// a missing prerequisite is one failing test with the fix in its message).
+// The shared Chromium prerequisites, plus the PWA's server module.
 async function prerequisites() {
-  const missing = [];
-  if (!isExecutable(CHROMIUM)) {
-    missing.push(`Chromium not found at ${CHROMIUM}: install it with \`bash scripts/bootstrap.sh --browser\``);
-  }
-  for (const f of ['edgelite-simd.mjs', 'edgelite-simd.wasm', 'edgelite-scalar.mjs', 'edgelite-scalar.wasm']) {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'web/dist', f))) {
-      missing.push(`web/dist/${f} is missing: build it with \`bash scripts/build-wasm.sh\``);
-      break;
-    }
-  }
-  let chromium = null;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch (e) {
-    missing.push(`playwright-core cannot be imported (${e.message}): run \`bash scripts/npm-deps.sh\``);
-  }
+  const { missing, chromium } = await chromiumPrerequisites();
   let startServer = null;
   try {
     ({ startServer } = await import(pathToFileURL(SERVER_MODULE).href));
@@ -90,18 +53,7 @@ async function prerequisites() {
 
 const { missing, chromium, startServer } = await prerequisites();
 
-if (!isExecutable(CHROMIUM) && process.env.EDGELITE_ALLOW_SKIP === '1') {
-  test('PWA end-to-end in headless Chromium', {
-    skip: `no Chromium at ${CHROMIUM} and EDGELITE_ALLOW_SKIP=1; install it with: bash scripts/bootstrap.sh --browser`,
-  }, () => {});
-} else if (missing.length) {
-  test('PWA end-to-end in headless Chromium: prerequisites', () => {
-    assert.fail(`cannot run the PWA end-to-end tests:\n  ${missing.join('\n  ')}\n` +
-      '(EDGELITE_ALLOW_SKIP=1 skips them when Chromium is not installed)');
-  });
-} else {
-  suite();
-}
+runOrExplain('PWA end-to-end in headless Chromium', missing, suite);
 
 // --- helpers ------------------------------------------------------------------
 
