@@ -8,7 +8,6 @@
 // drop the minimized file in the directory and add its line.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -17,6 +16,7 @@
 
 #include "core/status.h"
 #include "fuzz/fuzz_common.h"
+#include "support/expectations.h"
 #include "support/model_builder.h"
 
 namespace edgelite {
@@ -24,47 +24,14 @@ namespace {
 
 const char kDir[] = "tests/data/fuzz/regressions";
 
-struct Expectation {
-  std::string file, code, text;
-};
+using Expectation = testing::FileExpectation;
 
 std::string RegressionPath(const std::string& file) {
   return testing::SourcePath(std::string(kDir) + "/" + file);
 }
 
 std::vector<Expectation> ReadExpected() {
-  std::vector<Expectation> out;
-  std::ifstream f(RegressionPath("EXPECTED.txt"));
-  EXPECT_TRUE(f.good()) << "cannot read " << RegressionPath("EXPECTED.txt");
-  std::string line;
-  int line_no = 0;
-  while (std::getline(f, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    const size_t a = line.find('\t');
-    const size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
-    if (b == std::string::npos || line.find('\t', b + 1) != std::string::npos) {
-      ADD_FAILURE() << "EXPECTED.txt:" << line_no
-                    << ": want <file>\\t<code>\\t<text>, got: " << line;
-      continue;
-    }
-    out.push_back(
-        {line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
-  }
-  return out;
-}
-
-std::vector<std::string> FilesOnDisk() {
-  std::vector<std::string> files;
-  std::error_code ec;  // no exceptions
-  for (const auto& entry : std::filesystem::directory_iterator(
-           testing::SourcePath(kDir), ec)) {
-    if (entry.path().extension() == ".tflite") {
-      files.push_back(entry.path().filename().string());
-    }
-  }
-  EXPECT_FALSE(ec) << testing::SourcePath(kDir) << ": " << ec.message();
-  return files;
+  return testing::ReadExpectations(kDir);
 }
 
 TEST(FuzzRegressions, EveryFileIsListedOnce) {
@@ -72,7 +39,7 @@ TEST(FuzzRegressions, EveryFileIsListedOnce) {
   for (const Expectation& e : ReadExpected()) {
     EXPECT_TRUE(listed.insert(e.file).second) << e.file << " is listed twice";
   }
-  const std::vector<std::string> files = FilesOnDisk();
+  const std::vector<std::string> files = testing::TfliteFilesIn(kDir);
   EXPECT_EQ(listed, std::set<std::string>(files.begin(), files.end()))
       << "every " << kDir << "/*.tflite needs a line in EXPECTED.txt";
 }

@@ -21,6 +21,7 @@
 
 #include "format/malformed_models.h"
 #include "format/model_view.h"
+#include "support/expectations.h"
 #include "support/model_builder.h"
 
 namespace edgelite {
@@ -30,37 +31,14 @@ namespace mf = testing::malformed;
 
 const char kCorpusDir[] = "tests/data/malformed";
 
-struct Expectation {
-  std::string file;
-  std::string code;
-  std::string text;
-};
+using Expectation = testing::FileExpectation;
 
 std::string CorpusPath(const std::string& file) {
   return testing::SourcePath(std::string(kCorpusDir) + "/" + file);
 }
 
-// Parses EXPECTED.txt; an ill-formed line is a test failure.
 std::vector<Expectation> ReadExpected() {
-  std::vector<Expectation> out;
-  std::ifstream f(CorpusPath("EXPECTED.txt"));
-  EXPECT_TRUE(f.good()) << "cannot read " << CorpusPath("EXPECTED.txt");
-  std::string line;
-  int line_no = 0;
-  while (std::getline(f, line)) {
-    ++line_no;
-    if (line.empty()) continue;
-    const size_t a = line.find('\t');
-    const size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
-    if (b == std::string::npos || line.find('\t', b + 1) != std::string::npos) {
-      ADD_FAILURE() << "EXPECTED.txt:" << line_no
-                    << ": want <file>\\t<code>\\t<text>, got: " << line;
-      continue;
-    }
-    out.push_back(
-        {line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
-  }
-  return out;
+  return testing::ReadExpectations(kCorpusDir);
 }
 
 std::string ExpectedLine(const mf::Case& c) {
@@ -91,16 +69,10 @@ TEST(MalformedCorpus, EveryFileIsListedOnceAndTheCorpusIsSmall) {
   for (const Expectation& e : ReadExpected()) {
     EXPECT_TRUE(listed.insert(e.file).second) << e.file << " is listed twice";
   }
-  std::set<std::string> on_disk;
   uintmax_t total = 0;
-  std::error_code ec;  // the tests build without exceptions in mind
-  for (const auto& entry : std::filesystem::directory_iterator(
-           testing::SourcePath(kCorpusDir), ec)) {
-    if (entry.path().extension() != ".tflite") continue;
-    on_disk.insert(entry.path().filename().string());
-    total += entry.file_size(ec);
-  }
-  EXPECT_FALSE(ec) << ec.message();
+  const std::vector<std::string> files =
+      testing::TfliteFilesIn(kCorpusDir, &total);
+  const std::set<std::string> on_disk(files.begin(), files.end());
   EXPECT_EQ(listed, on_disk);
   EXPECT_LT(total, 1u << 20) << "keep the corpus under 1 MB";
 }
