@@ -173,7 +173,7 @@ async function catalogFile(bases, id, field, url) {
 }
 
 // Reads pwa/catalog.json, checks it and fills in bytes/sha256. Returns
-// {catalog (without build), precache: [{name, file}] of the default model + labels}.
+// {catalog (without build), precache: [{name, file, bytes?}] of the default model + labels}.
 // The default is the top-level "default" id, else the entry with "default": true,
 // else the first entry.
 async function buildCatalog(root, bases) {
@@ -218,7 +218,7 @@ async function buildCatalog(root, bases) {
     entry.labelsUrl = labelsUrl;
     models.push(entry);
     if (m.id === defaultId) {
-      precache = [{ name: m.url, file: model.file }];
+      precache = [{ name: m.url, file: model.file, bytes }]; // already read: not read again
       if (labels) precache.push({ name: labelsUrl, file: labels.file });
     }
   }
@@ -248,8 +248,8 @@ async function computeState(root, bases) {
   // Names and lengths go in too, so that moving bytes between files or
   // renaming one also gives a new id.
   const hash = crypto.createHash('sha256');
-  for (const { name, file } of files) {
-    const bytes = await fs.promises.readFile(file);
+  for (const { name, file, bytes: known } of files) {
+    const bytes = known ?? (await fs.promises.readFile(file));
     hash.update(`${name}\0${bytes.length}\0`).update(bytes);
   }
   // The catalog is precached too; its bytes are these plus the build id itself.
