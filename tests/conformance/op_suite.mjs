@@ -21,6 +21,7 @@ import { runEdgelite, RuntimeRefusal, ROOT, versions } from './lib/runners.mjs';
 import { compareOutputs } from './lib/compare.mjs';
 import { describeModel } from './lib/describe.mjs';
 import { graphInputs } from './lib/gen.mjs';
+import { knownIssueFor } from './known_issues.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const OPS_DIR = path.join(HERE, 'ops');
@@ -155,7 +156,10 @@ export async function runCase(gen, seed, index, opts) {
   }
   const label = c.label ?? '';
   const desc = () => `${label ? `  case: ${label}\n` : ''}${describeModel(c.model)}`;
-  const peers = await consultPeers(c.model, bytes, c.inputs, { oracle: opts.oracle, second: opts.second, tolerance: c.tolerance });
+  // A case may name its judge (with a reason) when one peer is known wrong for it.
+  const oracle = c.oracle && opts.oracle === 'auto' ? c.oracle : opts.oracle;
+  const peers = await consultPeers(c.model, bytes, c.inputs, { oracle, second: opts.second, tolerance: c.tolerance });
+  if (peers.judge && c.oracle && oracle === c.oracle) peers.judge += ` (chosen by the case: ${c.oracleWhy ?? 'no reason given'})`;
   const peerInfo = { judge: peers.judge, agree: peers.agree, disagreement: peers.disagreement, refusals: peers.refusals, notes: peers.notes };
   if (!peers.judge) {
     return { ...base, ...peerInfo, label, status: 'skipped', reason: `peer refused: ${peers.refusals.join('; ') || peers.notes.join('; ')}` };
@@ -178,15 +182,17 @@ export async function runCase(gen, seed, index, opts) {
     }
   }
   if (problems.length === 0) return { ...base, ...peerInfo, label, status: 'pass' };
+  const known = knownIssueFor(gen.op, c);
   const file = opts.dump ? dumpCase(opts.dump, gen.op, seed, index, bytes, c.inputs, peers.expected) : null;
   const message = [
-    `MISMATCH ${gen.op} seed=${seed} case=${index} (judge: ${peers.judge}${peers.agree === true ? '; tfjs-tflite agrees' : peers.agree === false ? '; peers DISAGREE' : ''})`,
+    `${known ? `KNOWN MISMATCH [${known.id}]` : 'MISMATCH'} ${gen.op} seed=${seed} case=${index} (judge: ${peers.judge}${peers.agree === true ? '; tfjs-tflite agrees' : peers.agree === false ? '; peers DISAGREE' : ''})`,
     ...problems.map((p) => `  ${p}`),
     desc(),
     ...(peers.disagreement ? [`  note: ${peers.disagreement}`] : []),
     ...(file ? [`  model + inputs + expected outputs: ${path.relative(process.cwd(), file)}.*`] : []),
     `  replay: ${replayCommand(seed, gen.op, index)}`,
   ].join('\n');
+  if (known) return { ...base, ...peerInfo, label, status: 'known', known: known.id, message };
   return { ...base, ...peerInfo, label, status: 'mismatch', message };
 }
 
@@ -229,7 +235,9 @@ function skipReasons(results) {
 }
 
 export function summarize(results) {
-  const compared = results.filter((r) => r.status === 'pass' || r.status === 'mismatch');
+  const compared = results.filter((r) => r.status === 'pass' || r.status === 'mismatch' || r.status === 'known');
+  const known = new Map();
+  for (const r of results.filter((x) => x.status === 'known')) known.set(r.known, (known.get(r.known) || 0) + 1);
   const mismatches = results.filter((r) => r.status === 'mismatch');
   const errors = results.filter((r) => r.status === 'error');
   const skipped = results.filter((r) => r.status === 'skipped');
@@ -241,14 +249,15 @@ export function summarize(results) {
   for (const r of results.filter((x) => x.agree === false)) disagreements.set(r.op, (disagreements.get(r.op) || 0) + 1);
   const both = results.filter((x) => x.agree !== null && x.agree !== undefined).length;
   const lines = [
-    `op conformance: ${compared.length} cases over ${ops.size} ops compared, ${mismatches.length} mismatches, ` +
+    `op conformance: ${compared.length} cases over ${ops.size} ops compared, ${mismatches.length} mismatches` +
+      `${known.size ? ` (+ ${[...known.values()].reduce((a, b) => a + b, 0)} known: ${[...known].map(([k, n]) => `${k} ×${n}`).join(', ')}; see tests/conformance/known_issues.mjs)` : ''}, ` +
       `${skipped.length} skipped${reasons.length ? ` (${reasons.join('; ')})` : ''}` +
       `${errors.length ? `, ${errors.length} generator errors` : ''}`,
     `op conformance: judged by ${[...judges].map(([j, n]) => `${j} ${n}`).join(', ') || 'nobody'}; ` +
       `both peers ran ${both} cases and disagreed on ${[...disagreements.values()].reduce((a, b) => a + b, 0)}` +
       `${disagreements.size ? ` (${[...disagreements].map(([op, n]) => `${op}: ${n}`).join(', ')}; LiteRT.js judged those)` : ''}`,
   ];
-  return { lines, compared: compared.length, mismatches: mismatches.length, skipped: skipped.length, errors: errors.length, ops: ops.size };
+  return { lines, compared: compared.length, mismatches: mismatches.length, known: [...known.values()].reduce((a, b) => a + b, 0), skipped: skipped.length, errors: errors.length, ops: ops.size };
 }
 
 export async function runOpSuite(opts, { onCase = () => {} } = {}) {
@@ -281,7 +290,7 @@ async function main() {
   const t0 = performance.now();
   const { results, summary } = await runOpSuite(opts, {
     onCase(r) {
-      if (r.status === 'mismatch' || r.status === 'error') console.log(r.message);
+      if (r.status === 'mismatch' || r.status === 'error' || (r.status === 'known' && opts.verbose)) console.log(r.message);
       else if (opts.verbose) {
         console.log(`${r.status.padEnd(8)} ${r.op} case ${r.index} [${r.judge ?? '-'}${r.agree === false ? ', peers disagree' : ''}] ${r.label || ''}${r.reason ? ` — ${r.reason}` : ''}`);
       }
