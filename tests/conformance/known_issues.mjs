@@ -7,22 +7,8 @@
 // matches(case) — a predicate over the generated case {model, inputs, label}
 // that selects exactly the affected cases (by their structure, not by seed).
 
-const tensorOf = (model, r) => (typeof r === 'number' ? model.tensors[r] : model.tensors.find((t) => t.name === r));
-
-export const KNOWN_ISSUES = [
-  {
-    id: 'depthwise-uint8-no-bias',
-    op: 'DEPTHWISE_CONV_2D',
-    what:
-      'uint8 DEPTHWISE_CONV_2D without a bias input: TFLite (LiteRT.js and tfjs-tflite agree) computes a ' +
-      'different rounding than with an all-zero bias, edgelite computes the same bytes in both cases, so a ' +
-      'few outputs are off by 1 (seed 1: e.g. expected 94, got 95).',
-    matches(c) {
-      const op = c.model.operators[0];
-      return op.op === 'DEPTHWISE_CONV_2D' && op.inputs.length === 2 && tensorOf(c.model, op.inputs[0]).dtype === 'uint8';
-    },
-  },
-];
+// Entries look like {id, op, what, matches(c) {…}}; none are open.
+export const KNOWN_ISSUES = [];
 
 export function knownIssueFor(op, c) {
   return KNOWN_ISSUES.find((k) => k.op === op && k.matches(c)) ?? null;
