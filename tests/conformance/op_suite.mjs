@@ -26,7 +26,7 @@ import { knownIssueFor } from './known_issues.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const OPS_DIR = path.join(HERE, 'ops');
 export const DEFAULT_SEED = 1;
-export const DEFAULT_CASES = 30;
+export const DEFAULT_CASES = 80;
 
 // ---- options -------------------------------------------------------------------
 
@@ -174,19 +174,19 @@ export async function runCase(gen, seed, index, opts) {
       if (c.allowEdgeliteRefusal) {
         return { ...base, ...peerInfo, label, status: 'skipped', reason: `edgelite refused (allowed: ${c.allowEdgeliteRefusal}): ${e.message}` };
       }
-      problems.push(`edgelite-${variant} refused a model TFLite runs (${e.stage}, ${e.code}): ${e.message}`);
+      problems.push({ kind: 'refused', text: `edgelite-${variant} refused a model TFLite runs (${e.stage}, ${e.code}): ${e.message}` });
       continue;
     }
     for (const p of compareOutputs(peers.expected, actual.outputs, { tolerance: c.tolerance })) {
-      problems.push(`edgelite-${variant} output ${p.output}${p.name ? ` '${p.name}'` : ''}: ${p.message}`);
+      problems.push({ ...p, text: `edgelite-${variant} output ${p.output}${p.name ? ` '${p.name}'` : ''}: ${p.message}` });
     }
   }
   if (problems.length === 0) return { ...base, ...peerInfo, label, status: 'pass' };
-  const known = knownIssueFor(gen.op, c);
+  const known = knownIssueFor(gen.op, c, problems);
   const file = opts.dump ? dumpCase(opts.dump, gen.op, seed, index, bytes, c.inputs, peers.expected) : null;
   const message = [
     `${known ? `KNOWN MISMATCH [${known.id}]` : 'MISMATCH'} ${gen.op} seed=${seed} case=${index} (judge: ${peers.judge}${peers.agree === true ? '; tfjs-tflite agrees' : peers.agree === false ? '; peers DISAGREE' : ''})`,
-    ...problems.map((p) => `  ${p}`),
+    ...problems.map((p) => `  ${p.text}`),
     desc(),
     ...(peers.disagreement ? [`  note: ${peers.disagreement}`] : []),
     ...(file ? [`  model + inputs + expected outputs: ${path.relative(process.cwd(), file)}.*`] : []),
@@ -228,7 +228,7 @@ export async function runOp(gen, opts, onCase = () => {}) {
 function skipReasons(results) {
   const groups = new Map();
   for (const r of results.filter((x) => x.status === 'skipped')) {
-    const key = `${r.op}: ${r.reason.slice(0, 160)}`;
+    const key = `${r.op}: ${r.reason.slice(0, 400)}`;
     groups.set(key, (groups.get(key) || 0) + 1);
   }
   return [...groups].map(([k, n]) => `${n} × ${k}`);
