@@ -26,7 +26,7 @@ import { knownIssueFor } from './known_issues.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const OPS_DIR = path.join(HERE, 'ops');
 export const DEFAULT_SEED = 1;
-export const DEFAULT_CASES = 80;
+export const DEFAULT_CASES = 120;
 
 // ---- options -------------------------------------------------------------------
 
