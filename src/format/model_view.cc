@@ -377,6 +377,18 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
     return Status::Ok();
   };
 
+  auto check_finite =
+      [&](std::initializer_list<std::pair<const char*, float>> values)
+      -> Status {
+    for (const auto& v : values) {
+      if (!std::isfinite(v.second)) {
+        return InvalidModelError("%s: builtin option %s is not finite",
+                                 who.c_str(), v.first);
+      }
+    }
+    return Status::Ok();
+  };
+
   o.present = op->builtin_options_type() != tfl::BuiltinOptions::NONE &&
               op->builtin_options() != nullptr;
   switch (op->builtin_options_type()) {
@@ -533,6 +545,207 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       }
       o.squeeze.squeeze_dims.assign(p->squeeze_dims()->begin(),
                                     p->squeeze_dims()->end());
+      break;
+    }
+    case tfl::BuiltinOptions::L2NormOptions: {
+      const auto* p = op->builtin_options_as_L2NormOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      o.l2norm.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      break;
+    }
+    case tfl::BuiltinOptions::LocalResponseNormalizationOptions: {
+      const auto* p = op->builtin_options_as_LocalResponseNormalizationOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_finite(
+          {{"bias", p->bias()}, {"alpha", p->alpha()}, {"beta", p->beta()}}));
+      o.lrn.radius = p->radius();
+      o.lrn.bias = p->bias();
+      o.lrn.alpha = p->alpha();
+      o.lrn.beta = p->beta();
+      break;
+    }
+    case tfl::BuiltinOptions::LSTMOptions: {
+      const auto* p = op->builtin_options_as_LSTMOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      EDGELITE_RETURN_IF_ERROR(check_finite(
+          {{"cell_clip", p->cell_clip()}, {"proj_clip", p->proj_clip()}}));
+      o.lstm.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.lstm.cell_clip = p->cell_clip();
+      o.lstm.proj_clip = p->proj_clip();
+      o.lstm.kernel_type = static_cast<int8_t>(p->kernel_type());
+      o.lstm.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::UnidirectionalSequenceLSTMOptions: {
+      const auto* p = op->builtin_options_as_UnidirectionalSequenceLSTMOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      EDGELITE_RETURN_IF_ERROR(check_finite(
+          {{"cell_clip", p->cell_clip()}, {"proj_clip", p->proj_clip()}}));
+      o.lstm.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.lstm.cell_clip = p->cell_clip();
+      o.lstm.proj_clip = p->proj_clip();
+      o.lstm.time_major = p->time_major();
+      o.lstm.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      o.lstm.diagonal_recurrent_tensors = p->diagonal_recurrent_tensors();
+      break;
+    }
+    case tfl::BuiltinOptions::ResizeBilinearOptions: {
+      const auto* p = op->builtin_options_as_ResizeBilinearOptions();
+      if (!p) break;
+      o.resize.align_corners = p->align_corners();
+      o.resize.half_pixel_centers = p->half_pixel_centers();
+      break;
+    }
+    case tfl::BuiltinOptions::ResizeNearestNeighborOptions: {
+      const auto* p = op->builtin_options_as_ResizeNearestNeighborOptions();
+      if (!p) break;
+      o.resize.align_corners = p->align_corners();
+      o.resize.half_pixel_centers = p->half_pixel_centers();
+      break;
+    }
+    case tfl::BuiltinOptions::SpaceToDepthOptions: {
+      const auto* p = op->builtin_options_as_SpaceToDepthOptions();
+      if (!p) break;
+      o.block.block_size = p->block_size();
+      break;
+    }
+    case tfl::BuiltinOptions::DepthToSpaceOptions: {
+      const auto* p = op->builtin_options_as_DepthToSpaceOptions();
+      if (!p) break;
+      o.block.block_size = p->block_size();
+      break;
+    }
+    case tfl::BuiltinOptions::MirrorPadOptions: {
+      const auto* p = op->builtin_options_as_MirrorPadOptions();
+      if (!p) break;
+      o.mirror_pad.mode = static_cast<int8_t>(p->mode());
+      break;
+    }
+    case tfl::BuiltinOptions::GatherOptions: {
+      const auto* p = op->builtin_options_as_GatherOptions();
+      if (!p) break;
+      o.gather.axis = p->axis();
+      o.gather.batch_dims = p->batch_dims();
+      break;
+    }
+    case tfl::BuiltinOptions::StridedSliceOptions: {
+      const auto* p = op->builtin_options_as_StridedSliceOptions();
+      if (!p) break;
+      o.strided_slice.begin_mask = p->begin_mask();
+      o.strided_slice.end_mask = p->end_mask();
+      o.strided_slice.ellipsis_mask = p->ellipsis_mask();
+      o.strided_slice.new_axis_mask = p->new_axis_mask();
+      o.strided_slice.shrink_axis_mask = p->shrink_axis_mask();
+      o.strided_slice.offset = p->offset();
+      break;
+    }
+    case tfl::BuiltinOptions::SplitOptions: {
+      const auto* p = op->builtin_options_as_SplitOptions();
+      if (!p) break;
+      o.split.num_splits = p->num_splits();
+      break;
+    }
+    case tfl::BuiltinOptions::SplitVOptions: {
+      const auto* p = op->builtin_options_as_SplitVOptions();
+      if (!p) break;
+      o.split.num_splits = p->num_splits();
+      break;
+    }
+    case tfl::BuiltinOptions::CastOptions: {
+      const auto* p = op->builtin_options_as_CastOptions();
+      if (!p) break;
+      o.cast.in_data_type = static_cast<int8_t>(p->in_data_type());
+      o.cast.out_data_type = static_cast<int8_t>(p->out_data_type());
+      o.cast.has_types = true;
+      break;
+    }
+    case tfl::BuiltinOptions::ArgMaxOptions: {
+      const auto* p = op->builtin_options_as_ArgMaxOptions();
+      if (!p) break;
+      o.arg.output_type = static_cast<DataType>(p->output_type());
+      break;
+    }
+    case tfl::BuiltinOptions::ArgMinOptions: {
+      const auto* p = op->builtin_options_as_ArgMinOptions();
+      if (!p) break;
+      o.arg.output_type = static_cast<DataType>(p->output_type());
+      break;
+    }
+    case tfl::BuiltinOptions::TransposeConvOptions: {
+      const auto* p = op->builtin_options_as_TransposeConvOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(
+          check_common(p->padding(), p->fused_activation_function(),
+                       {{"stride_w", p->stride_w()},
+                        {"stride_h", p->stride_h()}}));
+      o.transpose_conv.padding = static_cast<Padding>(p->padding());
+      o.transpose_conv.stride_w = p->stride_w();
+      o.transpose_conv.stride_h = p->stride_h();
+      o.transpose_conv.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.transpose_conv.quantized_bias_type =
+          static_cast<DataType>(p->quantized_bias_type());
+      break;
+    }
+    case tfl::BuiltinOptions::ShapeOptions: {
+      const auto* p = op->builtin_options_as_ShapeOptions();
+      if (!p) break;
+      o.shape.out_type = static_cast<DataType>(p->out_type());
+      break;
+    }
+    case tfl::BuiltinOptions::PackOptions: {
+      const auto* p = op->builtin_options_as_PackOptions();
+      if (!p) break;
+      o.pack.count = p->values_count();
+      o.pack.axis = p->axis();
+      break;
+    }
+    case tfl::BuiltinOptions::UnpackOptions: {
+      const auto* p = op->builtin_options_as_UnpackOptions();
+      if (!p) break;
+      o.pack.count = p->num();
+      o.pack.axis = p->axis();
+      break;
+    }
+    case tfl::BuiltinOptions::OneHotOptions: {
+      const auto* p = op->builtin_options_as_OneHotOptions();
+      if (!p) break;
+      o.one_hot.axis = p->axis();
+      break;
+    }
+    case tfl::BuiltinOptions::LeakyReluOptions: {
+      const auto* p = op->builtin_options_as_LeakyReluOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_finite({{"alpha", p->alpha()}}));
+      o.leaky_relu.alpha = p->alpha();
+      break;
+    }
+    case tfl::BuiltinOptions::BatchMatMulOptions: {
+      const auto* p = op->builtin_options_as_BatchMatMulOptions();
+      if (!p) break;
+      o.batch_matmul.adj_x = p->adj_x();
+      o.batch_matmul.adj_y = p->adj_y();
+      o.batch_matmul.asymmetric_quantize_inputs =
+          p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::CumsumOptions: {
+      const auto* p = op->builtin_options_as_CumsumOptions();
+      if (!p) break;
+      o.cumsum.exclusive = p->exclusive();
+      o.cumsum.reverse = p->reverse();
+      break;
+    }
+    case tfl::BuiltinOptions::GeluOptions: {
+      const auto* p = op->builtin_options_as_GeluOptions();
+      if (!p) break;
+      o.gelu.approximate = p->approximate();
       break;
     }
     default:
