@@ -12,7 +12,7 @@ import { wrapForLiteRt, litertPlan, consultPeers } from './lib/oracle.mjs';
 import { requirePeer, runEdgelite } from './lib/runners.mjs';
 import { Rng, hashSeed } from './lib/prng.mjs';
 import { broadcastPair, broadcastShape, quantForRange } from './lib/gen.mjs';
-import { parseOptions } from './op_suite.mjs';
+import { parseOptions, defaultCases } from './op_suite.mjs';
 
 const t = (dtype, shape, data) => ({ dtype, shape, data });
 
@@ -178,4 +178,6 @@ test('op suite options: CLI and environment', () => {
   const e = parseOptions([], { EDGELITE_CONFORMANCE_SEED: '9', EDGELITE_CONFORMANCE_CASES: '2', EDGELITE_CONFORMANCE_OP: 'MEAN' });
   assert.deepEqual([e.seed, e.cases, e.ops], [9, 2, ['MEAN']]);
   assert.throws(() => parseOptions(['--bogus'], {}), /unknown option/);
+  assert.equal(parseOptions([], {}).cases, null, 'default: resolved from the number of ops');
+  assert.deepEqual([defaultCases(15), defaultCases(90), defaultCases(400)], [120, 33, 20]);
 });
