@@ -134,13 +134,15 @@ export async function runLiteRt(bytes, inputs) {
       } catch (e) {
         throw new RuntimeRefusal('litert', 'io', errorText(e));
       }
-      // The signature runner orders inputs by name, not by subgraph index:
-      // match them by name (inputs carry the names the model gives them).
-      const ordered = inDetails.map((d) => {
-        const i = inputs.findIndex((x) => x.name === d.name);
-        if (i < 0) throw new Error(`litert: input '${d.name}' not among ${inputs.map((x) => x.name).join(', ')}`);
-        return inputs[i];
-      });
+      // LiteRT.js runs the model's signature: its inputs carry the
+      // signature's names (an input may give it as `alias`), and their order
+      // need not be the subgraph's. Match by name; by position only when no
+      // name matches at all.
+      const byName = inDetails.map((d) => inputs.find((x) => x.name === d.name || x.alias === d.name));
+      const ordered = byName.every(Boolean) ? byName : inDetails.map((d, k) => inputs[d.index ?? k]);
+      if (ordered.length !== inputs.length || ordered.some((x) => !x)) {
+        throw new Error(`litert: inputs ${inDetails.map((d) => d.name).join(', ')} do not match the case's ${inputs.map((x) => x.name).join(', ')}`);
+      }
       const ins = ordered.map((x) => new lib.Tensor(x.data, Array.from(x.shape)));
       let outs;
       try {
