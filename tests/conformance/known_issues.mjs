@@ -26,26 +26,6 @@ export const KNOWN_ISSUES = [
     matches: (c) => firstOp(c).op === 'MEAN' && ['int8', 'uint8'].includes(tensorOf(c.model, firstOp(c).inputs[0]).dtype),
     accepts: offByOne,
   },
-  {
-    id: 'mean-empty-axes',
-    op: 'MEAN',
-    what:
-      'MEAN whose axes tensor is empty (shape [0], a constant with no bytes): TFLite runs it (the identity), ' +
-      "edgelite's loader rejects the model: \"input 1 (tensor 1 'axes') is used before it is produced\" (INVALID_MODEL).",
-    matches: (c) => firstOp(c).op === 'MEAN' && tensorOf(c.model, firstOp(c).inputs[1]).shape[0] === 0,
-    accepts: (p) => p.kind === 'refused',
-  },
-  {
-    id: 'quantize-f32-int16-division',
-    op: 'QUANTIZE',
-    what:
-      'float32 -> int16 QUANTIZE: TFLite (reference_ops::AffineQuantize, whose scale is a double) divides ' +
-      'x / scale in double; edgelite divides in float32, so an input whose exact quotient lies just below a ' +
-      '.5 step rounds up (seed 1 case 7: x = 31.6645450592041, scale such that x/scale = 734.4999934 in ' +
-      'double but 734.5f in float: expected 734, got 735).',
-    matches: (c) => firstOp(c).op === 'QUANTIZE' && tensorOf(c.model, firstOp(c).inputs[0]).dtype === 'float32' && tensorOf(c.model, firstOp(c).outputs[0]).dtype === 'int16',
-    accepts: offByOne,
-  },
 ];
 
 // The entry that explains all of a case's problems, or null.

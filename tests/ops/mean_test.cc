@@ -117,6 +117,30 @@ TEST(MeanOp, FloatNegativeAxis) {
   EXPECT_EQ(shape, Shape({2}));
 }
 
+// An empty axes tensor written with no bytes (what converters emit for []):
+// nothing produces it, so the loader treats it as an empty constant, and
+// MEAN over no axes is the identity, as in TFLite.
+TEST(MeanOp, EmptyAxesWithoutBytesIsTheIdentity) {
+  testing::ModelBuilder b;
+  const int x = b.AddActivation("x", DataType::kFloat32, {2, 3});
+  const int axes = b.AddActivation("axes", DataType::kInt32, {0});
+  const int y = b.AddActivation("y", DataType::kFloat32, {2, 3});
+  testing::OperatorSpec op;
+  op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::MEAN);
+  op.inputs = {x, axes};
+  op.outputs = {y};
+  b.AddOperator(op);
+  b.SetInputs({x});
+  b.SetOutputs({y});
+  std::unique_ptr<Interpreter> interp;
+  Status s = testing::MakeInterpreter(b.Build(), &interp);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_TRUE(interp->tensor(axes)->is_constant());
+  testing::SetInput(interp.get(), 0, Iota(6));
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(testing::GetOutput<float>(*interp, 0), Iota(6));
+}
+
 TEST(MeanOp, FloatSingleLeadingAxis) {
   SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({0}),
                               Spec("y", DataType::kFloat32, {1, 3}), true);
