@@ -129,7 +129,7 @@ export async function render() {
       'at load with the op named. `edgelite inspect MODEL` lists every op a model needs that this build lacks; ' +
       '`edgelite ops` prints this list.',
     `- **checked against TFLite**: the tensor types the default conformance run (seed ${DEFAULT_SEED}; ` +
-      '`cases` per op) compares, first variable input → output; "per-channel" = ` +
+      '`cases` per op) compares, first variable input → output; "per-channel" = ' +
       'per-channel quantized weights. `npm run conformance -- --op NAME --cases N` runs more.',
     '- **SIMD kernels**: the hot loops the op\'s sources reach that have hand-written SIMD paths (each bit-identical to the op\'s ' +
       'portable reference, which every op has and every other platform runs).',
