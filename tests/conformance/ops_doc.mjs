@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng, hashSeed } from './lib/prng.mjs';
-import { loadGenerators, DEFAULT_SEED, DEFAULT_CASES } from './op_suite.mjs';
+import { loadGenerators, DEFAULT_SEED, defaultCases } from './op_suite.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DOC = path.join(ROOT, 'docs/ops.md');
@@ -93,9 +93,12 @@ function signature(model, opName) {
   return s;
 }
 
-export async function opCoverage(seed = DEFAULT_SEED, cases = DEFAULT_CASES) {
+// cases: per op; default = what the default op suite runs for this many ops.
+export async function opCoverage(seed = DEFAULT_SEED, cases = null) {
   const coverage = new Map();
-  for (const gen of await loadGenerators()) {
+  const gens = await loadGenerators();
+  cases ??= defaultCases(gens.length);
+  for (const gen of gens) {
     const sigs = new Set();
     for (let i = 0; i < cases; i++) {
       const c = gen.generate(new Rng(hashSeed(seed, gen.op, i)), { op: gen.op, index: i, seed });
@@ -108,7 +111,8 @@ export async function opCoverage(seed = DEFAULT_SEED, cases = DEFAULT_CASES) {
 
 export async function render() {
   const registry = readRegistry();
-  const coverage = await opCoverage();
+  const cases = defaultCases((await loadGenerators()).length);
+  const coverage = await opCoverage(DEFAULT_SEED, cases);
   const builtins = registry.filter((o) => !o.custom).length;
   const checked = registry.filter((o) => coverage.has(o.name)).length;
   const lines = [
@@ -127,7 +131,7 @@ export async function render() {
       'at load with the op named. `edgelite inspect MODEL` lists every op a model needs that this build lacks; ' +
       '`edgelite ops` prints this list.',
     `- **checked against TFLite**: the tensor types the default conformance run (seed ${DEFAULT_SEED}, ` +
-      `${DEFAULT_CASES} cases per op) compares, first variable input → output; "per-channel" = ` +
+      `${cases} cases per op) compares, first variable input → output; "per-channel" = ` +
       'per-channel quantized weights. `npm run conformance -- --op NAME --cases N` runs more.',
     '- **SIMD kernels**: the hot loops the op\'s sources reach that have hand-written SIMD paths (each bit-identical to the op\'s ' +
       'portable reference, which every op has and every other platform runs).',
