@@ -258,6 +258,14 @@ export function summarize(results) {
   const disagreements = new Map();
   for (const r of results.filter((x) => x.agree === false)) disagreements.set(r.op, (disagreements.get(r.op) || 0) + 1);
   const both = results.filter((x) => x.agree !== null && x.agree !== undefined).length;
+  // Refusals by a peer on cases the other judged (informative: who could not run what).
+  const refusedJudged = new Map();
+  for (const r of compared) {
+    for (const f of r.refusals || []) {
+      const key = `${r.op}: ${f.replace(/\s*\[log:.*$/, '').slice(0, 120)}`;
+      refusedJudged.set(key, (refusedJudged.get(key) || 0) + 1);
+    }
+  }
   const lines = [
     `op conformance: ${compared.length} cases over ${ops.size} ops compared, ${mismatches.length} mismatches` +
       `${known.size ? ` (+ ${[...known.values()].reduce((a, b) => a + b, 0)} known: ${[...known].map(([k, n]) => `${k} ×${n}`).join(', ')}; see tests/conformance/known_issues.mjs)` : ''}, ` +
@@ -265,7 +273,8 @@ export function summarize(results) {
       `${errors.length ? `, ${errors.length} generator errors` : ''}`,
     `op conformance: judged by ${[...judges].map(([j, n]) => `${j} ${n}`).join(', ') || 'nobody'}; ` +
       `both peers ran ${both} cases and disagreed on ${[...disagreements.values()].reduce((a, b) => a + b, 0)}` +
-      `${disagreements.size ? ` (${[...disagreements].map(([op, n]) => `${op}: ${n}`).join(', ')}; LiteRT.js judged those)` : ''}`,
+      `${disagreements.size ? ` (${[...disagreements].map(([op, n]) => `${op}: ${n}`).join(', ')}; LiteRT.js judged those)` : ''}` +
+      `${refusedJudged.size ? `; a peer refused cases the other judged: ${[...refusedJudged].map(([k, n]) => `${n} × ${k}`).join('; ')}` : ''}`,
   ];
   return { lines, compared: compared.length, mismatches: mismatches.length, known: [...known.values()].reduce((a, b) => a + b, 0), skipped: skipped.length, errors: errors.length, ops: ops.size };
 }

@@ -226,7 +226,17 @@ export async function runTfjs(bytes, inputs) {
         }
         new Uint8Array(d.buffer, d.byteOffset, d.byteLength).set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
       });
-      if (!runner.infer()) throw new RuntimeRefusal('tfjs-tflite', 'run', `infer() returned false${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
+      let ok;
+      try {
+        ok = runner.infer();
+      } catch (e) {
+        // Its older TFLite aborts (wasm abort()) on some models newer TFLite
+        // refuses or runs (e.g. int32 ADD broadcasting at rank 5). The module
+        // is dead after that: start a fresh one for the next case.
+        resetTfjs();
+        throw new RuntimeRefusal('tfjs-tflite', 'run', `aborted: ${errorText(e)}${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
+      }
+      if (!ok) throw new RuntimeRefusal('tfjs-tflite', 'run', `infer() returned false${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
       return {
         outputs: outs.map((o) => ({
           name: o.name,
@@ -236,9 +246,21 @@ export async function runTfjs(bytes, inputs) {
         })),
       };
     } finally {
-      runner.cleanUp();
+      if (tfjsPromise) runner.cleanUp();
     }
   });
+}
+
+// Forgets the tfjs-tflite module (and the library's cached instance of it),
+// so the next runTfjs() loads both afresh.
+function resetTfjs() {
+  tfjsPromise = null;
+  const dir = path.dirname(requireFromRoot.resolve('@tensorflow/tfjs-tflite/package.json'));
+  for (const k of Object.keys(requireFromRoot.cache)) {
+    if (k.startsWith(dir + path.sep) || fs.realpathSync.native(k).startsWith(fs.realpathSync.native(dir) + path.sep)) {
+      delete requireFromRoot.cache[k];
+    }
+  }
 }
 
 let edgelitePromise;
