@@ -34,19 +34,19 @@ SingleOpModel FloatModel(int32_t axis, bool exclusive, bool reverse) {
 TEST(CumsumOp, FourModesAlongRows) {
   // [[1,2,3],[4,5,6]] along axis 1.
   const std::vector<float> x = Iota(6, 1);
-  EXPECT_EQ(Run<float>(FloatModel(1, false, false), x),
+  EXPECT_EQ(RunOp<float>(FloatModel(1, false, false), x),
             (std::vector<float>{1, 3, 6, 4, 9, 15}));
-  EXPECT_EQ(Run<float>(FloatModel(1, true, false), x),
+  EXPECT_EQ(RunOp<float>(FloatModel(1, true, false), x),
             (std::vector<float>{0, 1, 3, 0, 4, 9}));
-  EXPECT_EQ(Run<float>(FloatModel(-1, false, true), x),
+  EXPECT_EQ(RunOp<float>(FloatModel(-1, false, true), x),
             (std::vector<float>{6, 5, 3, 15, 11, 6}));
-  EXPECT_EQ(Run<float>(FloatModel(1, true, true), x),
+  EXPECT_EQ(RunOp<float>(FloatModel(1, true, true), x),
             (std::vector<float>{5, 3, 0, 11, 6, 0}));
 }
 
 TEST(CumsumOp, AlongColumns) {
   Shape shape;
-  EXPECT_EQ(Run<float>(FloatModel(0, false, false), Iota(6, 1), &shape),
+  EXPECT_EQ(RunOp<float>(FloatModel(0, false, false), Iota(6, 1), &shape),
             (std::vector<float>{1, 2, 3, 5, 7, 9}));
   EXPECT_EQ(shape, Shape({2, 3}));
 }
@@ -58,7 +58,7 @@ TEST(CumsumOp, IntegersWrapInt64Axis) {
                   false, false);
   m.outputs[0].type = DataType::kInt32;
   const int32_t big = std::numeric_limits<int32_t>::max();
-  EXPECT_EQ(Run<int32_t>(m, std::vector<int32_t>{big, 1, 1}),
+  EXPECT_EQ(RunOp<int32_t>(m, std::vector<int32_t>{big, 1, 1}),
             (std::vector<int32_t>{big, std::numeric_limits<int32_t>::min(),
                                   std::numeric_limits<int32_t>::min() + 1}));
 }

@@ -37,16 +37,16 @@ const std::vector<float> kDepthForm = {1, 2,  5,  6,  3,  4,  7,  8,
 
 TEST(SpaceToDepthOp, Float) {
   Shape shape;
-  EXPECT_EQ(Run<float>(Model(true, DataType::kFloat32, {1, 4, 4, 1}, 2),
-                       Iota(16, 1), &shape),
+  EXPECT_EQ(RunOp<float>(Model(true, DataType::kFloat32, {1, 4, 4, 1}, 2),
+                         Iota(16, 1), &shape),
             kDepthForm);
   EXPECT_EQ(shape, Shape({1, 2, 2, 4}));
 }
 
 TEST(DepthToSpaceOp, Float) {
   Shape shape;
-  EXPECT_EQ(Run<float>(Model(false, DataType::kFloat32, {1, 2, 2, 4}, 2),
-                       kDepthForm, &shape),
+  EXPECT_EQ(RunOp<float>(Model(false, DataType::kFloat32, {1, 2, 2, 4}, 2),
+                         kDepthForm, &shape),
             Iota(16, 1));
   EXPECT_EQ(shape, Shape({1, 4, 4, 1}));
 }
@@ -57,18 +57,19 @@ TEST(DepthSpaceOps, TwoChannelsInt8AndInt64) {
   const std::vector<int8_t> x = {1, 2, 3, 4, 5, 6, 7, 8};
   Shape shape;
   EXPECT_EQ(
-      Run<int8_t>(Model(true, DataType::kInt8, {1, 2, 2, 2}, 2), x, &shape), x);
+      RunOp<int8_t>(Model(true, DataType::kInt8, {1, 2, 2, 2}, 2), x, &shape),
+      x);
   EXPECT_EQ(shape, Shape({1, 1, 1, 8}));
   // Block 1 is the identity.
   const std::vector<int64_t> y = {-1, 5, 7};
-  EXPECT_EQ(Run<int64_t>(Model(false, DataType::kInt64, {1, 1, 3, 1}, 1), y),
+  EXPECT_EQ(RunOp<int64_t>(Model(false, DataType::kInt64, {1, 1, 3, 1}, 1), y),
             y);
 }
 
 TEST(DepthToSpaceOp, BatchOfTwoUint8) {
   // Each batch [1,1,1,4] → [1,2,2,1] in order.
-  EXPECT_EQ(Run<uint8_t>(Model(false, DataType::kUInt8, {2, 1, 1, 4}, 2),
-                         std::vector<uint8_t>{1, 2, 3, 4, 5, 6, 7, 8}),
+  EXPECT_EQ(RunOp<uint8_t>(Model(false, DataType::kUInt8, {2, 1, 1, 4}, 2),
+                           std::vector<uint8_t>{1, 2, 3, 4, 5, 6, 7, 8}),
             (std::vector<uint8_t>{1, 2, 3, 4, 5, 6, 7, 8}));
 }
 

@@ -28,9 +28,9 @@ SingleOpModel L2Model(
 TEST(L2Pool2DOp, Valid) {
   // sqrt((1 + 4 + 9 + 16) / 4) = sqrt(7.5).
   Shape shape;
-  EXPECT_EQ(Run<float>(L2Model(DataType::kFloat32, {1, 2, 2, 1},
-                               tfl::Padding::VALID, 2, 2),
-                       Iota(4, 1), &shape),
+  EXPECT_EQ(RunOp<float>(L2Model(DataType::kFloat32, {1, 2, 2, 1},
+                                 tfl::Padding::VALID, 2, 2),
+                         Iota(4, 1), &shape),
             (std::vector<float>{std::sqrt(7.5f)}));
   EXPECT_EQ(shape, Shape({1, 1, 1, 1}));
 }
@@ -41,7 +41,7 @@ TEST(L2Pool2DOp, SameClipsWindows) {
   // (1,0): 4,5 → 41/2; (1,1): 5,6 → 61/2; (1,2): 6 → 36.
   Shape shape;
   EXPECT_EQ(
-      Run<float>(
+      RunOp<float>(
           L2Model(DataType::kFloat32, {1, 2, 3, 1}, tfl::Padding::SAME, 1, 2),
           Iota(6, 1), &shape),
       (std::vector<float>{std::sqrt(11.5f), std::sqrt(18.5f), std::sqrt(22.5f),
@@ -52,11 +52,11 @@ TEST(L2Pool2DOp, SameClipsWindows) {
 TEST(L2Pool2DOp, ChannelsAndRelu6) {
   // Two channels: c0 holds ±10 → sqrt(100) = 10 → clamped to 6; c1 holds
   // ±3 → 3.
-  EXPECT_EQ(
-      Run<float>(L2Model(DataType::kFloat32, {1, 2, 2, 2}, tfl::Padding::VALID,
-                         1, 2, tfl::ActivationFunctionType::RELU6),
-                 std::vector<float>{10, 3, -10, -3, 10, 3, -10, 3}),
-      (std::vector<float>{6, 3}));
+  EXPECT_EQ(RunOp<float>(
+                L2Model(DataType::kFloat32, {1, 2, 2, 2}, tfl::Padding::VALID,
+                        1, 2, tfl::ActivationFunctionType::RELU6),
+                std::vector<float>{10, 3, -10, -3, 10, 3, -10, 3}),
+            (std::vector<float>{6, 3}));
 }
 
 TEST(L2Pool2DOp, Rejections) {

@@ -30,36 +30,38 @@ SingleOpModel MirrorModel(DataType type, std::vector<int32_t> in_shape,
 TEST(MirrorPadOp, Reflect1D) {
   // REFLECT leaves the border out: 3 2 [1 2 3] 2 1.
   Shape shape;
-  EXPECT_EQ(Run<float>(MirrorModel(DataType::kFloat32, {3}, {2, 2}, 0),
-                       std::vector<float>{1, 2, 3}, &shape),
+  EXPECT_EQ(RunOp<float>(MirrorModel(DataType::kFloat32, {3}, {2, 2}, 0),
+                         std::vector<float>{1, 2, 3}, &shape),
             (std::vector<float>{3, 2, 1, 2, 3, 2, 1}));
   EXPECT_EQ(shape, Shape({7}));
 }
 
 TEST(MirrorPadOp, Symmetric1D) {
   // SYMMETRIC repeats the border: 2 1 [1 2 3] 3 2; padding may reach the size.
-  EXPECT_EQ(Run<int8_t>(MirrorModel(DataType::kInt8, {3}, {2, 2}, 1),
-                        std::vector<int8_t>{1, 2, 3}),
+  EXPECT_EQ(RunOp<int8_t>(MirrorModel(DataType::kInt8, {3}, {2, 2}, 1),
+                          std::vector<int8_t>{1, 2, 3}),
             (std::vector<int8_t>{2, 1, 1, 2, 3, 3, 2}));
-  EXPECT_EQ(Run<int64_t>(MirrorModel(DataType::kInt64, {3}, {3, 0}, 1),
-                         std::vector<int64_t>{1, 2, 3}),
+  EXPECT_EQ(RunOp<int64_t>(MirrorModel(DataType::kInt64, {3}, {3, 0}, 1),
+                           std::vector<int64_t>{1, 2, 3}),
             (std::vector<int64_t>{3, 2, 1, 1, 2, 3}));
 }
 
 TEST(MirrorPadOp, Reflect2D) {
   // Rows map to input rows 1 0 1 0; columns to 2 1 0 1 2 1 0.
-  EXPECT_EQ(Run<int16_t>(MirrorModel(DataType::kInt16, {2, 3}, {1, 1, 2, 2}, 0),
-                         std::vector<int16_t>{1, 2, 3, 4, 5, 6}),
-            (std::vector<int16_t>{6, 5, 4, 5, 6, 5, 4,  //
-                                  3, 2, 1, 2, 3, 2, 1,  //
-                                  6, 5, 4, 5, 6, 5, 4,  //
-                                  3, 2, 1, 2, 3, 2, 1}));
+  EXPECT_EQ(
+      RunOp<int16_t>(MirrorModel(DataType::kInt16, {2, 3}, {1, 1, 2, 2}, 0),
+                     std::vector<int16_t>{1, 2, 3, 4, 5, 6}),
+      (std::vector<int16_t>{6, 5, 4, 5, 6, 5, 4,  //
+                            3, 2, 1, 2, 3, 2, 1,  //
+                            6, 5, 4, 5, 6, 5, 4,  //
+                            3, 2, 1, 2, 3, 2, 1}));
 }
 
 TEST(MirrorPadOp, ZeroPaddingIsACopy) {
-  EXPECT_EQ(Run<uint8_t>(MirrorModel(DataType::kUInt8, {1, 2}, {0, 0, 0, 0}, 0),
-                         std::vector<uint8_t>{200, 7}),
-            (std::vector<uint8_t>{200, 7}));
+  EXPECT_EQ(
+      RunOp<uint8_t>(MirrorModel(DataType::kUInt8, {1, 2}, {0, 0, 0, 0}, 0),
+                     std::vector<uint8_t>{200, 7}),
+      (std::vector<uint8_t>{200, 7}));
 }
 
 TEST(MirrorPadOp, Rejections) {

@@ -29,7 +29,7 @@ TEST(PadOp, Float2D) {
       PadModel<int32_t>(Spec("x", DataType::kFloat32, {2, 3}), {2, 2},
                         {1, 0, 0, 2}, Spec("y", DataType::kFloat32, {3, 5}));
   Shape shape;
-  EXPECT_EQ(Run<float>(m, std::vector<float>{1, 2, 3, 4, 5, 6}, &shape),
+  EXPECT_EQ(RunOp<float>(m, std::vector<float>{1, 2, 3, 4, 5, 6}, &shape),
             (std::vector<float>{0, 0, 0, 0, 0,  //
                                 1, 2, 3, 0, 0,  //
                                 4, 5, 6, 0, 0}));
@@ -40,7 +40,7 @@ TEST(PadOp, QuantizedInt8PadsWithZeroPoint) {
   SingleOpModel m =
       PadModel<int32_t>(Spec("x", DataType::kInt8, {2}, {0.5f}, {-3}), {1, 2},
                         {2, 1}, Spec("y", DataType::kInt8, {5}, {0.5f}, {-3}));
-  EXPECT_EQ(Run<int8_t>(m, std::vector<int8_t>{1, 2}),
+  EXPECT_EQ(RunOp<int8_t>(m, std::vector<int8_t>{1, 2}),
             (std::vector<int8_t>{-3, -3, 1, 2, -3}));
 }
 
@@ -48,12 +48,12 @@ TEST(PadOp, Uint8PadsWithZeroPointInt16WithZero) {
   SingleOpModel u8 = PadModel<int32_t>(
       Spec("x", DataType::kUInt8, {1}, {1.0f}, {128}), {1, 2}, {1, 1},
       Spec("y", DataType::kUInt8, {3}, {1.0f}, {128}));
-  EXPECT_EQ(Run<uint8_t>(u8, std::vector<uint8_t>{7}),
+  EXPECT_EQ(RunOp<uint8_t>(u8, std::vector<uint8_t>{7}),
             (std::vector<uint8_t>{128, 7, 128}));
   SingleOpModel i16 =
       PadModel<int32_t>(Spec("x", DataType::kInt16, {1}, {0.25f}, {0}), {1, 2},
                         {0, 2}, Spec("y", DataType::kInt16, {3}, {0.25f}, {0}));
-  EXPECT_EQ(Run<int16_t>(i16, std::vector<int16_t>{-300}),
+  EXPECT_EQ(RunOp<int16_t>(i16, std::vector<int16_t>{-300}),
             (std::vector<int16_t>{-300, 0, 0}));
 }
 
@@ -64,7 +64,7 @@ TEST(PadOp, Int64PaddingsRank5Int32Data) {
                         {0, 0, 0, 0, 0, 0, 0, 1, 1, 0},
                         Spec("y", DataType::kInt32, {}), DataType::kInt64);
   Shape shape;
-  EXPECT_EQ(Run<int32_t>(m, std::vector<int32_t>{-5, 9}, &shape),
+  EXPECT_EQ(RunOp<int32_t>(m, std::vector<int32_t>{-5, 9}, &shape),
             (std::vector<int32_t>{0, -5, 9, 0, 0, 0}));
   EXPECT_EQ(shape, Shape({1, 1, 1, 2, 3}));
 }
@@ -73,7 +73,7 @@ TEST(PadOp, EmptyInputGivesOnlyPadding) {
   SingleOpModel m =
       PadModel<int32_t>(Spec("x", DataType::kFloat32, {0, 2}), {2, 2},
                         {1, 1, 0, 0}, Spec("y", DataType::kFloat32, {2, 2}));
-  EXPECT_EQ(Run<float>(m, std::vector<float>{}),
+  EXPECT_EQ(RunOp<float>(m, std::vector<float>{}),
             (std::vector<float>{0, 0, 0, 0}));
 }
 
@@ -82,7 +82,7 @@ TEST(PadOp, ImageStylePadding) {
   SingleOpModel m = PadModel<int32_t>(
       Spec("x", DataType::kFloat32, {1, 2, 2, 1}), {4, 2},
       {0, 0, 1, 1, 1, 1, 0, 0}, Spec("y", DataType::kFloat32, {1, 4, 4, 1}));
-  EXPECT_EQ(Run<float>(m, std::vector<float>{1, 2, 3, 4}),
+  EXPECT_EQ(RunOp<float>(m, std::vector<float>{1, 2, 3, 4}),
             (std::vector<float>{0, 0, 0, 0,  //
                                 0, 1, 2, 0,  //
                                 0, 3, 4, 0,  //
@@ -104,7 +104,7 @@ TEST(PadV2Op, FloatConstantValue) {
       Spec("x", DataType::kFloat32, {2}), {1, 1},
       Const("value", DataType::kFloat32, {}, std::vector<float>{9.5f}),
       Spec("y", DataType::kFloat32, {4}));
-  EXPECT_EQ(Run<float>(m, std::vector<float>{1, 2}),
+  EXPECT_EQ(RunOp<float>(m, std::vector<float>{1, 2}),
             (std::vector<float>{9.5f, 1, 2, 9.5f}));
 }
 
@@ -127,7 +127,7 @@ TEST(PadV2Op, QuantizedConstantIsCopiedRaw) {
                  Const("value", DataType::kInt8, {1}, std::vector<int8_t>{-100},
                        {0.5f}, {4}),
                  Spec("y", DataType::kInt8, {3}, {0.5f}, {4}));
-  EXPECT_EQ(Run<int8_t>(m, std::vector<int8_t>{3}),
+  EXPECT_EQ(RunOp<int8_t>(m, std::vector<int8_t>{3}),
             (std::vector<int8_t>{-100, 3, -100}));
 }
 

@@ -24,10 +24,10 @@ TEST(ReduceAnyOp, Rows) {
   // [[0,1,0],[0,0,0]]
   const std::vector<uint8_t> x = {0, 1, 0, 0, 0, 0};
   Shape shape;
-  EXPECT_EQ(Run<uint8_t>(BoolModel(true, {2, 3}, {1}), x, &shape),
+  EXPECT_EQ(RunOp<uint8_t>(BoolModel(true, {2, 3}, {1}), x, &shape),
             (std::vector<uint8_t>{1, 0}));
   EXPECT_EQ(shape, Shape({2}));
-  EXPECT_EQ(Run<uint8_t>(BoolModel(true, {2, 3}, {0}, true), x, &shape),
+  EXPECT_EQ(RunOp<uint8_t>(BoolModel(true, {2, 3}, {0}, true), x, &shape),
             (std::vector<uint8_t>{0, 1, 0}));
   EXPECT_EQ(shape, Shape({1, 3}));
 }
@@ -35,17 +35,19 @@ TEST(ReduceAnyOp, Rows) {
 TEST(ReduceAllOp, Rows) {
   // [[1,1,1],[1,0,1]]
   const std::vector<uint8_t> x = {1, 1, 1, 1, 0, 1};
-  EXPECT_EQ(Run<uint8_t>(BoolModel(false, {2, 3}, {-1}), x),
+  EXPECT_EQ(RunOp<uint8_t>(BoolModel(false, {2, 3}, {-1}), x),
             (std::vector<uint8_t>{1, 0}));
-  EXPECT_EQ(Run<uint8_t>(BoolModel(false, {2, 3}, {0, 1}), x),
+  EXPECT_EQ(RunOp<uint8_t>(BoolModel(false, {2, 3}, {0, 1}), x),
             (std::vector<uint8_t>{0}));
 }
 
 TEST(ReduceAnyAllOps, EmptyInput) {
-  EXPECT_EQ(Run<uint8_t>(BoolModel(true, {0, 2}, {0}), std::vector<uint8_t>{}),
-            (std::vector<uint8_t>{0, 0}));
-  EXPECT_EQ(Run<uint8_t>(BoolModel(false, {0, 2}, {0}), std::vector<uint8_t>{}),
-            (std::vector<uint8_t>{1, 1}));
+  EXPECT_EQ(
+      RunOp<uint8_t>(BoolModel(true, {0, 2}, {0}), std::vector<uint8_t>{}),
+      (std::vector<uint8_t>{0, 0}));
+  EXPECT_EQ(
+      RunOp<uint8_t>(BoolModel(false, {0, 2}, {0}), std::vector<uint8_t>{}),
+      (std::vector<uint8_t>{1, 1}));
 }
 
 TEST(ReduceAnyAllOps, Rejections) {

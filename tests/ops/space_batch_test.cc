@@ -28,12 +28,12 @@ SingleOpModel Model(bool to_batch, TensorSpec in, std::vector<int32_t> block,
 
 TEST(SpaceToBatchNdOp, Float4D) {
   Shape shape;
-  EXPECT_EQ(
-      Run<float>(Model(true, Spec("x", DataType::kFloat32, {1, 4, 4, 1}),
-                       {2, 2}, {0, 0, 0, 0}, Spec("y", DataType::kFloat32, {})),
-                 Iota(16, 1), &shape),
-      (std::vector<float>{1, 3, 9, 11, 2, 4, 10, 12,  //
-                          5, 7, 13, 15, 6, 8, 14, 16}));
+  EXPECT_EQ(RunOp<float>(
+                Model(true, Spec("x", DataType::kFloat32, {1, 4, 4, 1}), {2, 2},
+                      {0, 0, 0, 0}, Spec("y", DataType::kFloat32, {})),
+                Iota(16, 1), &shape),
+            (std::vector<float>{1, 3, 9, 11, 2, 4, 10, 12,  //
+                                5, 7, 13, 15, 6, 8, 14, 16}));
   EXPECT_EQ(shape, Shape({4, 2, 2, 1}));
 }
 
@@ -42,7 +42,7 @@ TEST(SpaceToBatchNdOp, PaddingUsesZeroPoint) {
   const std::vector<int8_t> x = {1, 2, 3, 4};
   Shape shape;
   EXPECT_EQ(
-      Run<int8_t>(
+      RunOp<int8_t>(
           Model(true, Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.1f}, {5}),
                 {2, 2}, {1, 1, 1, 1},
                 Spec("y", DataType::kInt8, {}, {0.1f}, {5})),
@@ -53,40 +53,41 @@ TEST(SpaceToBatchNdOp, PaddingUsesZeroPoint) {
 
 TEST(SpaceToBatchNdOp, ThreeDimensional) {
   Shape shape;
-  EXPECT_EQ(Run<int32_t>(Model(true, Spec("x", DataType::kInt32, {1, 4, 2}),
-                               {2}, {0, 0}, Spec("y", DataType::kInt32, {})),
-                         std::vector<int32_t>{1, 2, 3, 4, 5, 6, 7, 8}, &shape),
-            (std::vector<int32_t>{1, 2, 5, 6, 3, 4, 7, 8}));
+  EXPECT_EQ(
+      RunOp<int32_t>(Model(true, Spec("x", DataType::kInt32, {1, 4, 2}), {2},
+                           {0, 0}, Spec("y", DataType::kInt32, {})),
+                     std::vector<int32_t>{1, 2, 3, 4, 5, 6, 7, 8}, &shape),
+      (std::vector<int32_t>{1, 2, 5, 6, 3, 4, 7, 8}));
   EXPECT_EQ(shape, Shape({2, 2, 2}));
 }
 
 TEST(BatchToSpaceNdOp, InvertsSpaceToBatch) {
   Shape shape;
-  EXPECT_EQ(
-      Run<float>(Model(false, Spec("x", DataType::kFloat32, {4, 2, 2, 1}),
-                       {2, 2}, {0, 0, 0, 0}, Spec("y", DataType::kFloat32, {})),
-                 std::vector<float>{1, 3, 9, 11, 2, 4, 10, 12, 5, 7, 13, 15, 6,
-                                    8, 14, 16},
-                 &shape),
-      Iota(16, 1));
+  EXPECT_EQ(RunOp<float>(
+                Model(false, Spec("x", DataType::kFloat32, {4, 2, 2, 1}),
+                      {2, 2}, {0, 0, 0, 0}, Spec("y", DataType::kFloat32, {})),
+                std::vector<float>{1, 3, 9, 11, 2, 4, 10, 12, 5, 7, 13, 15, 6,
+                                   8, 14, 16},
+                &shape),
+            Iota(16, 1));
   EXPECT_EQ(shape, Shape({1, 4, 4, 1}));
 }
 
 TEST(BatchToSpaceNdOp, Crops) {
   // Batches 1..4 fill [[1,2],[3,4]]; crop the bottom row and the left column.
   Shape shape;
-  EXPECT_EQ(
-      Run<int64_t>(Model(false, Spec("x", DataType::kInt64, {4, 1, 1, 1}),
-                         {2, 2}, {0, 1, 1, 0}, Spec("y", DataType::kInt64, {})),
-                   std::vector<int64_t>{1, 2, 3, 4}, &shape),
-      (std::vector<int64_t>{2}));
+  EXPECT_EQ(RunOp<int64_t>(
+                Model(false, Spec("x", DataType::kInt64, {4, 1, 1, 1}), {2, 2},
+                      {0, 1, 1, 0}, Spec("y", DataType::kInt64, {})),
+                std::vector<int64_t>{1, 2, 3, 4}, &shape),
+            (std::vector<int64_t>{2}));
   EXPECT_EQ(shape, Shape({1, 1, 1, 1}));
 }
 
 TEST(BatchToSpaceNdOp, ThreeDimensionalUint8) {
-  EXPECT_EQ(Run<uint8_t>(Model(false, Spec("x", DataType::kUInt8, {2, 2, 1}),
-                               {2}, {0, 1}, Spec("y", DataType::kUInt8, {})),
-                         std::vector<uint8_t>{10, 20, 30, 40}),
+  EXPECT_EQ(RunOp<uint8_t>(Model(false, Spec("x", DataType::kUInt8, {2, 2, 1}),
+                                 {2}, {0, 1}, Spec("y", DataType::kUInt8, {})),
+                           std::vector<uint8_t>{10, 20, 30, 40}),
             (std::vector<uint8_t>{10, 30, 20}));
 }
 

@@ -90,9 +90,9 @@ inline Status PrepareStatus(const SingleOpModel& m) {
 
 // Runs the model with input 0 = x and returns output 0 (and its shape).
 template <typename Out, typename In>
-std::vector<Out> Run(const SingleOpModel& m, const std::vector<In>& x,
-                     Shape* out_shape = nullptr,
-                     QuantArithmetic arith = QuantArithmetic::kTflite) {
+std::vector<Out> RunOp(const SingleOpModel& m, const std::vector<In>& x,
+                       Shape* out_shape = nullptr,
+                       QuantArithmetic arith = QuantArithmetic::kTflite) {
   std::unique_ptr<Interpreter> interp;
   Status s = Make(m, &interp, arith);
   EXPECT_TRUE(s.ok()) << s.message();
@@ -121,12 +121,13 @@ inline std::vector<float> Iota(int n, float start = 0.0f) {
   return v;
 }
 
-#define EXPECT_PREPARE_ERROR(model, code, text)                            \
-  do {                                                                     \
-    const ::edgelite::Status s_ =                                          \
-        ::edgelite::spatial_test::PrepareStatus(model);                    \
-    EXPECT_EQ(s_.code(), code) << s_.message();                            \
-    EXPECT_NE(s_.message().find(text), std::string::npos) << s_.message(); \
+#define EXPECT_PREPARE_ERROR(model, want_code, want_text)      \
+  do {                                                         \
+    const ::edgelite::Status s_ =                              \
+        ::edgelite::spatial_test::PrepareStatus(model);        \
+    EXPECT_EQ(s_.code(), want_code) << s_.message();           \
+    EXPECT_NE(s_.message().find(want_text), std::string::npos) \
+        << s_.message();                                       \
   } while (0)
 
 }  // namespace spatial_test

@@ -24,20 +24,20 @@ SingleOpModel SumModel(TensorSpec in, std::vector<int32_t> axes, TensorSpec out,
 TEST(SumOp, FloatAxes) {
   // [[0,1,2],[3,4,5]]: row sums 3, 12; column sums 3, 5, 7.
   Shape shape;
-  EXPECT_EQ(Run<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3}), {1},
-                                Spec("y", DataType::kFloat32, {})),
-                       Iota(6), &shape),
+  EXPECT_EQ(RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3}), {1},
+                                  Spec("y", DataType::kFloat32, {})),
+                         Iota(6), &shape),
             (std::vector<float>{3, 12}));
   EXPECT_EQ(shape, Shape({2}));
-  EXPECT_EQ(Run<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3}), {-1},
-                                Spec("y", DataType::kFloat32, {}), true),
-                       Iota(6), &shape),
+  EXPECT_EQ(RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3}), {-1},
+                                  Spec("y", DataType::kFloat32, {}), true),
+                         Iota(6), &shape),
             (std::vector<float>{3, 12}));
   EXPECT_EQ(shape, Shape({2, 1}));
   // -2 and 0 are the same axis: counted once.
-  EXPECT_EQ(Run<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3}), {-2, 0},
-                                Spec("y", DataType::kFloat32, {})),
-                       Iota(6), &shape),
+  EXPECT_EQ(RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3}),
+                                  {-2, 0}, Spec("y", DataType::kFloat32, {})),
+                         Iota(6), &shape),
             (std::vector<float>{3, 5, 7}));
   EXPECT_EQ(shape, Shape({3}));
 }
@@ -45,43 +45,43 @@ TEST(SumOp, FloatAxes) {
 TEST(SumOp, FloatMiddleAndAllAxes) {
   // [2,3,2] = 0..11: axis 1 gives y[i][k] = 3 * (6i + k + 2).
   Shape shape;
-  EXPECT_EQ(Run<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3, 2}), {1},
-                                Spec("y", DataType::kFloat32, {})),
-                       Iota(12), &shape),
+  EXPECT_EQ(RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3, 2}), {1},
+                                  Spec("y", DataType::kFloat32, {})),
+                         Iota(12), &shape),
             (std::vector<float>{6, 9, 24, 27}));
   EXPECT_EQ(
-      Run<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3, 2}), {2, 0, 1},
-                          Spec("y", DataType::kFloat32, {}), true),
-                 Iota(12), &shape),
+      RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {2, 3, 2}), {2, 0, 1},
+                            Spec("y", DataType::kFloat32, {}), true),
+                   Iota(12), &shape),
       (std::vector<float>{66}));
   EXPECT_EQ(shape, Shape({1, 1, 1}));
 }
 
 TEST(SumOp, ScalarInputIgnoresAxes) {
   Shape shape;
-  EXPECT_EQ(Run<float>(SumModel(Spec("x", DataType::kFloat32, {}), {0},
-                                Spec("y", DataType::kFloat32, {})),
-                       std::vector<float>{2.5f}, &shape),
+  EXPECT_EQ(RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {}), {0},
+                                  Spec("y", DataType::kFloat32, {})),
+                         std::vector<float>{2.5f}, &shape),
             (std::vector<float>{2.5f}));
   EXPECT_EQ(shape.rank, 0);
 }
 
 TEST(SumOp, EmptyInputGivesZeros) {
-  EXPECT_EQ(Run<float>(SumModel(Spec("x", DataType::kFloat32, {0, 3}), {0},
-                                Spec("y", DataType::kFloat32, {})),
-                       std::vector<float>{}),
+  EXPECT_EQ(RunOp<float>(SumModel(Spec("x", DataType::kFloat32, {0, 3}), {0},
+                                  Spec("y", DataType::kFloat32, {})),
+                         std::vector<float>{}),
             (std::vector<float>{0, 0, 0}));
 }
 
 TEST(SumOp, IntegersWrap) {
   const int32_t big = std::numeric_limits<int32_t>::max();
-  EXPECT_EQ(Run<int32_t>(SumModel(Spec("x", DataType::kInt32, {2}), {0},
-                                  Spec("y", DataType::kInt32, {})),
-                         std::vector<int32_t>{big, 1}),
+  EXPECT_EQ(RunOp<int32_t>(SumModel(Spec("x", DataType::kInt32, {2}), {0},
+                                    Spec("y", DataType::kInt32, {})),
+                           std::vector<int32_t>{big, 1}),
             (std::vector<int32_t>{std::numeric_limits<int32_t>::min()}));
-  EXPECT_EQ(Run<int64_t>(SumModel(Spec("x", DataType::kInt64, {3}), {0},
-                                  Spec("y", DataType::kInt64, {})),
-                         std::vector<int64_t>{int64_t{1} << 40, -5, 7}),
+  EXPECT_EQ(RunOp<int64_t>(SumModel(Spec("x", DataType::kInt64, {3}), {0},
+                                    Spec("y", DataType::kInt64, {})),
+                           std::vector<int64_t>{int64_t{1} << 40, -5, 7}),
             (std::vector<int64_t>{(int64_t{1} << 40) + 2}));
 }
 
@@ -89,51 +89,51 @@ TEST(SumOp, QuantizedInt8) {
   // in (0.5, zp 1), out (1, zp -2): scale 0.5, N 2, bias (-1 * 0.5) * 2 = -1.
   // Row [3,5]: 8 * 0.5 - 1 = 3 → 3 - 2 = 1. Row [-1,7]: 6 * 0.5 - 1 = 2 → 0.
   EXPECT_EQ(
-      Run<int8_t>(SumModel(Spec("x", DataType::kInt8, {2, 2}, {0.5f}, {1}), {1},
-                           Spec("y", DataType::kInt8, {}, {1.0f}, {-2})),
-                  std::vector<int8_t>{3, 5, -1, 7}),
+      RunOp<int8_t>(SumModel(Spec("x", DataType::kInt8, {2, 2}, {0.5f}, {1}),
+                             {1}, Spec("y", DataType::kInt8, {}, {1.0f}, {-2})),
+                    std::vector<int8_t>{3, 5, -1, 7}),
       (std::vector<int8_t>{1, 0}));
 }
 
 TEST(SumOp, QuantizedRoundsHalfAwayFromZero) {
   // scale 0.25: 2 * 0.25 = 0.5 → 1 and -2 * 0.25 = -0.5 → -1.
   EXPECT_EQ(
-      Run<int8_t>(SumModel(Spec("x", DataType::kInt8, {2, 2}, {0.25f}, {0}),
-                           {1}, Spec("y", DataType::kInt8, {}, {1.0f}, {0})),
-                  std::vector<int8_t>{1, 1, -1, -1}),
+      RunOp<int8_t>(SumModel(Spec("x", DataType::kInt8, {2, 2}, {0.25f}, {0}),
+                             {1}, Spec("y", DataType::kInt8, {}, {1.0f}, {0})),
+                    std::vector<int8_t>{1, 1, -1, -1}),
       (std::vector<int8_t>{1, -1}));
 }
 
 TEST(SumOp, QuantizedDoesNotClamp) {
   // 100 + 100 = 200 does not fit int8; TFLite stores (int8_t)200 = -56.
   EXPECT_EQ(
-      Run<int8_t>(SumModel(Spec("x", DataType::kInt8, {2}, {1.0f}, {0}), {0},
-                           Spec("y", DataType::kInt8, {}, {1.0f}, {0})),
-                  std::vector<int8_t>{100, 100}),
+      RunOp<int8_t>(SumModel(Spec("x", DataType::kInt8, {2}, {1.0f}, {0}), {0},
+                             Spec("y", DataType::kInt8, {}, {1.0f}, {0})),
+                    std::vector<int8_t>{100, 100}),
       (std::vector<int8_t>{-56}));
 }
 
 TEST(SumOp, QuantizedUint8AndInt16) {
   // uint8 in (1, 128), out (2, 128): acc 420, scale 0.5,
   // bias (-128 * 0.5) * 3 = -192: 210 - 192 = 18 → 146.
-  EXPECT_EQ(Run<uint8_t>(
+  EXPECT_EQ(RunOp<uint8_t>(
                 SumModel(Spec("x", DataType::kUInt8, {3}, {1.0f}, {128}), {0},
                          Spec("y", DataType::kUInt8, {}, {2.0f}, {128})),
                 std::vector<uint8_t>{130, 140, 150}),
             (std::vector<uint8_t>{146}));
   // int16 (0.5) → (0.25): scale 2; 1000 + 3000 → 8000.
-  EXPECT_EQ(
-      Run<int16_t>(SumModel(Spec("x", DataType::kInt16, {1, 2}, {0.5f}, {0}),
-                            {1}, Spec("y", DataType::kInt16, {}, {0.25f}, {0})),
-                   std::vector<int16_t>{1000, 3000}),
-      (std::vector<int16_t>{8000}));
+  EXPECT_EQ(RunOp<int16_t>(
+                SumModel(Spec("x", DataType::kInt16, {1, 2}, {0.5f}, {0}), {1},
+                         Spec("y", DataType::kInt16, {}, {0.25f}, {0})),
+                std::vector<int16_t>{1000, 3000}),
+            (std::vector<int16_t>{8000}));
 }
 
 TEST(SumOp, QuantizedEmptyInputGivesRawZeros) {
   EXPECT_EQ(
-      Run<int8_t>(SumModel(Spec("x", DataType::kInt8, {0, 2}, {1.0f}, {3}), {0},
-                           Spec("y", DataType::kInt8, {}, {1.0f}, {3})),
-                  std::vector<int8_t>{}),
+      RunOp<int8_t>(SumModel(Spec("x", DataType::kInt8, {0, 2}, {1.0f}, {3}),
+                             {0}, Spec("y", DataType::kInt8, {}, {1.0f}, {3})),
+                    std::vector<int8_t>{}),
       (std::vector<int8_t>{0, 0}));
 }
 
