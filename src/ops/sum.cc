@@ -8,7 +8,10 @@
 //   scale = f32(in_scale) / f32(out_scale)
 //   bias  = (f32(-in_zp) * scale) * f32(N)          N = elements per output
 //   y     = (int32)round_half_away(f32(acc) * scale + bias) + out_zp
-//   out   = (T)y    — TFLite does not clamp: the value wraps to the type
+//   out   = clamp(y) to the type's range
+// Measured: LiteRT.js 2.5.3 clamps; tfjs-tflite 0.0.1-alpha.10 (an older
+// TFLite) stores (T)y, wrapping out-of-range sums. The peers agree wherever
+// the sum fits, and LiteRT.js (current TFLite) is the judge, so we clamp.
 // An input with no elements gives raw 0 outputs, as TFLite's early return
 // after zeroing them. An empty axis list requantizes each element (N = 1).
 #include <cmath>
@@ -64,6 +67,8 @@ class SumOp final : public Op {
     }
     in_zp_ = in->zero_point();
     out_zp_ = out->zero_point();
+    qmin_ = QMin(type_);
+    qmax_ = QMax(type_);
     scale_ = in->scale() / out->scale();
     const int64_t n = plan_.copy ? 1 : plan_.num_reduced;
     bias_ = static_cast<float>(-in_zp_) * scale_ * static_cast<float>(n);
@@ -123,9 +128,10 @@ class SumOp final : public Op {
       // Out-of-range conversions are undefined in C++; saturate them.
       r = r < -2147483648.0f ? -2147483648.0f : r;
       r = r > 2147483520.0f ? 2147483520.0f : r;
-      const int32_t v =
+      int32_t v =
           static_cast<int32_t>(static_cast<uint32_t>(static_cast<int32_t>(r)) +
                                static_cast<uint32_t>(out_zp_));
+      v = v < qmin_ ? qmin_ : (v > qmax_ ? qmax_ : v);
       y[i] = static_cast<T>(v);
     }
   }
@@ -133,7 +139,7 @@ class SumOp final : public Op {
   DataType type_ = DataType::kFloat32;
   ReducePlan plan_;
   int scratch_id_ = -1;
-  int32_t in_zp_ = 0, out_zp_ = 0;
+  int32_t in_zp_ = 0, out_zp_ = 0, qmin_ = 0, qmax_ = 0;
   float scale_ = 0.0f, bias_ = 0.0f;
 };
 
