@@ -190,11 +190,11 @@ function depthSpaceCase(rng, op) {
 
 // Reduction geometry: shape, the axis list as written (negative forms,
 // duplicates, sometimes empty), keep_dims, and the output shape.
-function reduction(rng, { maxRank = 5, minReduced = 1 } = {}) {
+function reduction(rng, { maxRank = 5, minReduced = 1, allowEmpty = true } = {}) {
   const rank = rng.int(1, maxRank);
   const shape = randomShape(rng, { rank, max: rank > 3 ? 4 : 6, pOne: 0.2 });
   const axes = [];
-  if (!rng.bool(0.08)) {
+  if (!allowEmpty || !rng.bool(0.08)) {
     const chosen = rng.shuffle([...Array(rank).keys()]).slice(0, rng.int(1, rank));
     for (const a of chosen) {
       axes.push(rng.bool(0.3) ? a - rank : a);
@@ -269,9 +269,10 @@ function minMaxCase(rng, op) {
 function prodCase(rng) {
   const dtype = rng.pickWeighted([['float32', 3], ['int32', 1], ['int8', 3], ['int16', 1]]);
   // Quantized: TFLite reads uninitialized accumulators when every reduced dim
-  // has size 1 (run-to-run different bytes), so reduced dims are >= 2 there.
+  // has size 1 (run-to-run different bytes), so reduced dims are >= 2 there,
+  // and an empty axis list crashes tfjs-tflite (out-of-bounds access).
   const quantized = dtype === 'int8' || dtype === 'int16';
-  const g = reduction(rng, { maxRank: 4, minReduced: quantized ? 2 : 1 });
+  const g = reduction(rng, { maxRank: 4, minReduced: quantized ? 2 : 1, allowEmpty: !quantized });
   let qin, qout, input;
   if (dtype === 'float32') {
     input = randomTensor(rng, dtype, g.shape, { min: 0.5, max: 1.6 });
