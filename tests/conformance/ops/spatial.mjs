@@ -51,7 +51,9 @@ function padCase(rng, op) {
   const outShape = shape.map((s, d) => s + pads[2 * d] + pads[2 * d + 1]);
   // int8 without quantization pads with 0 instead of the zero point.
   const q = dtype === 'int8' && rng.bool(0.1) ? undefined : quantFor(rng, dtype);
-  const pdtype = rng.bool(0.3) ? 'int64' : 'int32';
+  // Only tfjs-tflite takes non-quantized int8 I/O, and its (older) TFLite
+  // reads int64 paddings as int32 there; LiteRT.js reads them right.
+  const pdtype = rng.bool(0.3) && !(dtype === 'int8' && !q) ? 'int64' : 'int32';
   const paddings = {
     dtype: pdtype,
     shape: [rank, 2],
@@ -254,7 +256,13 @@ function sumCase(rng) {
   }
   const model = reduceModel('SUM', dtype === 'int8' ? 2 : 1, dtype, g, qin, qout);
   const input = randomTensor(rng, dtype, g.shape, dtype === 'float32' ? { min: -2, max: 2 } : {});
-  return { model, inputs: [input], label: reduceLabel(dtype, g), ...emptyAxes(g) };
+  // Measured: LiteRT.js adds float sums in another order than TFLite's
+  // built-in sequential kernel (which tfjs-tflite and edgelite match bit for
+  // bit); with cancellation the results differ by more than a few ulp. Allow
+  // the reordering error bound n · 2ε · max|x| (max|x| = 2 here).
+  const tolerance =
+    dtype === 'float32' ? { abs: g.n * 2 * 2 ** -23 * 2, why: 'float summation order differs between TFLite builds' } : undefined;
+  return { model, inputs: [input], label: reduceLabel(dtype, g), ...(tolerance ? { tolerance } : {}), ...emptyAxes(g) };
 }
 
 function minMaxCase(rng, op) {
