@@ -14,6 +14,11 @@
 // the sum fits, and LiteRT.js (current TFLite) is the judge, so we clamp.
 // An input with no elements gives raw 0 outputs, as TFLite's early return
 // after zeroing them. An empty axis list requantizes each element (N = 1).
+//
+// QuantArithmetic::kMicro: tflite-micro's reference QuantizedMeanOrSum,
+// integer only: out = clamp(MultiplyByQuantizedMultiplier(acc - in_zp * N,
+// QuantizeMultiplier(f64(in_scale) / f64(out_scale))) + out_zp), and an
+// empty axis list copies the raw input.
 #include <cmath>
 #include <cstring>
 
@@ -72,6 +77,10 @@ class SumOp final : public Op {
     scale_ = in->scale() / out->scale();
     const int64_t n = plan_.copy ? 1 : plan_.num_reduced;
     bias_ = static_cast<float>(-in_zp_) * scale_ * static_cast<float>(n);
+    micro_ = ctx.arithmetic() == QuantArithmetic::kMicro;
+    QuantizeMultiplier(
+        static_cast<double>(in->scale()) / static_cast<double>(out->scale()),
+        &multiplier_, &shift_);
     const size_t acc_bytes = static_cast<size_t>(plan_.num_outputs) * 4;
     return ctx.RequestScratch(acc_bytes > 0 ? acc_bytes : 4, &scratch_id_);
   }
@@ -115,6 +124,10 @@ class SumOp final : public Op {
   template <typename T>
   void Quantized(const T* x, T* y, uint32_t* acc) const {
     const int64_t n = plan_.num_outputs;
+    if (micro_ && plan_.copy) {
+      std::memcpy(y, x, static_cast<size_t>(n) * sizeof(T));
+      return;
+    }
     std::memset(y, 0, static_cast<size_t>(n) * sizeof(T));
     if (plan_.num_inputs == 0) return;
     for (int64_t i = 0; i < n; ++i) acc[i] = 0;
@@ -122,6 +135,19 @@ class SumOp final : public Op {
     ReduceInto(plan_, x, acc, [](uint32_t& a, T v) {
       a += static_cast<uint32_t>(static_cast<int32_t>(v));
     });
+    if (micro_) {
+      const uint32_t zp_sum = static_cast<uint32_t>(in_zp_) *
+                              static_cast<uint32_t>(plan_.num_reduced);
+      for (int64_t i = 0; i < n; ++i) {
+        const int32_t shifted = static_cast<int32_t>(acc[i] - zp_sum);
+        int32_t v =
+            MultiplyByQuantizedMultiplier(shifted, multiplier_, shift_) +
+            out_zp_;
+        v = v < qmin_ ? qmin_ : (v > qmax_ ? qmax_ : v);
+        y[i] = static_cast<T>(v);
+      }
+      return;
+    }
     for (int64_t i = 0; i < n; ++i) {
       const float sum = static_cast<float>(static_cast<int32_t>(acc[i]));
       float r = RoundHalfAway(sum * scale_ + bias_);
@@ -141,6 +167,9 @@ class SumOp final : public Op {
   int scratch_id_ = -1;
   int32_t in_zp_ = 0, out_zp_ = 0, qmin_ = 0, qmax_ = 0;
   float scale_ = 0.0f, bias_ = 0.0f;
+  bool micro_ = false;
+  int32_t multiplier_ = 0;
+  int shift_ = 0;
 };
 
 }  // namespace

@@ -129,6 +129,32 @@ TEST(SumOp, QuantizedUint8AndInt16) {
             (std::vector<int16_t>{8000}));
 }
 
+TEST(SumOp, MicroArithmeticRoundsTwice) {
+  // int8 0.1 → 0.3 (zero points 0), x = [-128, -128], acc = -256.
+  // kTflite: -256 * f32(0.1f / 0.3f) = -85.33 → -85.
+  // kMicro: QuantizeMultiplier(1/3) = (round(2/3 * 2^31), -1);
+  // SaturatingRoundingDoublingHighMul(-256, m) = round(-170.67) = -171, then
+  // RoundingDivideByPOT(-171, 1) = -85.5 → -86 (the double rounding).
+  const SingleOpModel m =
+      SumModel(Spec("x", DataType::kInt8, {2}, {0.1f}, {0}), {0},
+               Spec("y", DataType::kInt8, {}, {0.3f}, {0}));
+  const std::vector<int8_t> x = {-128, -128};
+  EXPECT_EQ(RunOp<int8_t>(m, x, nullptr, QuantArithmetic::kTflite),
+            (std::vector<int8_t>{-85}));
+  EXPECT_EQ(RunOp<int8_t>(m, x, nullptr, QuantArithmetic::kMicro),
+            (std::vector<int8_t>{-86}));
+  // With a zero point: uint8 (0.5, zp 10) → (1, zp 0), x = [11, 12]:
+  // (23 - 20) * 0.5 = 1.5 → 2 in both modes.
+  const SingleOpModel u =
+      SumModel(Spec("x", DataType::kUInt8, {2}, {0.5f}, {10}), {0},
+               Spec("y", DataType::kUInt8, {}, {1.0f}, {0}));
+  for (QuantArithmetic a :
+       {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
+    EXPECT_EQ(RunOp<uint8_t>(u, std::vector<uint8_t>{11, 12}, nullptr, a),
+              (std::vector<uint8_t>{2}));
+  }
+}
+
 TEST(SumOp, QuantizedEmptyInputGivesRawZeros) {
   EXPECT_EQ(
       RunOp<int8_t>(SumModel(Spec("x", DataType::kInt8, {0, 2}, {1.0f}, {3}),
