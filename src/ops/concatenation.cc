@@ -19,8 +19,12 @@
 //  - int16: TFLite requires zero points of 0; the values are copied.
 // kMicro computes the same (tflite-micro copies too, and has no rescaling).
 //
-// Fused activation: TFLite's built-in kernel refuses any (Prepare:
-// activation must be NONE), and so do we, with kUnsupported.
+// Fused activation: ignored, as TFLite does in practice (measured with the
+// conformance suite): LiteRT.js 2.5.3 returns the inputs unchanged for RELU,
+// RELU6 and RELU_N1_TO_1 whether XNNPACK (2-4 inputs) or its built-in kernel
+// (TF "Activation function parameter is ignored") runs the node;
+// tfjs-tflite's older kernel refuses the model instead. (LiteRT returns
+// zeros for a single input with an activation, which we do not copy.)
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -63,14 +67,6 @@ class ConcatenationOp final : public Op {
             StrFormat("CONCATENATION of %s is not supported", DataTypeName(type)));
     }
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
-    const Activation act = ctx.options().concatenation.activation;
-    if (act != Activation::kNone) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("fused activation %s is not supported (TFLite's "
-                    "CONCATENATION accepts only NONE)",
-                    ActivationName(act)));
-    }
 
     const int rank = t0->shape.rank;
     const int32_t axis_option = ctx.options().concatenation.axis;

@@ -124,6 +124,16 @@ TEST(ConcatenationOp, BoolAndInt16AndZeroSize) {
             testing::Bytes<int16_t>({-7, 300, -32768}));
 }
 
+// A fused activation is ignored, as LiteRT does (see concatenation.cc).
+TEST(ConcatenationOp, FusedActivationIsIgnored) {
+  SingleOpModel m = Concat({Spec("a", DataType::kFloat32, {2}),
+                            Spec("b", DataType::kFloat32, {1})},
+                           Spec("y", DataType::kFloat32, {3}), 0,
+                           tfl::ActivationFunctionType::RELU6);
+  EXPECT_EQ(RunOp(m, {testing::Bytes<float>({-3, 0.5f}), testing::Bytes<float>({7})}),
+            testing::Bytes<float>({-3, 0.5f, 7}));
+}
+
 // Scalars concatenate into a vector of their count.
 TEST(ConcatenationOp, ScalarsMakeAVector) {
   SingleOpModel m = Concat({Spec("a", DataType::kFloat32, {}),
@@ -195,14 +205,6 @@ TEST(ConcatenationOp, RefusedConfigurations) {
   EXPECT_EQ(s.message(),
             "op 0 (CONCATENATION v1): input 0 (tensor 0 'a'): int16 zero "
             "point must be 0, got 3");
-
-  s = Prepare(Concat({Spec("a", DataType::kFloat32, {2})},
-                     Spec("y", DataType::kFloat32, {2}), 0,
-                     tfl::ActivationFunctionType::RELU));
-  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_EQ(s.message(),
-            "op 0 (CONCATENATION v1): fused activation RELU is not supported "
-            "(TFLite's CONCATENATION accepts only NONE)");
 
   s = Prepare(Concat({Spec("a", DataType::kFloat32, {2, 2}),
                       Spec("b", DataType::kFloat32, {3, 1})},

@@ -6,7 +6,7 @@
 //    exercise TFLite's rescaling (ConcatenationWithScaling); int8 inputs share
 //    the output's parameters (TFLite refuses others); int16 zero points are 0.
 //  - ARG_MAX/ARG_MIN: narrow value ranges so ties (smallest index wins) are
-//    frequent; int32 and int64 axis and output types.
+//    frequent; int32 and int64 axis tensors; int32 outputs (see below).
 //  - RESIZE_*: every flag combination, up- and downscaling, exact 2×/8×
 //    factors (special-cased kernels), quantization equal or not between input
 //    and output (decides whether XNNPACK takes a quantized bilinear node).
@@ -41,7 +41,7 @@ function concatenation(rng) {
   const n = rng.pickWeighted([[1, 1], [2, 4], [3, 3], [4, 2], [5, 1]]);
   const shapes = Array.from({ length: n }, () => {
     const s = base.slice();
-    s[a] = rng.bool(0.05) ? 0 : rng.int(1, 4);
+    s[a] = rng.int(1, 4);
     return s;
   });
   const out = base.slice();
@@ -61,10 +61,13 @@ function concatenation(rng) {
     if (rng.bool(0.15)) t.data = randomTensor(rng, dtype, shape);
     return t;
   });
+  // LiteRT ignores a fused activation (tfjs-tflite refuses the model); with
+  // a single input LiteRT returns zeros instead, so that is left out.
+  const act = dtype === 'float32' && n >= 2 && rng.bool(0.15) ? rng.pick(['RELU', 'RELU6', 'RELU_N1_TO_1']) : 'NONE';
   const model = singleOpModel({
     op: 'CONCATENATION',
     version: dtype === 'int8' ? 2 : dtype === 'int16' ? 3 : 1,
-    options: { type: 'ConcatenationOptions', fields: { axis, fused_activation_function: 'NONE' } },
+    options: { type: 'ConcatenationOptions', fields: { axis, fused_activation_function: act } },
     inputs,
     outputs: [{ dtype, shape: out, ...(outQuant ? { quant: outQuant } : {}) }],
   });
@@ -73,7 +76,7 @@ function concatenation(rng) {
   return {
     model,
     inputs: arrays,
-    label: `${dtype} ${n}× along ${axis}: ${shapes.map((s) => `[${s}]`).join(' ')} -> [${out}]${rescaled ? ` (${rescaled} rescaled)` : ''}`,
+    label: `${dtype} ${n}× along ${axis}: ${shapes.map((s) => `[${s}]`).join(' ')} -> [${out}]${rescaled ? ` (${rescaled} rescaled)` : ''}${act !== 'NONE' ? ` ${act} (ignored)` : ''}`,
   };
 }
 
@@ -86,7 +89,10 @@ function argMinMax(op) {
     const shape = randomShape(rng, { rank, max: rank > 3 ? 4 : 7 });
     const axis = rng.int(-rank, rank - 1);
     const axisType = rng.pick(['int32', 'int64']);
-    const outType = rng.pick(['int32', 'int64']);
+    // int64 outputs: neither peer returns them (LiteRT.js: "Element type
+    // INT64 is not supported"; the harness cannot read tfjs-tflite's), so the
+    // int64 output type is covered by the unit tests only.
+    const outType = 'int32';
     const outShape = shape.filter((_, i) => i !== (axis < 0 ? axis + rank : axis));
     const narrow = rng.bool(0.5);
     const range = {
@@ -115,9 +121,10 @@ function argMinMax(op) {
 
 function resize(op) {
   return (rng) => {
-    const dtypes = op === 'RESIZE_BILINEAR'
-      ? [['float32', 3], ['uint8', 3], ['int8', 3], ['int16', 1]]
-      : [['float32', 3], ['uint8', 3], ['int8', 2], ['int16', 1]];
+    // int16 is left to the unit tests: LiteRT's int16 output through the
+    // harness's QUANTIZE/DEQUANTIZE wrap comes back as garbage (e.g.
+    // -897377792) and stops the run.
+    const dtypes = [['float32', 3], ['uint8', 3], ['int8', 3]];
     const dtype = rng.pickWeighted(dtypes);
     const batch = rng.pickWeighted([[1, 4], [2, 1]]);
     const h = rng.int(1, 9);
@@ -155,9 +162,17 @@ function resize(op) {
     });
     const x = randomTensor(rng, dtype, [batch, h, w, c], dtype === 'float32' ? { min: -10, max: 10 } : {});
     const sameQ = qin && qout.scale === qin.scale && qout.zeroPoint === qin.zeroPoint;
+    // Quantized RESIZE_BILINEAR with other output quantization: XNNPACK
+    // refuses it and LiteRT.js 2.5.3 then returns uninitialized memory (int8
+    // values like -8.97e8 through the QUANTIZE/DEQUANTIZE wrap, uint8 bytes
+    // that tfjs-tflite does not produce); tfjs-tflite runs TFLite's kernel.
+    const judge = op === 'RESIZE_BILINEAR' && qin && !sameQ
+      ? { oracle: 'tfjs-tflite', oracleWhy: 'LiteRT.js returns uninitialized output when XNNPACK refuses the node' }
+      : {};
     return {
       model,
       inputs: [x],
+      ...judge,
       label: `${dtype} [${batch},${h},${w},${c}] -> ${oh}×${ow} ${mode}${qin && !sameQ ? ' (requantized output params)' : ''}`,
     };
   };
@@ -168,9 +183,13 @@ function resize(op) {
 function detectionOptions(rng, o) {
   const b = flexbuffers.builder();
   b.startMap();
+  // Floats go indirect: the npm flexbuffers builder writes an inline value
+  // that fits float32 (0.5, 10) as 4 bytes into an 8-byte map slot, which
+  // TFLite (C++ flexbuffers) then reads as a denormal double. Inline floats
+  // are covered by the unit tests (C++ builder).
   const float = (k, v) => {
     b.addKey(k);
-    b.addFloat(v, rng.bool(0.2));
+    b.addFloat(v, true);
   };
   b.addKey('max_detections');
   b.addInt(o.maxDetections);
