@@ -11,10 +11,11 @@
 // a constant int32 or int64 tensor with one element, possibly negative; the
 // output type (int32 or int64) comes from ArgMaxOptions/ArgMinOptions and must
 // be the output tensor's type. An axis of size 0 is refused, as TFLite does.
+#include "ops/arg_min_max.h"
+
 #include <cstdint>
 
 #include "core/op.h"
-#include "ops/arg_min_max.h"
 #include "ops/op_util.h"
 
 namespace edgelite {
@@ -57,12 +58,18 @@ using ArgFn = void (*)(const uint8_t*, const ArgDims&, bool, uint8_t*);
 template <bool kMax>
 ArgFn PickArg(DataType t) {
   switch (t) {
-    case DataType::kFloat32: return &ArgRun<float, kMax>;
-    case DataType::kUInt8: return &ArgRun<uint8_t, kMax>;
-    case DataType::kInt8: return &ArgRun<int8_t, kMax>;
-    case DataType::kInt32: return &ArgRun<int32_t, kMax>;
-    case DataType::kBool: return &ArgRun<bool, kMax>;
-    default: return nullptr;
+    case DataType::kFloat32:
+      return &ArgRun<float, kMax>;
+    case DataType::kUInt8:
+      return &ArgRun<uint8_t, kMax>;
+    case DataType::kInt8:
+      return &ArgRun<int8_t, kMax>;
+    case DataType::kInt32:
+      return &ArgRun<int32_t, kMax>;
+    case DataType::kBool:
+      return &ArgRun<bool, kMax>;
+    default:
+      return nullptr;
   }
 }
 
@@ -107,16 +114,14 @@ class ArgMinMaxOp final : public Op {
 
     // Axis: one constant int32/int64 value.
     if (axis->type != DataType::kInt32 && axis->type != DataType::kInt64) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("axis must be int32 or int64, got %s",
-                    DataTypeName(axis->type)));
+      return ctx.InputError(StatusCode::kInvalidModel, 1,
+                            StrFormat("axis must be int32 or int64, got %s",
+                                      DataTypeName(axis->type)));
     }
     if (axis->NumElements() != 1) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          "axis must hold exactly one value, got shape " +
-              axis->shape.ToString());
+      return ctx.InputError(StatusCode::kInvalidModel, 1,
+                            "axis must hold exactly one value, got shape " +
+                                axis->shape.ToString());
     }
     if (!axis->is_constant()) {
       return ctx.InputError(
@@ -132,8 +137,7 @@ class ArgMinMaxOp final : public Op {
       return ctx.InputError(
           StatusCode::kInvalidModel, 1,
           StrFormat("axis %lld is out of range for input shape %s",
-                    static_cast<long long>(raw),
-                    in->shape.ToString().c_str()));
+                    static_cast<long long>(raw), in->shape.ToString().c_str()));
     }
     const int a = static_cast<int>(raw < 0 ? raw + rank : raw);
     dims_.outer = in->shape.FlatSize(0, a);

@@ -62,9 +62,9 @@ class ConcatenationOp final : public Op {
       case DataType::kBool:
         break;
       default:
-        return ctx.InputError(
-            StatusCode::kUnsupported, 0,
-            StrFormat("CONCATENATION of %s is not supported", DataTypeName(type)));
+        return ctx.InputError(StatusCode::kUnsupported, 0,
+                              StrFormat("CONCATENATION of %s is not supported",
+                                        DataTypeName(type)));
     }
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
 
@@ -90,10 +90,10 @@ class ConcatenationOp final : public Op {
       const Tensor* t = nullptr;
       EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, i, &t));
       if (t->type != type) {
-        return ctx.InputError(StatusCode::kInvalidModel, i,
-                              StrFormat("type %s differs from input 0 type %s",
-                                        DataTypeName(t->type),
-                                        DataTypeName(type)));
+        return ctx.InputError(
+            StatusCode::kInvalidModel, i,
+            StrFormat("type %s differs from input 0 type %s",
+                      DataTypeName(t->type), DataTypeName(type)));
       }
       bool same = t->shape.rank == rank;
       for (int d = 0; same && d < rank; ++d) {
@@ -104,8 +104,8 @@ class ConcatenationOp final : public Op {
             StatusCode::kInvalidModel, i,
             StrFormat("shape %s does not match input 0 shape %s outside axis "
                       "%d",
-                      t->shape.ToString().c_str(),
-                      t0->shape.ToString().c_str(), axis));
+                      t->shape.ToString().c_str(), t0->shape.ToString().c_str(),
+                      axis));
       }
       axis_sum += rank == 0 ? 1 : t->shape.dims[axis];
       if (axis_sum > kMaxElements) {

@@ -203,7 +203,8 @@ void StableSortDescending(int32_t* idx, int32_t* tmp, int64_t n,
     }
     std::swap(src, dst);
   }
-  if (src != idx) std::memcpy(idx, src, static_cast<size_t>(n) * sizeof(int32_t));
+  if (src != idx)
+    std::memcpy(idx, src, static_cast<size_t>(n) * sizeof(int32_t));
 }
 
 float IntersectionOverUnion(const BoxCorner& a, const BoxCorner& b) {
@@ -300,8 +301,8 @@ class DetectionPostProcessOp final : public Op {
     }
 
     // Outputs.
-    const int64_t n = int64_t{opt_.max_detections} *
-                      opt_.max_classes_per_detection;
+    const int64_t n =
+        int64_t{opt_.max_detections} * opt_.max_classes_per_detection;
     if (n > kMaxElements / 4) {
       return ctx.Error(
           StatusCode::kInvalidModel,
@@ -314,10 +315,9 @@ class DetectionPostProcessOp final : public Op {
                              Shape({1, rows}), Shape({1})};
     for (int i = 0; i < 4; ++i) {
       if (ctx.output(i)->type != DataType::kFloat32) {
-        return ctx.OutputError(
-            StatusCode::kInvalidModel, i,
-            StrFormat("must be float32, got %s",
-                      DataTypeName(ctx.output(i)->type)));
+        return ctx.OutputError(StatusCode::kInvalidModel, i,
+                               StrFormat("must be float32, got %s",
+                                         DataTypeName(ctx.output(i)->type)));
       }
       EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(i, shapes[i]));
     }
@@ -351,7 +351,8 @@ class DetectionPostProcessOp final : public Op {
     }
     auto find = [&](const char* key, bool required,
                     FlexMap::Value* v) -> Status {
-      if (!map.Find(key, v, &error)) return fail(StatusCode::kInvalidModel, error);
+      if (!map.Find(key, v, &error))
+        return fail(StatusCode::kInvalidModel, error);
       if (required && !v->present()) {
         return fail(StatusCode::kInvalidModel,
                     StrFormat("required key '%s' is missing", key));
@@ -363,8 +364,7 @@ class DetectionPostProcessOp final : public Op {
       EDGELITE_RETURN_IF_ERROR(find(key, required, &v));
       if (!v.present()) return Status::Ok();
       const int64_t x = v.AsInt64();
-      if (v.kind == FlexMap::Kind::kFloat ? v.f != std::trunc(v.f)
-                                                 : false) {
+      if (v.kind == FlexMap::Kind::kFloat ? v.f != std::trunc(v.f) : false) {
         return fail(StatusCode::kInvalidModel,
                     StrFormat("'%s' must be an integer, got %g", key, v.f));
       }
@@ -383,17 +383,20 @@ class DetectionPostProcessOp final : public Op {
       *out = static_cast<float>(v.AsDouble());
       return Status::Ok();
     };
-    EDGELITE_RETURN_IF_ERROR(get_int("max_detections", true, &opt_.max_detections));
+    EDGELITE_RETURN_IF_ERROR(
+        get_int("max_detections", true, &opt_.max_detections));
     EDGELITE_RETURN_IF_ERROR(get_int("max_classes_per_detection", true,
                                      &opt_.max_classes_per_detection));
-    EDGELITE_RETURN_IF_ERROR(get_int("detections_per_class", false,
-                                     &opt_.detections_per_class));
+    EDGELITE_RETURN_IF_ERROR(
+        get_int("detections_per_class", false, &opt_.detections_per_class));
     EDGELITE_RETURN_IF_ERROR(get_int("num_classes", true, &opt_.num_classes));
     FlexMap::Value regular;
     EDGELITE_RETURN_IF_ERROR(find("use_regular_nms", false, &regular));
     opt_.use_regular_nms = regular.AsBool();
-    EDGELITE_RETURN_IF_ERROR(get_float("nms_score_threshold", &opt_.score_threshold));
-    EDGELITE_RETURN_IF_ERROR(get_float("nms_iou_threshold", &opt_.iou_threshold));
+    EDGELITE_RETURN_IF_ERROR(
+        get_float("nms_score_threshold", &opt_.score_threshold));
+    EDGELITE_RETURN_IF_ERROR(
+        get_float("nms_iou_threshold", &opt_.iou_threshold));
     EDGELITE_RETURN_IF_ERROR(get_float("y_scale", &opt_.y_scale));
     EDGELITE_RETURN_IF_ERROR(get_float("x_scale", &opt_.x_scale));
     EDGELITE_RETURN_IF_ERROR(get_float("h_scale", &opt_.h_scale));
@@ -446,10 +449,10 @@ class DetectionPostProcessOp final : public Op {
     const size_t det = static_cast<size_t>(opt_.max_detections);
     size_t bytes[kNumScratch] = {};
     bytes[kDecoded] = b * sizeof(BoxCorner);
-    bytes[kScores] = class_deq_.type == DataType::kFloat32
-                         ? 0
-                         : b * static_cast<size_t>(classes_with_background_) *
-                               sizeof(float);
+    bytes[kScores] =
+        class_deq_.type == DataType::kFloat32
+            ? 0
+            : b * static_cast<size_t>(classes_with_background_) * sizeof(float);
     bytes[kCandidates] = b * sizeof(float);
     bytes[kKeepScores] = b * sizeof(float);
     bytes[kKeepIndices] = b * sizeof(int32_t);
@@ -457,7 +460,8 @@ class DetectionPostProcessOp final : public Op {
     bytes[kOrderTmp] = b * sizeof(int32_t);
     bytes[kActive] = b;
     bytes[kSelected] = b * sizeof(int32_t);
-    bytes[kClassOrder] = static_cast<size_t>(opt_.num_classes) * sizeof(int32_t);
+    bytes[kClassOrder] =
+        static_cast<size_t>(opt_.num_classes) * sizeof(int32_t);
     bytes[kMerged] = opt_.use_regular_nms ? 2 * det * sizeof(ScoredIndex) : 0;
     bytes[kMergeTmp] = opt_.use_regular_nms ? det * sizeof(ScoredIndex) : 0;
     for (int i = 0; i < kNumScratch; ++i) {
@@ -497,12 +501,11 @@ class DetectionPostProcessOp final : public Op {
       if (box.ymin > box.ymax || box.xmin > box.xmax) {
         return ctx.Error(
             StatusCode::kRuntimeError,
-            StrFormat("box %d decodes to an inverted box (ymin %g, xmin %g, "
-                      "ymax %g, xmax %g); its anchor has a negative size",
-                      i, static_cast<double>(box.ymin),
-                      static_cast<double>(box.xmin),
-                      static_cast<double>(box.ymax),
-                      static_cast<double>(box.xmax)));
+            StrFormat(
+                "box %d decodes to an inverted box (ymin %g, xmin %g, "
+                "ymax %g, xmax %g); its anchor has a negative size",
+                i, static_cast<double>(box.ymin), static_cast<double>(box.xmin),
+                static_cast<double>(box.ymax), static_cast<double>(box.xmax)));
       }
     }
     return Status::Ok();
@@ -516,9 +519,10 @@ class DetectionPostProcessOp final : public Op {
     const double scale = class_deq_.scale;
     const int32_t zp = static_cast<int32_t>(class_deq_.zero_point);
     for (int64_t i = 0; i < n; ++i) {
-      const int32_t q = class_deq_.type == DataType::kUInt8
-                            ? int32_t{t->data[i]}
-                            : int32_t{reinterpret_cast<const int8_t*>(t->data)[i]};
+      const int32_t q =
+          class_deq_.type == DataType::kUInt8
+              ? int32_t{t->data[i]}
+              : int32_t{reinterpret_cast<const int8_t*>(t->data)[i]};
       out[i] = static_cast<float>(scale * (q - zp));
     }
     return out;
@@ -556,7 +560,8 @@ class DetectionPostProcessOp final : public Op {
       --num_active;
       for (int32_t j = i + 1; j < kept; ++j) {
         if (!active[j]) continue;
-        const float iou = IntersectionOverUnion(boxes[box_i], boxes[keep[order[j]]]);
+        const float iou =
+            IntersectionOverUnion(boxes[box_i], boxes[keep[order[j]]]);
         if (iou > opt_.iou_threshold) {
           active[j] = 0;
           --num_active;

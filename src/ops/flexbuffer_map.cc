@@ -23,11 +23,16 @@ bool ValidWidth(size_t w) { return w == 1 || w == 2 || w == 4 || w == 8; }
 
 const char* TypeName(int type) {
   switch (type) {
-    case 4: return "a key";
-    case 5: return "a string";
-    case kMap: return "a map";
-    case 25: return "a blob";
-    default: return type >= 10 && type <= 36 ? "a vector" : "of unknown type";
+    case 4:
+      return "a key";
+    case 5:
+      return "a string";
+    case kMap:
+      return "a map";
+    case 25:
+      return "a blob";
+    default:
+      return type >= 10 && type <= 36 ? "a vector" : "of unknown type";
   }
 }
 
@@ -130,8 +135,8 @@ bool FlexMap::Parse(const uint8_t* data, size_t size, std::string* error) {
     return false;
   }
   if ((packed >> 2) != kMap) {
-    *error = StrFormat("the FlexBuffer root is not a map (type %d)",
-                       packed >> 2);
+    *error =
+        StrFormat("the FlexBuffer root is not a map (type %d)", packed >> 2);
     return false;
   }
   size_t map = 0;
@@ -220,8 +225,8 @@ bool FlexMap::Find(const char* key, Value* out, std::string* error) const {
         } else if (width == 8) {
           std::memcpy(&out->f, &bits, sizeof(out->f));
         } else {
-          *error = StrFormat("the value of '%s' is a %zu-byte float", key,
-                             width);
+          *error =
+              StrFormat("the value of '%s' is a %zu-byte float", key, width);
           return false;
         }
         out->kind = Kind::kFloat;

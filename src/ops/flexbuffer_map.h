@@ -50,11 +50,11 @@ class FlexMap {
 
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
-  size_t values_ = 0;      // position of the first value slot
-  size_t width_ = 0;       // byte width of the value slots
-  size_t count_ = 0;       // number of entries
-  size_t keys_ = 0;        // position of the first key slot
-  size_t key_width_ = 0;   // byte width of the key slots
+  size_t values_ = 0;     // position of the first value slot
+  size_t width_ = 0;      // byte width of the value slots
+  size_t count_ = 0;      // number of entries
+  size_t keys_ = 0;       // position of the first key slot
+  size_t key_width_ = 0;  // byte width of the key slots
 };
 
 }  // namespace edgelite

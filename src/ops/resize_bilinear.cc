@@ -22,10 +22,10 @@
 //      out = ((t << 11) + (b - t) * av + 2^21) >> 22   (arithmetic shift)
 // 2. TFLite's built-in uint8 kernel (optimized ResizeBilinear →
 //    ResizeBilinearGenericSmallChannel), for uint8 the delegate refuses:
-//      scale = align_corners && out > 1 ? f32(in-1)/f32(out-1) : f32(in)/f32(out)
-//      x = half_pixel_centers ? (v + 0.5f) * scale - 0.5f : v * scale
-//      lo = max(floor(x), 0), hi = min(ceil(x), in - 1), d = x - lo
-//      out = (uint8)(p00*((1-dy)*(1-dx)) + p01*((1-dy)*dx) + p10*(dy*(1-dx))
+//      scale = align_corners && out > 1 ? f32(in-1)/f32(out-1) :
+//      f32(in)/f32(out) x = half_pixel_centers ? (v + 0.5f) * scale - 0.5f : v
+//      * scale lo = max(floor(x), 0), hi = min(ceil(x), in - 1), d = x - lo out
+//      = (uint8)(p00*((1-dy)*(1-dx)) + p01*((1-dy)*dx) + p10*(dy*(1-dx))
 //                    + p11*(dy*dx) + 0.5f)      (float, left to right)
 // 3. TFLite's integer kernel (reference ResizeBilinearInteger), for int16 and
 //    for int8 the delegate refuses:
@@ -60,8 +60,8 @@ struct Tap {
 };
 
 int32_t ClampIndex(int64_t i, int32_t size) {
-  return static_cast<int32_t>(std::min<int64_t>(std::max<int64_t>(i, 0),
-                                                int64_t{size} - 1));
+  return static_cast<int32_t>(
+      std::min<int64_t>(std::max<int64_t>(i, 0), int64_t{size} - 1));
 }
 
 void XnnpackTaps(int32_t in, int32_t out, bool align, bool half,
@@ -114,8 +114,7 @@ void IntegerTaps(int32_t in, int32_t out, bool align, bool half,
           : ((int64_t{1024} * in + out / 2) / out);
   taps->resize(static_cast<size_t>(out));
   for (int32_t v = 0; v < out; ++v) {
-    const int64_t s =
-        half ? v * scale10 + scale10 / 2 - 512 : v * scale10;
+    const int64_t s = half ? v * scale10 + scale10 / 2 - 512 : v * scale10;
     const int64_t lo = std::max<int64_t>(s / 1024, 0);
     Tap& t = (*taps)[v];
     t.lo = ClampIndex(lo, in);
@@ -225,11 +224,10 @@ class ResizeBilinearOp final : public Op {
     }
     // XNNPACK takes a quantized node only when both tensors carry per-tensor
     // quantization and it is the same.
-    const bool delegated = in.quant != nullptr && out.quant != nullptr &&
-                           in.quant->scale.size() == 1 &&
-                           out.quant->scale.size() == 1 &&
-                           in.scale() == out.scale() &&
-                           in.zero_point() == out.zero_point();
+    const bool delegated =
+        in.quant != nullptr && out.quant != nullptr &&
+        in.quant->scale.size() == 1 && out.quant->scale.size() == 1 &&
+        in.scale() == out.scale() && in.zero_point() == out.zero_point();
     if (delegated) return BilinearKind::kXnnpackQ11;
     return in.type == DataType::kUInt8 ? BilinearKind::kTfliteUint8
                                        : BilinearKind::kInteger;
@@ -262,8 +260,7 @@ class ResizeBilinearOp final : public Op {
   }
 
   void Pixel(const float* p00, const float* p01, const float* p10,
-             const float* p11, const Tap& ty, const Tap& tx,
-             float* out) const {
+             const float* p11, const Tap& ty, const Tap& tx, float* out) const {
     const float ah = tx.w_hi, av = ty.w_hi;
     for (int32_t c = 0; c < g_.depth; ++c) {
       const float t = p00[c] + (p01[c] - p00[c]) * ah;

@@ -36,13 +36,13 @@ Status PrepareResize(OpContext& ctx, ResizeGeometry* g) {
   g->depth = in->shape.dims[3];
   g->out_h = s[0];
   g->out_w = s[1];
-  if ((g->in_h == 0 || g->in_w == 0) &&
-      int64_t{g->batches} * g->depth != 0) {
-    return ctx.InputError(StatusCode::kInvalidModel, 0,
-                          "cannot resize an image with no pixels, shape " +
-                              in->shape.ToString());
+  if ((g->in_h == 0 || g->in_w == 0) && int64_t{g->batches} * g->depth != 0) {
+    return ctx.InputError(
+        StatusCode::kInvalidModel, 0,
+        "cannot resize an image with no pixels, shape " + in->shape.ToString());
   }
-  return ctx.SetOutputShape(0, Shape({g->batches, g->out_h, g->out_w, g->depth}));
+  return ctx.SetOutputShape(0,
+                            Shape({g->batches, g->out_h, g->out_w, g->depth}));
 }
 
 }  // namespace edgelite

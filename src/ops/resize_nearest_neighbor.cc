@@ -32,17 +32,18 @@
 namespace edgelite {
 namespace {
 
-int32_t NearestReference(int32_t v, int32_t in, int32_t out,
-                         bool align_corners, bool half_pixel) {
-  const float scale = (align_corners && out > 1)
-                          ? static_cast<float>(in - 1) / static_cast<float>(out - 1)
-                          : static_cast<float>(in) / static_cast<float>(out);
+int32_t NearestReference(int32_t v, int32_t in, int32_t out, bool align_corners,
+                         bool half_pixel) {
+  const float scale =
+      (align_corners && out > 1)
+          ? static_cast<float>(in - 1) / static_cast<float>(out - 1)
+          : static_cast<float>(in) / static_cast<float>(out);
   const float offset = half_pixel ? 0.5f : 0.0f;
   float x = (static_cast<float>(v) + offset) * scale;
   // Huge sizes: keep the int conversion defined (the result is clamped).
   if (!(x < 2147483520.0f)) x = 2147483520.0f;
-  int32_t src = static_cast<int32_t>(align_corners ? std::round(x)
-                                                   : std::floor(x));
+  int32_t src =
+      static_cast<int32_t>(align_corners ? std::round(x) : std::floor(x));
   src = std::min(src, in - 1);
   if (half_pixel) src = std::max(src, 0);
   return src;
@@ -78,7 +79,8 @@ class ResizeNearestNeighborOp final : public Op {
     const bool align = ctx.options().resize.align_corners;
     const bool half = ctx.options().resize.half_pixel_centers;
     const bool fixed_point = in->type == DataType::kUInt8 && !align && !half;
-    auto fill = [&](std::vector<int32_t>* v, int32_t in_size, int32_t out_size) {
+    auto fill = [&](std::vector<int32_t>* v, int32_t in_size,
+                    int32_t out_size) {
       v->resize(static_cast<size_t>(out_size));
       for (int32_t i = 0; i < out_size; ++i) {
         (*v)[i] = fixed_point

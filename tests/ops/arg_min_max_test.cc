@@ -49,8 +49,8 @@ SingleOpModel Arg(bool is_max, TensorSpec in, TensorSpec axis, TensorSpec out,
   SingleOpModel m;
   m.inputs = {std::move(in), std::move(axis)};
   m.outputs = {std::move(out)};
-  m.op.builtin_code = static_cast<int32_t>(is_max ? tfl::BuiltinOperator::ARG_MAX
-                                                  : tfl::BuiltinOperator::ARG_MIN);
+  m.op.builtin_code = static_cast<int32_t>(
+      is_max ? tfl::BuiltinOperator::ARG_MAX : tfl::BuiltinOperator::ARG_MIN);
   m.op.version = 1;
   if (is_max) {
     m.op.options_type = tfl::BuiltinOptions::ArgMaxOptions;
@@ -68,7 +68,7 @@ SingleOpModel Arg(bool is_max, TensorSpec in, TensorSpec axis, TensorSpec out,
 
 template <typename Out, typename In>
 std::vector<Out> RunOp(const SingleOpModel& m, const std::vector<In>& x,
-                     Shape* shape = nullptr) {
+                       Shape* shape = nullptr) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
   EXPECT_TRUE(s.ok()) << s.message();
@@ -89,22 +89,26 @@ std::vector<Out> RunOp(const SingleOpModel& m, const std::vector<In>& x,
 TEST(ArgMinMaxOp, FloatBothAxesAndTies) {
   const std::vector<float> x = {3, 9, 9, 7, 1, 7};
   Shape shape;
-  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(-1),
-                              Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
-                          x, &shape)),
+  EXPECT_EQ((RunOp<int32_t>(
+                Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(-1),
+                    Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
+                x, &shape)),
             (std::vector<int32_t>{1, 0}));
   EXPECT_EQ(shape, Shape({2}));
-  EXPECT_EQ((RunOp<int64_t>(Arg(false, Spec("x", DataType::kFloat32, {2, 3}), Axis64(1),
-                              Spec("y", DataType::kInt64, {2}), tfl::TensorType::INT64),
-                          x)),
+  EXPECT_EQ((RunOp<int64_t>(
+                Arg(false, Spec("x", DataType::kFloat32, {2, 3}), Axis64(1),
+                    Spec("y", DataType::kInt64, {2}), tfl::TensorType::INT64),
+                x)),
             (std::vector<int64_t>{0, 1}));
-  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(0),
-                              Spec("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
-                          x)),
+  EXPECT_EQ((RunOp<int32_t>(
+                Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(0),
+                    Spec("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
+                x)),
             (std::vector<int32_t>{1, 0, 0}));
-  EXPECT_EQ((RunOp<int32_t>(Arg(false, Spec("x", DataType::kFloat32, {2, 3}), Axis64(-2),
-                              Spec("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
-                          x)),
+  EXPECT_EQ((RunOp<int32_t>(
+                Arg(false, Spec("x", DataType::kFloat32, {2, 3}), Axis64(-2),
+                    Spec("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
+                x)),
             (std::vector<int32_t>{0, 1, 1}));
 }
 
@@ -112,31 +116,36 @@ TEST(ArgMinMaxOp, FloatBothAxesAndTies) {
 // one never taken.
 TEST(ArgMinMaxOp, FloatNaN) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
-  SingleOpModel m = Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(1),
-                        Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32);
+  SingleOpModel m =
+      Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(1),
+          Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32);
   EXPECT_EQ((RunOp<int32_t>(m, std::vector<float>{nan, 5, 6, 1, nan, 2})),
             (std::vector<int32_t>{0, 2}));
 }
 
 // Quantized inputs compare raw values; bool max is the first true.
 TEST(ArgMinMaxOp, IntegerTypes) {
-  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kUInt8, {4}, {0.1f}, {128}),
-                              Axis32(0), Spec("y", DataType::kInt32, {}),
-                              tfl::TensorType::INT32),
-                          std::vector<uint8_t>{3, 250, 250, 1})),
-            (std::vector<int32_t>{1}));
-  EXPECT_EQ((RunOp<int64_t>(Arg(false, Spec("x", DataType::kInt8, {4}, {0.1f}, {0}),
-                              Axis32(0), Spec("y", DataType::kInt64, {}),
-                              tfl::TensorType::INT64),
-                          std::vector<int8_t>{3, -128, 5, -128})),
-            (std::vector<int64_t>{1}));
-  EXPECT_EQ((RunOp<int32_t>(Arg(false, Spec("x", DataType::kInt32, {2, 2}), Axis32(1),
-                              Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
-                          std::vector<int32_t>{-5, 2000000000, 7, 7})),
+  EXPECT_EQ(
+      (RunOp<int32_t>(
+          Arg(true, Spec("x", DataType::kUInt8, {4}, {0.1f}, {128}), Axis32(0),
+              Spec("y", DataType::kInt32, {}), tfl::TensorType::INT32),
+          std::vector<uint8_t>{3, 250, 250, 1})),
+      (std::vector<int32_t>{1}));
+  EXPECT_EQ(
+      (RunOp<int64_t>(
+          Arg(false, Spec("x", DataType::kInt8, {4}, {0.1f}, {0}), Axis32(0),
+              Spec("y", DataType::kInt64, {}), tfl::TensorType::INT64),
+          std::vector<int8_t>{3, -128, 5, -128})),
+      (std::vector<int64_t>{1}));
+  EXPECT_EQ((RunOp<int32_t>(
+                Arg(false, Spec("x", DataType::kInt32, {2, 2}), Axis32(1),
+                    Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
+                std::vector<int32_t>{-5, 2000000000, 7, 7})),
             (std::vector<int32_t>{0, 0}));
-  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kBool, {2, 3}), Axis32(1),
-                              Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
-                          std::vector<uint8_t>{0, 1, 1, 0, 0, 0})),
+  EXPECT_EQ((RunOp<int32_t>(
+                Arg(true, Spec("x", DataType::kBool, {2, 3}), Axis32(1),
+                    Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
+                std::vector<uint8_t>{0, 1, 1, 0, 0, 0})),
             (std::vector<int32_t>{1, 0}));
 }
 
@@ -148,9 +157,10 @@ TEST(ArgMinMaxOp, MiddleAxis) {
   for (int i = 0; i < 12; ++i) x[i] = static_cast<float>(i);
   x[7] = 100;
   Shape shape;
-  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kFloat32, {2, 3, 2}), Axis32(1),
-                              Spec("y", DataType::kInt32, {2, 2}), tfl::TensorType::INT32),
-                          x, &shape)),
+  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kFloat32, {2, 3, 2}),
+                                Axis32(1), Spec("y", DataType::kInt32, {2, 2}),
+                                tfl::TensorType::INT32),
+                            x, &shape)),
             (std::vector<int32_t>{2, 2, 2, 0}));
   EXPECT_EQ(shape, Shape({2, 2}));
 }
@@ -161,8 +171,9 @@ Status Prepare(const SingleOpModel& m) {
 }
 
 TEST(ArgMinMaxOp, RefusedConfigurations) {
-  Status s = Prepare(Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(2),
-                         Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
+  Status s =
+      Prepare(Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(2),
+                  Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MAX v1): input 1 (tensor 1 'axis'): axis 2 is out of "

@@ -31,9 +31,9 @@ TensorSpec Spec(const std::string& name, DataType type,
   return s;
 }
 
-SingleOpModel Concat(std::vector<TensorSpec> ins, TensorSpec out, int32_t axis,
-                     tfl::ActivationFunctionType act =
-                         tfl::ActivationFunctionType::NONE) {
+SingleOpModel Concat(
+    std::vector<TensorSpec> ins, TensorSpec out, int32_t axis,
+    tfl::ActivationFunctionType act = tfl::ActivationFunctionType::NONE) {
   SingleOpModel m;
   m.inputs = std::move(ins);
   m.outputs = {std::move(out)};
@@ -48,8 +48,8 @@ SingleOpModel Concat(std::vector<TensorSpec> ins, TensorSpec out, int32_t axis,
 
 // Runs with one input vector per model input (as raw bytes).
 std::vector<uint8_t> RunOp(const SingleOpModel& m,
-                         const std::vector<std::vector<uint8_t>>& inputs,
-                         Shape* shape = nullptr) {
+                           const std::vector<std::vector<uint8_t>>& inputs,
+                           Shape* shape = nullptr) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
   EXPECT_TRUE(s.ok()) << s.message();
@@ -77,23 +77,24 @@ TEST(ConcatenationOp, FloatInnerAxis) {
                               Spec("b", DataType::kFloat32, {2, 1})},
                              Spec("y", DataType::kFloat32, {2, 3}), axis);
     Shape shape;
-    const std::vector<uint8_t> out =
-        RunOp(m, {testing::Bytes<float>({1, 2, 3, 4}), testing::Bytes<float>({5, 6})},
-            &shape);
-    EXPECT_EQ(out, testing::Bytes<float>({1, 2, 5, 3, 4, 6})) << "axis " << axis;
+    const std::vector<uint8_t> out = RunOp(
+        m, {testing::Bytes<float>({1, 2, 3, 4}), testing::Bytes<float>({5, 6})},
+        &shape);
+    EXPECT_EQ(out, testing::Bytes<float>({1, 2, 5, 3, 4, 6}))
+        << "axis " << axis;
     EXPECT_EQ(shape, Shape({2, 3}));
   }
 }
 
 // Axis 0 of three int32 inputs: the rows follow each other.
 TEST(ConcatenationOp, Int32OuterAxisThreeInputs) {
-  SingleOpModel m = Concat({Spec("a", DataType::kInt32, {1, 2}),
-                            Spec("b", DataType::kInt32, {2, 2}),
-                            Spec("c", DataType::kInt32, {1, 2})},
-                           Spec("y", DataType::kInt32, {4, 2}), -2);
+  SingleOpModel m = Concat(
+      {Spec("a", DataType::kInt32, {1, 2}), Spec("b", DataType::kInt32, {2, 2}),
+       Spec("c", DataType::kInt32, {1, 2})},
+      Spec("y", DataType::kInt32, {4, 2}), -2);
   EXPECT_EQ(RunOp(m, {testing::Bytes<int32_t>({1, 2}),
-                    testing::Bytes<int32_t>({3, 4, 5, 6}),
-                    testing::Bytes<int32_t>({7, 8})}),
+                      testing::Bytes<int32_t>({3, 4, 5, 6}),
+                      testing::Bytes<int32_t>({7, 8})}),
             testing::Bytes<int32_t>({1, 2, 3, 4, 5, 6, 7, 8}));
 }
 
@@ -103,56 +104,58 @@ TEST(ConcatenationOp, Int64MiddleAxis) {
   SingleOpModel m = Concat({Spec("a", DataType::kInt64, {2, 1, 2}),
                             Spec("b", DataType::kInt64, {2, 2, 2})},
                            Spec("y", DataType::kInt64, {2, 3, 2}), 1);
-  EXPECT_EQ(RunOp(m, {testing::Bytes<int64_t>({1, 2, 3, 4}),
-                    testing::Bytes<int64_t>({10, 11, 12, 13, 14, 15, 16, 17})}),
-            testing::Bytes<int64_t>(
-                {1, 2, 10, 11, 12, 13, 3, 4, 14, 15, 16, 17}));
+  EXPECT_EQ(
+      RunOp(m, {testing::Bytes<int64_t>({1, 2, 3, 4}),
+                testing::Bytes<int64_t>({10, 11, 12, 13, 14, 15, 16, 17})}),
+      testing::Bytes<int64_t>({1, 2, 10, 11, 12, 13, 3, 4, 14, 15, 16, 17}));
 }
 
 TEST(ConcatenationOp, BoolAndInt16AndZeroSize) {
-  SingleOpModel b = Concat({Spec("a", DataType::kBool, {2}),
-                            Spec("e", DataType::kBool, {0}),
-                            Spec("c", DataType::kBool, {1})},
-                           Spec("y", DataType::kBool, {3}), 0);
+  SingleOpModel b =
+      Concat({Spec("a", DataType::kBool, {2}), Spec("e", DataType::kBool, {0}),
+              Spec("c", DataType::kBool, {1})},
+             Spec("y", DataType::kBool, {3}), 0);
   EXPECT_EQ(RunOp(b, {{1, 0}, {}, {1}}), (std::vector<uint8_t>{1, 0, 1}));
   // int16 copies raw values even when the scales differ (zero points 0).
   SingleOpModel s = Concat({Spec("a", DataType::kInt16, {1, 1}, {0.5f}, {0}),
                             Spec("c", DataType::kInt16, {1, 2}, {2.0f}, {0})},
                            Spec("y", DataType::kInt16, {1, 3}, {1.0f}, {0}), 1);
   EXPECT_EQ(RunOp(s, {testing::Bytes<int16_t>({-7}),
-                    testing::Bytes<int16_t>({300, -32768})}),
+                      testing::Bytes<int16_t>({300, -32768})}),
             testing::Bytes<int16_t>({-7, 300, -32768}));
 }
 
 // A fused activation is ignored, as LiteRT does (see concatenation.cc).
 TEST(ConcatenationOp, FusedActivationIsIgnored) {
-  SingleOpModel m = Concat({Spec("a", DataType::kFloat32, {2}),
-                            Spec("b", DataType::kFloat32, {1})},
-                           Spec("y", DataType::kFloat32, {3}), 0,
-                           tfl::ActivationFunctionType::RELU6);
-  EXPECT_EQ(RunOp(m, {testing::Bytes<float>({-3, 0.5f}), testing::Bytes<float>({7})}),
-            testing::Bytes<float>({-3, 0.5f, 7}));
+  SingleOpModel m = Concat(
+      {Spec("a", DataType::kFloat32, {2}), Spec("b", DataType::kFloat32, {1})},
+      Spec("y", DataType::kFloat32, {3}), 0,
+      tfl::ActivationFunctionType::RELU6);
+  EXPECT_EQ(
+      RunOp(m, {testing::Bytes<float>({-3, 0.5f}), testing::Bytes<float>({7})}),
+      testing::Bytes<float>({-3, 0.5f, 7}));
 }
 
 // Scalars concatenate into a vector of their count.
 TEST(ConcatenationOp, ScalarsMakeAVector) {
-  SingleOpModel m = Concat({Spec("a", DataType::kFloat32, {}),
-                            Spec("b", DataType::kFloat32, {})},
-                           Spec("y", DataType::kFloat32, {2}), 0);
+  SingleOpModel m = Concat(
+      {Spec("a", DataType::kFloat32, {}), Spec("b", DataType::kFloat32, {})},
+      Spec("y", DataType::kFloat32, {2}), 0);
   Shape shape;
-  EXPECT_EQ(RunOp(m, {testing::Bytes<float>({1.5f}), testing::Bytes<float>({-2})},
-                &shape),
-            testing::Bytes<float>({1.5f, -2}));
+  EXPECT_EQ(
+      RunOp(m, {testing::Bytes<float>({1.5f}), testing::Bytes<float>({-2})},
+            &shape),
+      testing::Bytes<float>({1.5f, -2}));
   EXPECT_EQ(shape, Shape({2}));
 }
 
 // Rank 6, axis 4: outer = 2 (dims 0..3), a contributes 1×1 per outer index,
 // b 2×1.
 TEST(ConcatenationOp, Rank6) {
-  SingleOpModel m = Concat({Spec("a", DataType::kUInt8, {2, 1, 1, 1, 1, 1}, {1}, {0}),
-                            Spec("b", DataType::kUInt8, {2, 1, 1, 1, 2, 1}, {1}, {0})},
-                           Spec("y", DataType::kUInt8, {2, 1, 1, 1, 3, 1}, {1}, {0}),
-                           4);
+  SingleOpModel m =
+      Concat({Spec("a", DataType::kUInt8, {2, 1, 1, 1, 1, 1}, {1}, {0}),
+              Spec("b", DataType::kUInt8, {2, 1, 1, 1, 2, 1}, {1}, {0})},
+             Spec("y", DataType::kUInt8, {2, 1, 1, 1, 3, 1}, {1}, {0}), 4);
   EXPECT_EQ(RunOp(m, {{1, 2}, {10, 11, 12, 13}}),
             (std::vector<uint8_t>{1, 10, 11, 2, 12, 13}));
 }
@@ -163,10 +166,9 @@ TEST(ConcatenationOp, Rank6) {
 //   q = 0 → -5 → clamped to 0;  q = 255 → 122.5 → 123.
 // Input b has the output's parameters and is copied (200 stays 200).
 TEST(ConcatenationOp, Uint8RescalesMismatchedInputs) {
-  SingleOpModel m =
-      Concat({Spec("a", DataType::kUInt8, {5}, {0.5f}, {10}),
-              Spec("b", DataType::kUInt8, {1}, {1.0f}, {0})},
-             Spec("y", DataType::kUInt8, {6}, {1.0f}, {0}), 0);
+  SingleOpModel m = Concat({Spec("a", DataType::kUInt8, {5}, {0.5f}, {10}),
+                            Spec("b", DataType::kUInt8, {1}, {1.0f}, {0})},
+                           Spec("y", DataType::kUInt8, {6}, {1.0f}, {0}), 0);
   EXPECT_EQ(RunOp(m, {{30, 11, 13, 0, 255}, {200}}),
             (std::vector<uint8_t>{10, 1, 2, 0, 123, 200}));
 }
@@ -221,9 +223,9 @@ TEST(ConcatenationOp, RefusedConfigurations) {
             "op 0 (CONCATENATION v1): axis 2 is out of range for input shape "
             "[2, 2]");
 
-  s = Prepare(Concat({Spec("a", DataType::kFloat32, {2}),
-                      Spec("b", DataType::kInt32, {2})},
-                     Spec("y", DataType::kFloat32, {4}), 0));
+  s = Prepare(Concat(
+      {Spec("a", DataType::kFloat32, {2}), Spec("b", DataType::kInt32, {2})},
+      Spec("y", DataType::kFloat32, {4}), 0));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (CONCATENATION v1): input 1 (tensor 1 'b'): type int32 "

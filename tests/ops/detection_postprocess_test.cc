@@ -48,8 +48,10 @@ std::vector<uint8_t> Flex(const Options& o) {
     };
     i("max_detections", o.max_detections);
     i("max_classes_per_detection", o.max_classes_per_detection);
-    if (o.detections_per_class >= 0) i("detections_per_class", o.detections_per_class);
-    if (o.use_regular_nms >= 0) fbb.Bool("use_regular_nms", o.use_regular_nms != 0);
+    if (o.detections_per_class >= 0)
+      i("detections_per_class", o.detections_per_class);
+    if (o.use_regular_nms >= 0)
+      fbb.Bool("use_regular_nms", o.use_regular_nms != 0);
     f("nms_score_threshold", o.score_threshold);
     f("nms_iou_threshold", o.iou_threshold);
     i("num_classes", o.num_classes);
@@ -81,9 +83,9 @@ const std::vector<float> kAnchors = {0.25f, 0.25f, 0.5f, 0.5f,  //
                                      0.25f, 0.3f,  0.5f, 0.5f,  //
                                      0.75f, 0.75f, 0.5f, 0.5f};
 // Rows: background, class 0, class 1.
-const std::vector<float> kScores = {0.0f, 0.9f, 0.8f,   //
+const std::vector<float> kScores = {0.0f, 0.9f,  0.8f,   //
                                     0.0f, 0.85f, 0.95f,  //
-                                    0.0f, 0.3f, 0.7f};
+                                    0.0f, 0.3f,  0.7f};
 
 SingleOpModel Model(std::vector<uint8_t> options, TensorSpec boxes,
                     TensorSpec scores, TensorSpec anchors, int rows) {
@@ -113,7 +115,7 @@ struct Result {
 };
 
 Result RunOp(const SingleOpModel& m, const std::vector<uint8_t>& enc,
-           const std::vector<uint8_t>& cls) {
+             const std::vector<uint8_t>& cls) {
   Result r;
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
@@ -122,7 +124,8 @@ Result RunOp(const SingleOpModel& m, const std::vector<uint8_t>& enc,
   testing::SetInput(interp.get(), 0, enc);
   testing::SetInput(interp.get(), 1, cls);
   // Garbage in the outputs must not survive: unused rows are zeroed.
-  for (int i = 0; i < 4; ++i) std::memset(interp->output(i)->data, 0x7f, interp->output(i)->bytes);
+  for (int i = 0; i < 4; ++i)
+    std::memset(interp->output(i)->data, 0x7f, interp->output(i)->bytes);
   const int64_t before = testing::AllocationCount();
   s = interp->Invoke();
   EXPECT_EQ(testing::AllocationCount(), before) << "Invoke allocated";
@@ -150,8 +153,9 @@ std::vector<float> Cat(std::initializer_list<std::vector<float>> parts) {
 // 0.225 / 0.275 = 0.82 > 0.5); box 2 follows; row 2 stays zero.
 TEST(DetectionPostProcessOp, FastNmsOneClass) {
   Options o;
-  const Result r = RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
-                       testing::Bytes(kScores));
+  const Result r =
+      RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
+            testing::Bytes(kScores));
   EXPECT_EQ(r.num, 2.0f);
   EXPECT_EQ(r.boxes, Cat({kBox1, kBox2, kZero}));
   EXPECT_EQ(r.classes, (std::vector<float>{1, 1, 0}));
@@ -163,8 +167,9 @@ TEST(DetectionPostProcessOp, FastNmsOneClass) {
 TEST(DetectionPostProcessOp, FastNmsTwoClassesPerBox) {
   Options o;
   o.max_classes_per_detection = 2;
-  const Result r = RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
-                       testing::Bytes(kScores));
+  const Result r =
+      RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
+            testing::Bytes(kScores));
   EXPECT_EQ(r.num, 2.0f);
   EXPECT_EQ(r.boxes, Cat({kBox1, kBox1, kBox2, kBox2, kZero, kZero}));
   EXPECT_EQ(r.classes, (std::vector<float>{1, 0, 1, 0, 0, 0}));
@@ -177,8 +182,9 @@ TEST(DetectionPostProcessOp, FastNmsTwoClassesPerBox) {
 TEST(DetectionPostProcessOp, RegularNms) {
   Options o;
   o.use_regular_nms = 1;
-  const Result r = RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
-                       testing::Bytes(kScores));
+  const Result r =
+      RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
+            testing::Bytes(kScores));
   EXPECT_EQ(r.num, 3.0f);
   EXPECT_EQ(r.boxes, Cat({kBox1, kBox0, kBox2}));
   EXPECT_EQ(r.classes, (std::vector<float>{1, 0, 1}));
@@ -194,8 +200,9 @@ TEST(DetectionPostProcessOp, RegularNmsTiesKeepClassOrder) {
   const std::vector<float> scores = {0, 0.1f, 0.1f,  //
                                      0, 0.1f, 0.1f,  //
                                      0, 0.7f, 0.7f};
-  const Result r = RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
-                       testing::Bytes(scores));
+  const Result r =
+      RunOp(FloatModel(o), testing::Bytes(std::vector<float>(12, 0.0f)),
+            testing::Bytes(scores));
   EXPECT_EQ(r.num, 2.0f);
   EXPECT_EQ(r.boxes, Cat({kBox2, kBox2, kZero}));
   EXPECT_EQ(r.classes, (std::vector<float>{0, 1, 0}));
@@ -214,14 +221,17 @@ TEST(DetectionPostProcessOp, DecodesBoxes) {
   enc[8] = 1;
   enc[9] = -2;
   enc[10] = static_cast<float>(ln2x5);
-  const std::vector<float> scores = {0, 0.1f, 0.1f, 0, 0.1f, 0.1f, 0, 0.9f, 0.1f};
-  const Result r = RunOp(FloatModel(o), testing::Bytes(enc), testing::Bytes(scores));
+  const std::vector<float> scores = {0,    0.1f, 0.1f, 0,   0.1f,
+                                     0.1f, 0,    0.9f, 0.1f};
+  const Result r =
+      RunOp(FloatModel(o), testing::Bytes(enc), testing::Bytes(scores));
   ASSERT_EQ(r.num, 1.0f);
   const float yc = static_cast<float>(1.0 / 10 * 0.5 + double{0.75f});
   const float xc = static_cast<float>(-2.0 / 10 * 0.5 + double{0.75f});
-  const float hh =
-      static_cast<float>(0.5 * std::exp(double{static_cast<float>(ln2x5)} / 5) * 0.5);
-  EXPECT_EQ(r.boxes, (std::vector<float>{yc - hh, xc - 0.25f, yc + hh, xc + 0.25f}));
+  const float hh = static_cast<float>(
+      0.5 * std::exp(double{static_cast<float>(ln2x5)} / 5) * 0.5);
+  EXPECT_EQ(r.boxes,
+            (std::vector<float>{yc - hh, xc - 0.25f, yc + hh, xc + 0.25f}));
   EXPECT_NEAR(r.boxes[0], 0.3f, 1e-6f);
   EXPECT_NEAR(r.boxes[2], 1.3f, 1e-6f);
 }
@@ -237,11 +247,11 @@ TEST(DetectionPostProcessOp, Uint8Inputs) {
   o.max_detections = 2;
   TensorSpec anchors = Spec("anchors", DataType::kUInt8, {3, 4}, {0.01f}, {0});
   anchors.data = {20, 20, 40, 40, 80, 80, 40, 40, 50, 50, 10, 10};
-  SingleOpModel m =
-      Model(Flex(o), Spec("enc", DataType::kUInt8, {1, 3, 4}, {0.05f}, {128}),
-            Spec("cls", DataType::kUInt8, {1, 3, 3}, {0.004f}, {5}), anchors, 2);
+  SingleOpModel m = Model(
+      Flex(o), Spec("enc", DataType::kUInt8, {1, 3, 4}, {0.05f}, {128}),
+      Spec("cls", DataType::kUInt8, {1, 3, 3}, {0.004f}, {5}), anchors, 2);
   const Result r = RunOp(m, std::vector<uint8_t>(12, 128),
-                       {5, 5, 255, 130, 5, 5, 100, 100, 100});
+                         {5, 5, 255, 130, 5, 5, 100, 100, 100});
   EXPECT_EQ(r.num, 2.0f);
   EXPECT_EQ(r.classes, (std::vector<float>{2, 0}));
   EXPECT_EQ(r.scores[0], static_cast<float>(0.004 * 250));
@@ -260,15 +270,17 @@ TEST(DetectionPostProcessOp, InvertedBoxFailsInvoke) {
   a[6] = -0.5f;
   TensorSpec anchors = Spec("anchors", DataType::kFloat32, {3, 4});
   anchors.data = testing::Bytes(a);
-  SingleOpModel m = Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
-                          Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3);
+  SingleOpModel m =
+      Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
+            Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(m.Build(), &interp).ok());
   const Status s = interp->Invoke();
   EXPECT_EQ(s.code(), StatusCode::kRuntimeError);
-  EXPECT_EQ(s.message().rfind("op 0 (CUSTOM 'TFLite_Detection_PostProcess' v1): box 1 "
-                              "decodes to an inverted box",
-                              0),
+  EXPECT_EQ(s.message().rfind(
+                "op 0 (CUSTOM 'TFLite_Detection_PostProcess' v1): box 1 "
+                "decodes to an inverted box",
+                0),
             0u)
       << s.message();
 }
@@ -285,34 +297,39 @@ TEST(DetectionPostProcessOp, RefusedOptions) {
   o.drop = "num_classes";
   Status s = Prepare(FloatModel(o));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "custom options: required key 'num_classes' is missing");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "custom options: required key 'num_classes' is missing");
 
   o = Options();
   o.iou_threshold = 0.0f;
   s = Prepare(FloatModel(o));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "custom options: nms_iou_threshold must be in (0, 1], got 0");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "custom options: nms_iou_threshold must be in (0, 1], got 0");
 
   o = Options();
   o.max_classes_per_detection = 0;
   s = Prepare(FloatModel(o));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "custom options: max_classes_per_detection must be positive");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "custom options: max_classes_per_detection must be positive");
 
   o = Options();
   o.max_detections = -1;
   s = Prepare(FloatModel(o));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "custom options: 'max_detections' must be between 0 and "
-                             "2147483647, got -1");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "custom options: 'max_detections' must be between 0 and "
+                "2147483647, got -1");
 
   o = Options();
   o.num_classes = 5;  // the scores tensor has 3 columns
   s = Prepare(FloatModel(o));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "input 1 (tensor 1 'cls'): has 3 classes per box; "
-                             "num_classes 5 allows 5 or 6 (with a background class)");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "input 1 (tensor 1 'cls'): has 3 classes per box; "
+                "num_classes 5 allows 5 or 6 (with a background class)");
 
   // A string where a number belongs.
   flexbuffers::Builder fbb;
@@ -325,27 +342,31 @@ TEST(DetectionPostProcessOp, RefusedOptions) {
   anchors.data = testing::Bytes(kAnchors);
   s = Prepare(Model(fbb.GetBuffer(), Spec("enc", DataType::kFloat32, {1, 3, 4}),
                     Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "custom options: the value of "
-                             "'max_classes_per_detection' is a string, not a number");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "custom options: the value of "
+                "'max_classes_per_detection' is a string, not a number");
 
   // No options at all.
   s = Prepare(Model({}, Spec("enc", DataType::kFloat32, {1, 3, 4}),
                     Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "custom options: a FlexBuffer needs at least 3 bytes, got 0");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "custom options: a FlexBuffer needs at least 3 bytes, got 0");
 }
 
 TEST(DetectionPostProcessOp, RefusedTensors) {
   Options o;
   TensorSpec anchors = Spec("anchors", DataType::kFloat32, {2, 4});
   anchors.data = testing::Bytes(std::vector<float>(8, 0.5f));
-  Status s = Prepare(Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
-                           Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
+  Status s =
+      Prepare(Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
+                    Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "input 2 (tensor 2 'anchors'): anchors must have shape "
-                             "[3, 4], got [2, 4]");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "input 2 (tensor 2 'anchors'): anchors must have shape "
+                "[3, 4], got [2, 4]");
 
   TensorSpec a3 = Spec("anchors", DataType::kFloat32, {3, 4});
   a3.data = testing::Bytes(kAnchors);
@@ -358,9 +379,10 @@ TEST(DetectionPostProcessOp, RefusedTensors) {
 
   s = Prepare(Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 3}),
                     Spec("cls", DataType::kFloat32, {1, 3, 3}), a3, 3));
-  EXPECT_EQ(s.message(), std::string(kPrefix) +
-                             "input 0 (tensor 0 'enc'): box encodings must have shape "
-                             "[1, boxes, 4 or more], got [1, 3, 3]");
+  EXPECT_EQ(s.message(),
+            std::string(kPrefix) +
+                "input 0 (tensor 0 'enc'): box encodings must have shape "
+                "[1, boxes, 4 or more], got [1, 3, 3]");
 }
 
 }  // namespace

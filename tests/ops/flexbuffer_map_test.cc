@@ -95,7 +95,8 @@ TEST(FlexMap, RefusesNonMapRoots) {
 // of a real buffer: Parse/Find may refuse, must not crash or read outside.
 TEST(FlexMap, SurvivesTruncationAndCorruption) {
   const std::vector<uint8_t> buf = Sample();
-  const char* keys[] = {"i8", "i64", "u", "f", "d", "b", "if", "ii", "s", "n", "v", "x"};
+  const char* keys[] = {"i8", "i64", "u", "f", "d", "b",
+                        "if", "ii",  "s", "n", "v", "x"};
   auto probe = [&](const std::vector<uint8_t>& bytes) {
     // A copy of exactly this size, so ASan sees any over-read.
     std::vector<uint8_t> exact(bytes);

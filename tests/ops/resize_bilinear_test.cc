@@ -55,7 +55,7 @@ SingleOpModel Resize(TensorSpec in, TensorSpec size, TensorSpec out,
 
 template <typename T>
 std::vector<T> RunOp(const SingleOpModel& m, const std::vector<T>& x,
-                   Shape* shape = nullptr) {
+                     Shape* shape = nullptr) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
   EXPECT_TRUE(s.ok()) << s.message();
@@ -74,8 +74,9 @@ std::vector<T> RunOp(const SingleOpModel& m, const std::vector<T>& x,
 // the input become [0, 5, 10, 10] and [20, 25, 30, 30]; output row 1 is their
 // average [10, 15, 20, 20]; rows 2 and 3 equal input row 1's.
 TEST(ResizeBilinearOp, FloatLegacyUpscale) {
-  SingleOpModel m = Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
-                           Spec("y", DataType::kFloat32, {1, 4, 4, 1}));
+  SingleOpModel m =
+      Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
+             Spec("y", DataType::kFloat32, {1, 4, 4, 1}));
   Shape shape;
   EXPECT_EQ(RunOp<float>(m, {0, 10, 20, 30}, &shape),
             (std::vector<float>{0, 5, 10, 10, 10, 15, 20, 20, 20, 25, 30, 30,
@@ -87,28 +88,31 @@ TEST(ResizeBilinearOp, FloatLegacyUpscale) {
 // 0 (clamped from -0.25), 0.25, 0.75, 1 (clamped from 1.25). Row 0 becomes
 // [0, 2.5, 7.5, 10]; rows move by 20 per input row: +0, +5, +15, +20.
 TEST(ResizeBilinearOp, FloatHalfPixelCenters) {
-  SingleOpModel m = Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
-                           Spec("y", DataType::kFloat32, {1, 4, 4, 1}), false, true);
+  SingleOpModel m =
+      Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
+             Spec("y", DataType::kFloat32, {1, 4, 4, 1}), false, true);
   EXPECT_EQ(RunOp<float>(m, {0, 10, 20, 30}),
-            (std::vector<float>{0, 2.5f, 7.5f, 10, 5, 7.5f, 12.5f, 15, 15, 17.5f,
-                                22.5f, 25, 20, 22.5f, 27.5f, 30}));
+            (std::vector<float>{0, 2.5f, 7.5f, 10, 5, 7.5f, 12.5f, 15, 15,
+                                17.5f, 22.5f, 25, 20, 22.5f, 27.5f, 30}));
 }
 
 // align_corners, 2 → 3 in both directions with two channels: scale
 // (2-1)/(3-1) = 0.5, coordinates 0, 0.5, 1. Channel 1 is channel 0 + 1.
 TEST(ResizeBilinearOp, FloatAlignCornersTwoChannels) {
-  SingleOpModel m = Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 2}), Size(3, 3),
-                           Spec("y", DataType::kFloat32, {1, 3, 3, 2}), true);
+  SingleOpModel m =
+      Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 2}), Size(3, 3),
+             Spec("y", DataType::kFloat32, {1, 3, 3, 2}), true);
   EXPECT_EQ(RunOp<float>(m, {0, 1, 10, 11, 20, 21, 30, 31}),
-            (std::vector<float>{0, 1, 5, 6, 10, 11, 10, 11, 15, 16, 20, 21,
-                                20, 21, 25, 26, 30, 31}));
+            (std::vector<float>{0, 1, 5, 6, 10, 11, 10, 11, 15, 16, 20, 21, 20,
+                                21, 25, 26, 30, 31}));
 }
 
 // Downscale 4 → 2 in width (legacy): coordinates 0 and 2 pick pixels 0 and 2
 // exactly (alpha 0); batch 2 keeps the images apart.
 TEST(ResizeBilinearOp, FloatDownscaleTwoBatches) {
-  SingleOpModel m = Resize(Spec("x", DataType::kFloat32, {2, 1, 4, 1}), Size(1, 2),
-                           Spec("y", DataType::kFloat32, {2, 1, 2, 1}));
+  SingleOpModel m =
+      Resize(Spec("x", DataType::kFloat32, {2, 1, 4, 1}), Size(1, 2),
+             Spec("y", DataType::kFloat32, {2, 1, 2, 1}));
   EXPECT_EQ(RunOp<float>(m, {1, 2, 3, 4, 5, 6, 7, 8}),
             (std::vector<float>{1, 3, 5, 7}));
 }
@@ -162,8 +166,9 @@ TEST(ResizeBilinearOp, Uint8BothKernels) {
 // One pixel in: every output is that pixel (all coordinates clamp to 0).
 TEST(ResizeBilinearOp, SinglePixelInput) {
   for (bool half : {false, true}) {
-    SingleOpModel m = Resize(Spec("x", DataType::kFloat32, {1, 1, 1, 3}), Size(2, 3),
-                             Spec("y", DataType::kFloat32, {1, 2, 3, 3}), false, half);
+    SingleOpModel m =
+        Resize(Spec("x", DataType::kFloat32, {1, 1, 1, 3}), Size(2, 3),
+               Spec("y", DataType::kFloat32, {1, 2, 3, 3}), false, half);
     const std::vector<float> out = RunOp<float>(m, {1, -2, 3});
     ASSERT_EQ(out.size(), 18u);
     for (size_t i = 0; i < out.size(); ++i) {
@@ -178,8 +183,9 @@ Status Prepare(const SingleOpModel& m) {
 }
 
 TEST(ResizeBilinearOp, RefusedConfigurations) {
-  Status s = Prepare(Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
-                            Spec("y", DataType::kFloat32, {1, 4, 4, 1}), true, true));
+  Status s =
+      Prepare(Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
+                     Spec("y", DataType::kFloat32, {1, 4, 4, 1}), true, true));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_BILINEAR v3): align_corners and half_pixel_centers "

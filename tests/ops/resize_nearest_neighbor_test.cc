@@ -74,11 +74,13 @@ TEST(ResizeNearestNeighborOp, FloatFlags) {
   struct {
     bool align, half;
     std::vector<float> want;
-  } cases[] = {{false, false, {7, 7, 9}}, {true, false, {7, 9, 9}}, {false, true, {7, 9, 9}}};
+  } cases[] = {{false, false, {7, 7, 9}},
+               {true, false, {7, 9, 9}},
+               {false, true, {7, 9, 9}}};
   for (const auto& c : cases) {
-    SingleOpModel m = Resize(Spec("x", DataType::kFloat32, {1, 1, 2, 1}), Size(1, 3),
-                             Spec("y", DataType::kFloat32, {1, 1, 3, 1}), c.align,
-                             c.half);
+    SingleOpModel m =
+        Resize(Spec("x", DataType::kFloat32, {1, 1, 2, 1}), Size(1, 3),
+               Spec("y", DataType::kFloat32, {1, 1, 3, 1}), c.align, c.half);
     EXPECT_EQ(RunOp<float>(m, {7, 9}), c.want) << c.align << c.half;
   }
 }
@@ -93,18 +95,21 @@ TEST(ResizeNearestNeighborOp, Uint8FixedPointDiffersFromFloat) {
     x[i] = static_cast<uint8_t>(i);
     xf[i] = static_cast<float>(i);
   }
-  SingleOpModel q = Resize(Spec("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}),
-                           Size(1, 22), Spec("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}));
-  SingleOpModel f = Resize(Spec("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
-                           Spec("y", DataType::kFloat32, {1, 1, 22, 1}));
+  SingleOpModel q =
+      Resize(Spec("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}), Size(1, 22),
+             Spec("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}));
+  SingleOpModel f =
+      Resize(Spec("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
+             Spec("y", DataType::kFloat32, {1, 1, 22, 1}));
   EXPECT_EQ(RunOp<uint8_t>(q, x)[11], 13);
   EXPECT_EQ(RunOp<float>(f, xf)[11], 12.0f);
   // With a flag the uint8 kernel uses the float mapping too.
-  SingleOpModel qh = Resize(Spec("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}),
-                            Size(1, 22), Spec("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}),
-                            false, true);
-  SingleOpModel fh = Resize(Spec("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
-                            Spec("y", DataType::kFloat32, {1, 1, 22, 1}), false, true);
+  SingleOpModel qh =
+      Resize(Spec("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}), Size(1, 22),
+             Spec("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}), false, true);
+  SingleOpModel fh =
+      Resize(Spec("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
+             Spec("y", DataType::kFloat32, {1, 1, 22, 1}), false, true);
   const std::vector<uint8_t> uq = RunOp<uint8_t>(qh, x);
   const std::vector<float> uf = RunOp<float>(fh, xf);
   ASSERT_EQ(uq.size(), uf.size());
@@ -114,26 +119,32 @@ TEST(ResizeNearestNeighborOp, Uint8FixedPointDiffersFromFloat) {
 // 2×2 int16 image with 2 channels, 2× up: each pixel (both channels) is
 // repeated twice along each axis; int32 works the same (edgelite only).
 TEST(ResizeNearestNeighborOp, Int16AndInt32Upscale) {
-  SingleOpModel m = Resize(Spec("x", DataType::kInt16, {1, 2, 2, 2}, {1}, {0}), Size(4, 4),
-                           Spec("y", DataType::kInt16, {1, 4, 4, 2}, {1}, {0}));
-  const std::vector<int16_t> out = RunOp<int16_t>(m, {1, -1, 2, -2, 3, -3, 4, -4});
+  SingleOpModel m =
+      Resize(Spec("x", DataType::kInt16, {1, 2, 2, 2}, {1}, {0}), Size(4, 4),
+             Spec("y", DataType::kInt16, {1, 4, 4, 2}, {1}, {0}));
+  const std::vector<int16_t> out =
+      RunOp<int16_t>(m, {1, -1, 2, -2, 3, -3, 4, -4});
   const std::vector<int16_t> row0 = {1, -1, 1, -1, 2, -2, 2, -2};
   const std::vector<int16_t> row2 = {3, -3, 3, -3, 4, -4, 4, -4};
   std::vector<int16_t> want;
-  for (const auto* r : {&row0, &row0, &row2, &row2}) want.insert(want.end(), r->begin(), r->end());
+  for (const auto* r : {&row0, &row0, &row2, &row2})
+    want.insert(want.end(), r->begin(), r->end());
   EXPECT_EQ(out, want);
 
-  SingleOpModel i32 = Resize(Spec("x", DataType::kInt32, {1, 1, 2, 1}), Size(1, 4),
-                             Spec("y", DataType::kInt32, {1, 1, 4, 1}));
-  EXPECT_EQ(RunOp<int32_t>(i32, {100000, -7}), (std::vector<int32_t>{100000, 100000, -7, -7}));
+  SingleOpModel i32 =
+      Resize(Spec("x", DataType::kInt32, {1, 1, 2, 1}), Size(1, 4),
+             Spec("y", DataType::kInt32, {1, 1, 4, 1}));
+  EXPECT_EQ(RunOp<int32_t>(i32, {100000, -7}),
+            (std::vector<int32_t>{100000, 100000, -7, -7}));
 }
 
 // Downscale 4×4 → 2×2 (float): sources 0 and 2 in each direction.
 TEST(ResizeNearestNeighborOp, Int8Downscale) {
   std::vector<int8_t> x(16);
   for (int i = 0; i < 16; ++i) x[i] = static_cast<int8_t>(i - 8);
-  SingleOpModel m = Resize(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {1}, {0}), Size(2, 2),
-                           Spec("y", DataType::kInt8, {1, 2, 2, 1}, {1}, {0}));
+  SingleOpModel m =
+      Resize(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {1}, {0}), Size(2, 2),
+             Spec("y", DataType::kInt8, {1, 2, 2, 1}, {1}, {0}));
   EXPECT_EQ(RunOp<int8_t>(m, x), (std::vector<int8_t>{-8, -6, 0, 2}));
 }
 
@@ -145,16 +156,18 @@ TEST(ResizeNearestNeighborOp, RefusedConfigurations) {
           .Build(),
       &interp);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_EQ(s.message(),
-            "op 0 (RESIZE_NEAREST_NEIGHBOR v1): input 0 (tensor 0 'x'): bool is "
-            "not supported (float32, uint8, int8, int16 and int32 are)");
+  EXPECT_EQ(
+      s.message(),
+      "op 0 (RESIZE_NEAREST_NEIGHBOR v1): input 0 (tensor 0 'x'): bool is "
+      "not supported (float32, uint8, int8, int16 and int32 are)");
 
   TensorSpec bad = Spec("size", DataType::kInt64, {2});
   bad.data = testing::Bytes(std::vector<int64_t>{1, 4});
-  s = testing::MakeInterpreter(Resize(Spec("x", DataType::kFloat32, {1, 1, 2, 1}), bad,
-                                      Spec("y", DataType::kFloat32, {1, 1, 4, 1}))
-                                   .Build(),
-                               &interp);
+  s = testing::MakeInterpreter(
+      Resize(Spec("x", DataType::kFloat32, {1, 1, 2, 1}), bad,
+             Spec("y", DataType::kFloat32, {1, 1, 4, 1}))
+          .Build(),
+      &interp);
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_NEAREST_NEIGHBOR v1): input 1 (tensor 1 'size'): "
