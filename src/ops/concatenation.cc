@@ -11,9 +11,11 @@
 //      scale = f32(in_scale) * (1.f / f32(out_scale))        (float)
 //      bias  = f32(-in_zp) * scale
 //      out   = clamp(round_half_away(f32(q * scale) + bias) + out_zp, 0, 255)
-//    and copies the bytes of an input whose parameters are equal. (XNNPACK's
-//    concatenate refuses mismatched quantization, so those nodes stay on the
-//    built-in kernel in LiteRT / tfjs-tflite.)
+//    and copies the bytes of an input whose parameters are equal. Measured:
+//    LiteRT.js 2.5.3 computes exactly this (its XNNPACK delegate leaves
+//    mismatched quantization to the built-in kernel); tfjs-tflite
+//    0.0.1-alpha.10's older delegate copies the raw bytes instead (the peers
+//    disagree on those cases; LiteRT is the judge).
 //  - int8: TFLite requires every input's scale and zero point to equal the
 //    output's (its int8 kernel never rescales); other parameters are refused.
 //  - int16: TFLite requires zero points of 0; the values are copied.

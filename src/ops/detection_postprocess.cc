@@ -364,7 +364,8 @@ class DetectionPostProcessOp final : public Op {
       EDGELITE_RETURN_IF_ERROR(find(key, required, &v));
       if (!v.present()) return Status::Ok();
       const int64_t x = v.AsInt64();
-      if (v.kind == FlexMap::Kind::kFloat ? v.f != std::trunc(v.f) : false) {
+      // An integral float is accepted (TFLite's AsInt32 converts it).
+      if (v.kind == FlexMap::Kind::kFloat && v.f != std::trunc(v.f)) {
         return fail(StatusCode::kInvalidModel,
                     StrFormat("'%s' must be an integer, got %g", key, v.f));
       }

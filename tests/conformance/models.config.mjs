@@ -5,6 +5,8 @@
 // "not yet supported by edgelite: <message>" and does not fail; a listed one
 // that edgelite refuses fails. Add a model here when the ops it needs land.
 export const EXPECTED_SUPPORTED = [
+  'coco_ssd_mobilenet_v1_1.0_quant_2018_06_29',
+  'deeplabv3_mnv2_dm05_pascal_quant',
   'hello_world_float',
   'hello_world_int8',
   'micro_speech_quantized',
