@@ -29,6 +29,9 @@
 //    max_detections) boxes, merge them into the running list by decreasing
 //    score with a stable merge (earlier classes first on ties, as
 //    std::inplace_merge), keep the first max_detections.
+//    Measured with the conformance suite: LiteRT.js 2.5.3 agrees on every
+//    case; tfjs-tflite 0.0.1-alpha.10 (an older TFLite that merged classes
+//    with std::partial_sort) orders tied scores of regular NMS differently.
 //  - outputs the kernel leaves unwritten (past num_detections, classes beyond
 //    the available count) are 0 here.
 // The uint8/int8 combinations TFLite has no code for (int8 inputs, quantized
