@@ -403,15 +403,36 @@ int16_t LookupTable16(int16_t v, const int16_t *lut) {
   return static_cast<int16_t>(base + ((slope * offset + 64) >> 7));
 }
 
-// TFLite's sigmoid_table_uint16: sigmoid(i / 24) in 0.16, the last entry
-// saturated to 65535.
-void FillSigmoidTable(uint16_t *table) {
-  for (int i = 0; i < 255; ++i) {
-    const double s = 1.0 / (1.0 + std::exp(-i / 24.0));
-    table[i] = static_cast<uint16_t>(std::lround(s * 65536.0));
-  }
-  table[255] = 65535;
-}
+// TFLite's sigmoid_table_uint16 (kernels/internal/common.h): sigmoid(i / 24)
+// in 0.16 fixed point. Its entries are not plain roundings of the function
+// (44 of them are 1 above round(65536 · sigmoid)), so bit-exact int16 TANH
+// needs the values themselves.
+const uint16_t kSigmoidTable[256] = {
+    32768, 33451, 34133, 34813, 35493, 36169, 36843, 37513, 38180, 38841, 39498,
+    40149, 40794, 41432, 42064, 42688, 43304, 43912, 44511, 45102, 45683, 46255,
+    46817, 47369, 47911, 48443, 48964, 49475, 49975, 50464, 50942, 51409, 51865,
+    52311, 52745, 53169, 53581, 53983, 54374, 54755, 55125, 55485, 55834, 56174,
+    56503, 56823, 57133, 57433, 57724, 58007, 58280, 58544, 58800, 59048, 59288,
+    59519, 59743, 59959, 60168, 60370, 60565, 60753, 60935, 61110, 61279, 61441,
+    61599, 61750, 61896, 62036, 62172, 62302, 62428, 62549, 62666, 62778, 62886,
+    62990, 63090, 63186, 63279, 63368, 63454, 63536, 63615, 63691, 63765, 63835,
+    63903, 63968, 64030, 64090, 64148, 64204, 64257, 64308, 64357, 64405, 64450,
+    64494, 64536, 64576, 64614, 64652, 64687, 64721, 64754, 64786, 64816, 64845,
+    64873, 64900, 64926, 64950, 64974, 64997, 65019, 65039, 65060, 65079, 65097,
+    65115, 65132, 65149, 65164, 65179, 65194, 65208, 65221, 65234, 65246, 65258,
+    65269, 65280, 65291, 65301, 65310, 65319, 65328, 65337, 65345, 65352, 65360,
+    65367, 65374, 65381, 65387, 65393, 65399, 65404, 65410, 65415, 65420, 65425,
+    65429, 65433, 65438, 65442, 65445, 65449, 65453, 65456, 65459, 65462, 65465,
+    65468, 65471, 65474, 65476, 65479, 65481, 65483, 65485, 65488, 65489, 65491,
+    65493, 65495, 65497, 65498, 65500, 65501, 65503, 65504, 65505, 65507, 65508,
+    65509, 65510, 65511, 65512, 65513, 65514, 65515, 65516, 65517, 65517, 65518,
+    65519, 65520, 65520, 65521, 65522, 65522, 65523, 65523, 65524, 65524, 65525,
+    65525, 65526, 65526, 65526, 65527, 65527, 65528, 65528, 65528, 65529, 65529,
+    65529, 65529, 65530, 65530, 65530, 65530, 65531, 65531, 65531, 65531, 65531,
+    65532, 65532, 65532, 65532, 65532, 65532, 65533, 65533, 65533, 65533, 65533,
+    65533, 65533, 65533, 65534, 65534, 65534, 65534, 65534, 65534, 65534, 65534,
+    65534, 65534, 65535,
+};
 
 class UnaryOp final : public Op {
 public:
@@ -458,11 +479,10 @@ private:
   bool check_zero_point_ = false; // SQRT/RSQRT: inputs must be >= in_zp
   int32_t mult_ = 0, mult2_ = 0;  // multipliers (identity / alpha …)
   int shift_ = 0, shift2_ = 0;
-  int32_t input_radius_ = 0;      // kMicro int8 TANH
-  bool tanh16_fixed_ = false;     // int16 TANH via gemmlowp
-  std::vector<uint8_t> table8_;   // indexed by the input byte
-  std::vector<int16_t> table16_;  // 513 entries (TFLite LUTLookup)
-  std::vector<uint16_t> sigmoid_; // int16 TANH sigmoid table
+  int32_t input_radius_ = 0;     // kMicro int8 TANH
+  bool tanh16_fixed_ = false;    // int16 TANH via gemmlowp
+  std::vector<uint8_t> table8_;  // indexed by the input byte
+  std::vector<int16_t> table16_; // 513 entries (TFLite LUTLookup)
 };
 
 Status UnaryOp::Prepare(OpContext &ctx) {
@@ -701,10 +721,6 @@ Status UnaryOp::PrepareInt16(OpContext &ctx, const Tensor *in,
       }
       mult_ = static_cast<int32_t>(m);
     }
-    if (!tanh16_fixed_) {
-      sigmoid_.resize(256);
-      FillSigmoidTable(sigmoid_.data());
-    }
     break;
   }
   default:
@@ -828,8 +844,8 @@ int32_t UnaryOp::TanhInt16(int32_t x) const {
   if (uh >= 255) {
     result = 0xFFFF << 8;
   } else {
-    const uint32_t ua = sigmoid_[uh];
-    const uint32_t ub = sigmoid_[uh + 1];
+    const uint32_t ua = kSigmoidTable[uh];
+    const uint32_t ub = kSigmoidTable[uh + 1];
     const uint32_t ut = abs_v & 0xFF;
     result = static_cast<int32_t>((ua << 8) + ut * (ub - ua));
   }
