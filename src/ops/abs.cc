@@ -8,4 +8,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateAbs() { return CreateUnaryOp(UnaryKind::kAbs); }
 
-} // namespace edgelite
+}  // namespace edgelite

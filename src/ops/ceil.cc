@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateCeil() { return CreateUnaryOp(UnaryKind::kCeil); }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateCos() { return CreateUnaryOp(UnaryKind::kCos); }
 
-} // namespace edgelite
+}  // namespace edgelite

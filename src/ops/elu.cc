@@ -8,4 +8,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateElu() { return CreateUnaryOp(UnaryKind::kElu); }
 
-} // namespace edgelite
+}  // namespace edgelite

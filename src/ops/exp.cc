@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateExp() { return CreateUnaryOp(UnaryKind::kExp); }
 
-} // namespace edgelite
+}  // namespace edgelite

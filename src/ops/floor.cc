@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateFloor() { return CreateUnaryOp(UnaryKind::kFloor); }
 
-} // namespace edgelite
+}  // namespace edgelite

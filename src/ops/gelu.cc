@@ -8,4 +8,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateGelu() { return CreateUnaryOp(UnaryKind::kGelu); }
 
-} // namespace edgelite
+}  // namespace edgelite

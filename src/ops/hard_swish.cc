@@ -10,4 +10,4 @@ std::unique_ptr<Op> CreateHardSwish() {
   return CreateUnaryOp(UnaryKind::kHardSwish);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

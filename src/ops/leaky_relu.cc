@@ -10,4 +10,4 @@ std::unique_ptr<Op> CreateLeakyRelu() {
   return CreateUnaryOp(UnaryKind::kLeakyRelu);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateLog() { return CreateUnaryOp(UnaryKind::kLog); }
 
-} // namespace edgelite
+}  // namespace edgelite

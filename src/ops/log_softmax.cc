@@ -28,10 +28,10 @@ namespace edgelite {
 namespace {
 
 class LogSoftmaxOp final : public Op {
-public:
-  Status Prepare(OpContext &ctx) override {
+ public:
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
-    const Tensor *in = nullptr;
+    const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     type_ = in->type;
     if (type_ != DataType::kFloat32 && type_ != DataType::kInt8 &&
@@ -50,10 +50,9 @@ public:
     }
     EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, in->shape));
     depth_ = in->shape.dims[in->shape.rank - 1];
-    if (type_ == DataType::kFloat32)
-      return Status::Ok();
+    if (type_ == DataType::kFloat32) return Status::Ok();
 
-    const Tensor *out = ctx.output(0);
+    const Tensor* out = ctx.output(0);
     EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, in, true, 0));
     EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, out, false, 0));
     const int32_t want_zp = type_ == DataType::kInt8 ? 127 : 255;
@@ -69,61 +68,55 @@ public:
     in_scale_ = in->scale();
     out_scale_ = out->scale();
     out_zp_ = out->zero_point();
-    const float scale = -in_scale_; // · beta = 1
+    const float scale = -in_scale_;  // · beta = 1
     for (int v = 0; v <= 255; ++v) {
       table_[255 - v] = std::exp(scale * static_cast<float>(v));
     }
     return Status::Ok();
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    Tensor *out = ctx.output(0);
-    if (depth_ == 0)
-      return Status::Ok();
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    Tensor* out = ctx.output(0);
+    if (depth_ == 0) return Status::Ok();
     const int64_t rows = in->NumElements() / depth_;
     switch (type_) {
-    case DataType::kFloat32:
-      EvalFloat(in->Data<float>(), out->MutableData<float>(), rows);
-      break;
-    case DataType::kInt8:
-      EvalQuantized(in->Data<int8_t>(), out->MutableData<int8_t>(), rows);
-      break;
-    default:
-      EvalQuantized(in->Data<uint8_t>(), out->MutableData<uint8_t>(), rows);
-      break;
+      case DataType::kFloat32:
+        EvalFloat(in->Data<float>(), out->MutableData<float>(), rows);
+        break;
+      case DataType::kInt8:
+        EvalQuantized(in->Data<int8_t>(), out->MutableData<int8_t>(), rows);
+        break;
+      default:
+        EvalQuantized(in->Data<uint8_t>(), out->MutableData<uint8_t>(), rows);
+        break;
     }
     return Status::Ok();
   }
 
-private:
-  void EvalFloat(const float *x, float *y, int64_t rows) const {
+ private:
+  void EvalFloat(const float* x, float* y, int64_t rows) const {
     for (int64_t r = 0; r < rows; ++r, x += depth_, y += depth_) {
       float max = x[0];
-      for (int32_t c = 1; c < depth_; ++c)
-        max = std::max(max, x[c]);
+      for (int32_t c = 1; c < depth_; ++c) max = std::max(max, x[c]);
       float sum = 0.0f;
-      for (int32_t c = 0; c < depth_; ++c)
-        sum += std::exp(x[c] - max);
+      for (int32_t c = 0; c < depth_; ++c) sum += std::exp(x[c] - max);
       const float log_sum = std::log(sum);
-      for (int32_t c = 0; c < depth_; ++c)
-        y[c] = x[c] - max - log_sum;
+      for (int32_t c = 0; c < depth_; ++c) y[c] = x[c] - max - log_sum;
     }
   }
 
   template <typename T>
-  void EvalQuantized(const T *x, T *y, int64_t rows) const {
+  void EvalQuantized(const T* x, T* y, int64_t rows) const {
     const int32_t qmin = std::numeric_limits<T>::min();
     const int32_t qmax = std::numeric_limits<T>::max();
     const float scale = in_scale_ / out_scale_;
     for (int64_t r = 0; r < rows; ++r, x += depth_, y += depth_) {
       int32_t m = qmin;
-      for (int32_t c = 0; c < depth_; ++c)
-        m = std::max(m, int32_t{x[c]});
+      for (int32_t c = 0; c < depth_; ++c) m = std::max(m, int32_t{x[c]});
       // table_[255 − m + q] = exp(in_scale · (q − m)).
       float sum = 0.0f;
-      for (int32_t c = 0; c < depth_; ++c)
-        sum += table_[255 - m + x[c]];
+      for (int32_t c = 0; c < depth_; ++c) sum += table_[255 - m + x[c]];
       const float precomputed =
           (in_scale_ * static_cast<float>(m) + std::log(sum)) / out_scale_;
       for (int32_t c = 0; c < depth_; ++c) {
@@ -142,10 +135,10 @@ private:
   float table_[256] = {};
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateLogSoftmax() {
   return std::make_unique<LogSoftmaxOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

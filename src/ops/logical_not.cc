@@ -9,4 +9,4 @@ std::unique_ptr<Op> CreateLogicalNot() {
   return CreateUnaryOp(UnaryKind::kLogicalNot);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateNeg() { return CreateUnaryOp(UnaryKind::kNeg); }
 
-} // namespace edgelite
+}  // namespace edgelite

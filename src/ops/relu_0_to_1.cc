@@ -11,4 +11,4 @@ std::unique_ptr<Op> CreateRelu0To1() {
   return CreateReluOp(ReluKind::kRelu0To1);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

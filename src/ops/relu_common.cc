@@ -43,58 +43,58 @@ namespace edgelite {
 namespace {
 
 class ReluOp final : public Op {
-public:
+ public:
   explicit ReluOp(ReluKind kind) : kind_(kind) {}
 
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
-    const Tensor *in = nullptr;
+    const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
-    const Tensor *out = ctx.output(0);
+    const Tensor* out = ctx.output(0);
     type_ = in->type;
     switch (type_) {
-    case DataType::kFloat32:
-      break;
-    case DataType::kInt8:
-    case DataType::kUInt8:
-      EDGELITE_RETURN_IF_ERROR(PrepareQuantized(ctx, in, out));
-      break;
-    case DataType::kInt16:
-      return ctx.InputError(StatusCode::kUnsupported, 0,
-                            "int16 is not supported (float32, int8, uint8 "
-                            "are)");
-    default:
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 0,
-          StrFormat("type %s is not supported (float32, int8, uint8)",
-                    DataTypeName(type_)));
+      case DataType::kFloat32:
+        break;
+      case DataType::kInt8:
+      case DataType::kUInt8:
+        EDGELITE_RETURN_IF_ERROR(PrepareQuantized(ctx, in, out));
+        break;
+      case DataType::kInt16:
+        return ctx.InputError(StatusCode::kUnsupported, 0,
+                              "int16 is not supported (float32, int8, uint8 "
+                              "are)");
+      default:
+        return ctx.InputError(
+            StatusCode::kInvalidModel, 0,
+            StrFormat("type %s is not supported (float32, int8, uint8)",
+                      DataTypeName(type_)));
     }
     return ctx.SetOutputShape(0, in->shape);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    Tensor* out = ctx.output(0);
     const int64_t n = in->NumElements();
     switch (type_) {
-    case DataType::kFloat32:
-      EvalFloat(in->Data<float>(), out->MutableData<float>(), n);
-      break;
-    case DataType::kInt8:
-      EvalQuantized(in->Data<int8_t>(), out->MutableData<int8_t>(), n);
-      break;
-    case DataType::kUInt8:
-      EvalQuantized(in->Data<uint8_t>(), out->MutableData<uint8_t>(), n);
-      break;
-    default:
-      break;
+      case DataType::kFloat32:
+        EvalFloat(in->Data<float>(), out->MutableData<float>(), n);
+        break;
+      case DataType::kInt8:
+        EvalQuantized(in->Data<int8_t>(), out->MutableData<int8_t>(), n);
+        break;
+      case DataType::kUInt8:
+        EvalQuantized(in->Data<uint8_t>(), out->MutableData<uint8_t>(), n);
+        break;
+      default:
+        break;
     }
     return Status::Ok();
   }
 
-private:
-  Status PrepareQuantized(OpContext &ctx, const Tensor *in, const Tensor *out) {
+ private:
+  Status PrepareQuantized(OpContext& ctx, const Tensor* in, const Tensor* out) {
     EDGELITE_RETURN_IF_ERROR(
         RequirePerTensorQuant(ctx, in, /*is_input=*/true, 0));
     EDGELITE_RETURN_IF_ERROR(
@@ -111,8 +111,7 @@ private:
       lo_ = in_zp_;
       const double six = std::round(6.0f / in->scale()) + in_zp_;
       hi_ = six > QMax(type_) ? QMax(type_) : static_cast<int32_t>(six);
-      if (hi_ < QMin(type_))
-        hi_ = QMin(type_);
+      if (hi_ < QMin(type_)) hi_ = QMin(type_);
       return Status::Ok();
     }
 
@@ -148,17 +147,17 @@ private:
   }
   float UpperBound() const {
     switch (kind_) {
-    case ReluKind::kRelu6:
-      return 6.0f;
-    case ReluKind::kReluN1To1:
-    case ReluKind::kRelu0To1:
-      return 1.0f;
-    default:
-      return std::numeric_limits<float>::infinity();
+      case ReluKind::kRelu6:
+        return 6.0f;
+      case ReluKind::kReluN1To1:
+      case ReluKind::kRelu0To1:
+        return 1.0f;
+      default:
+        return std::numeric_limits<float>::infinity();
     }
   }
 
-  void EvalFloat(const float *in, float *out, int64_t n) const {
+  void EvalFloat(const float* in, float* out, int64_t n) const {
     const float lo = LowerBound();
     const float hi = UpperBound();
     for (int64_t i = 0; i < n; ++i) {
@@ -168,7 +167,7 @@ private:
   }
 
   template <typename T>
-  void EvalQuantized(const T *in, T *out, int64_t n) const {
+  void EvalQuantized(const T* in, T* out, int64_t n) const {
     if (clamp_only_) {
       for (int64_t i = 0; i < n; ++i) {
         const int32_t x = in[i];
@@ -192,13 +191,13 @@ private:
   int32_t multiplier_ = 0;
   int shift_ = 0;
   int32_t lo_ = 0, hi_ = 0;
-  bool clamp_only_ = false; // tflite-micro RELU6 int8
+  bool clamp_only_ = false;  // tflite-micro RELU6 int8
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateReluOp(ReluKind kind) {
   return std::make_unique<ReluOp>(kind);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -13,6 +13,6 @@ enum class ReluKind { kRelu, kRelu6, kReluN1To1, kRelu0To1 };
 
 std::unique_ptr<Op> CreateReluOp(ReluKind kind);
 
-} // namespace edgelite
+}  // namespace edgelite
 
-#endif // EDGELITE_OPS_RELU_COMMON_H_
+#endif  // EDGELITE_OPS_RELU_COMMON_H_

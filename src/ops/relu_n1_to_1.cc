@@ -11,4 +11,4 @@ std::unique_ptr<Op> CreateReluN1To1() {
   return CreateReluOp(ReluKind::kReluN1To1);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

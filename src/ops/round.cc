@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateRound() { return CreateUnaryOp(UnaryKind::kRound); }
 
-} // namespace edgelite
+}  // namespace edgelite

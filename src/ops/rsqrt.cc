@@ -8,4 +8,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateRsqrt() { return CreateUnaryOp(UnaryKind::kRsqrt); }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateSign() { return CreateUnaryOp(UnaryKind::kSign); }
 
-} // namespace edgelite
+}  // namespace edgelite

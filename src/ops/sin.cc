@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateSin() { return CreateUnaryOp(UnaryKind::kSin); }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateSqrt() { return CreateUnaryOp(UnaryKind::kSqrt); }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -7,4 +7,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateSquare() { return CreateUnaryOp(UnaryKind::kSquare); }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -8,4 +8,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateTanh() { return CreateUnaryOp(UnaryKind::kTanh); }
 
-} // namespace edgelite
+}  // namespace edgelite

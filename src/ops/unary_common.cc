@@ -34,8 +34,11 @@
 //    Other scales run TFLite's built-in: MultiplyByQuantizedMultiplier of
 //    q − in_zp by f32(in_scale · alpha / out_scale) or f32(in/out scale).
 //  - ABS: |q − in_zp| (+ MultiplyByQuantizedMultiplier by f32(in/out scale)
-//    when the scales differ) + out_zp. NEG: in_zp + out_zp − q (TFLite
-//    requires equal scales). SQRT: truncate(sqrtf(x) / out_scale) + out_zp.
+//    when the scales differ) + out_zp. NEG: −q as an int8, wrapping
+//    (−(−128) = −128), whatever the quantization (measured: LiteRT.js runs
+//    the generic integer Negate; tfjs-tflite refuses int8 NEG; newer TFLite
+//    sources compute in_zp + out_zp − q instead).
+//    SQRT: truncate(sqrtf(x) / out_scale) + out_zp.
 //    RSQRT: TFLite's fixed-point inverse square root
 //    (GetInvSqrtQuantizedMultiplierExp) of q − in_zp, rescaled by
 //    1 / (sqrtf(in_scale) · out_scale); q = in_zp gives the maximum. SQRT and
@@ -71,12 +74,9 @@
 namespace edgelite {
 
 int32_t SaturatingFloatToInt32(float x) {
-  if (!(x == x))
-    return 0;
-  if (x >= 2147483648.0f)
-    return std::numeric_limits<int32_t>::max();
-  if (x <= -2147483648.0f)
-    return std::numeric_limits<int32_t>::min();
+  if (!(x == x)) return 0;
+  if (x >= 2147483648.0f) return std::numeric_limits<int32_t>::max();
+  if (x <= -2147483648.0f) return std::numeric_limits<int32_t>::min();
   return static_cast<int32_t>(x);
 }
 
@@ -109,7 +109,7 @@ float FGelu(float x, float) {
 }
 float FGeluApprox(float x, float) {
   const float k = static_cast<float>(1.12837916709551257390 *
-                                     0.70710678118654752440); // sqrt(2/pi)
+                                     0.70710678118654752440);  // sqrt(2/pi)
   return 0.5f * x * (1.0f + std::tanh(k * (x + 0.044715f * x * x * x)));
 }
 float FHardSwish(float x, float) {
@@ -138,9 +138,9 @@ float FSquare(float x, float) { return x * x; }
 float FTanh(float x, float) { return std::tanh(x); }
 
 struct UnaryInfo {
-  const char *name;
-  uint32_t types; // accepted input (= output) types
-  FloatFn fn;     // float32 function; nullptr when the op has none
+  const char* name;
+  uint32_t types;  // accepted input (= output) types
+  FloatFn fn;      // float32 function; nullptr when the op has none
 };
 
 // Indexed by UnaryKind.
@@ -173,10 +173,8 @@ std::string TypeList(uint32_t types) {
       DataType::kInt32,   DataType::kInt64, DataType::kBool};
   std::string s;
   for (DataType t : kAll) {
-    if (!(types & Bit(t)))
-      continue;
-    if (!s.empty())
-      s += ", ";
+    if (!(types & Bit(t))) continue;
+    if (!s.empty()) s += ", ";
     s += DataTypeName(t);
   }
   return s;
@@ -186,14 +184,23 @@ std::string TypeList(uint32_t types) {
 // Values are Q(ib).(bits-1-ib); products are rounding doubling high
 // multiplies; additions wrap like gemmlowp's plain Add on the raw type.
 
-template <typename T> constexpr int kBits = 8 * sizeof(T);
+template <typename T>
+constexpr int kBits = 8 * sizeof(T);
 
-template <typename T> T Wrap(int64_t v) {
+template <typename T>
+T Wrap(int64_t v) {
   return static_cast<T>(static_cast<uint64_t>(v));
 }
-template <typename T> T FxAdd(T a, T b) { return Wrap<T>(int64_t{a} + b); }
-template <typename T> T FxSub(T a, T b) { return Wrap<T>(int64_t{a} - b); }
-template <typename T> T FxMul(T a, T b) { // SaturatingRoundingDoublingHighMul
+template <typename T>
+T FxAdd(T a, T b) {
+  return Wrap<T>(int64_t{a} + b);
+}
+template <typename T>
+T FxSub(T a, T b) {
+  return Wrap<T>(int64_t{a} - b);
+}
+template <typename T>
+T FxMul(T a, T b) {  // SaturatingRoundingDoublingHighMul
   if (a == b && a == std::numeric_limits<T>::min()) {
     return std::numeric_limits<T>::max();
   }
@@ -202,7 +209,8 @@ template <typename T> T FxMul(T a, T b) { // SaturatingRoundingDoublingHighMul
   return static_cast<T>((ab + (ab >= 0 ? half : 1 - half)) /
                         (int64_t{1} << (kBits<T> - 1)));
 }
-template <typename T> T FxRoundingDivideByPot(T x, int e) {
+template <typename T>
+T FxRoundingDivideByPot(T x, int e) {
   // The mask lives in T, as in gemmlowp (it wraps for e >= bits of T).
   const T mask = Wrap<T>((int64_t{1} << e) - 1);
   const T remainder = static_cast<T>(x & mask);
@@ -210,34 +218,32 @@ template <typename T> T FxRoundingDivideByPot(T x, int e) {
   return Wrap<T>(int64_t{x >> e} + (remainder > threshold ? 1 : 0));
 }
 template <typename T>
-T FxMulByPot(T x, int e) { // SaturatingRoundingMultiplyByPOT
-  if (e == 0)
-    return x;
-  if (e < 0)
-    return FxRoundingDivideByPot(x, -e);
+T FxMulByPot(T x, int e) {  // SaturatingRoundingMultiplyByPOT
+  if (e == 0) return x;
+  if (e < 0) return FxRoundingDivideByPot(x, -e);
   const int64_t threshold = (int64_t{1} << (kBits<T> - 1 - e)) - 1;
-  if (x > threshold)
-    return std::numeric_limits<T>::max();
-  if (x < -threshold)
-    return std::numeric_limits<T>::min();
+  if (x > threshold) return std::numeric_limits<T>::max();
+  if (x < -threshold) return std::numeric_limits<T>::min();
   return Wrap<T>(int64_t{x} * (int64_t{1} << e));
 }
 // gemmlowp's constants are given as int32 raws; 16-bit raws round them.
-template <typename T> T FxConst(int32_t v) {
+template <typename T>
+T FxConst(int32_t v) {
   return static_cast<T>(RoundingDivideByPOT(v, 32 - kBits<T>));
 }
-template <typename T> T FxAddSaturatingIf16(T a, T b) {
-  if (kBits<T> != 16)
-    return FxAdd(a, b);
+template <typename T>
+T FxAddSaturatingIf16(T a, T b) {
+  if (kBits<T> != 16) return FxAdd(a, b);
   const int32_t s = int32_t{a} + b;
   return static_cast<T>(std::min(32767, std::max(-32768, s)));
 }
 
 // exp(a) for a in [-1/4, 0), Q0 in and out.
-template <typename T> T FxExpOnQuarterInterval(T a) {
-  const T c = FxConst<T>(1895147668); // exp(-1/8)
+template <typename T>
+T FxExpOnQuarterInterval(T a) {
+  const T c = FxConst<T>(1895147668);  // exp(-1/8)
   const T one_third = FxConst<T>(715827883);
-  const T x = FxAdd<T>(a, static_cast<T>(T{1} << (kBits<T> - 4))); // + 1/8
+  const T x = FxAdd<T>(a, static_cast<T>(T{1} << (kBits<T> - 4)));  // + 1/8
   const T x2 = FxMul(x, x);
   const T x3 = FxMul(x2, x);
   const T x4 = FxMul(x2, x2);
@@ -248,7 +254,8 @@ template <typename T> T FxExpOnQuarterInterval(T a) {
 }
 
 // exp(a) for a <= 0 given with `ib` integer bits; Q0 result.
-template <typename T> T FxExpOnNegativeValues(T a, int ib) {
+template <typename T>
+T FxExpOnNegativeValues(T a, int ib) {
   const int frac = kBits<T> - 1 - ib;
   const T one_quarter = static_cast<T>(T{1} << (frac - 2));
   const T mask = static_cast<T>(one_quarter - 1);
@@ -259,7 +266,7 @@ template <typename T> T FxExpOnNegativeValues(T a, int ib) {
   const T remainder = FxSub<T>(a_mod_quarter_minus_quarter, a);
   static const int32_t kMultipliers[7] = {1672461947, 1302514674, 790015084,
                                           290630308,  39332535,   720401,
-                                          242}; // exp(-2^k), k = -2…4
+                                          242};  // exp(-2^k), k = -2…4
   for (int k = 0; k < 7; ++k) {
     const int exponent = k - 2;
     if (ib > exponent &&
@@ -267,20 +274,19 @@ template <typename T> T FxExpOnNegativeValues(T a, int ib) {
       result = FxMul(result, FxConst<T>(kMultipliers[k]));
     }
   }
-  if (ib > 5 && a < FxConst<T>(-(int32_t{1} << (36 - ib))))
-    result = 0;
-  if (a == 0)
-    result = std::numeric_limits<T>::max();
+  if (ib > 5 && a < FxConst<T>(-(int32_t{1} << (36 - ib)))) result = 0;
+  if (a == 0) result = std::numeric_limits<T>::max();
   return result;
 }
 
 // (1 − a) / (1 + a) for a in (0, 1), Q0 in and out (Newton–Raphson in Q2).
-template <typename T> T FxOneMinusXOverOnePlusX(T a) {
+template <typename T>
+T FxOneMinusXOverOnePlusX(T a) {
   const int64_t sum = int64_t{a} + std::numeric_limits<T>::max();
   const T half_denominator = static_cast<T>((sum + (sum >= 0 ? 1 : -1)) / 2);
   const T one_q2 = static_cast<T>(T{1} << (kBits<T> - 3));
-  T x = FxAdd(FxConst<T>(1515870810),                            // 48/17
-              FxMul(half_denominator, FxConst<T>(-1010580540))); // -32/17
+  T x = FxAdd(FxConst<T>(1515870810),                             // 48/17
+              FxMul(half_denominator, FxConst<T>(-1010580540)));  // -32/17
   for (int i = 0; i < 3; ++i) {
     const T one_minus = FxSub(one_q2, FxMul(half_denominator, x));
     x = FxAdd(x, FxMulByPot(FxMul(x, one_minus), 2));
@@ -289,9 +295,9 @@ template <typename T> T FxOneMinusXOverOnePlusX(T a) {
 }
 
 // gemmlowp::tanh of a value with `ib` integer bits; Q0 result.
-template <typename T> T FxTanh(T a, int ib) {
-  if (a == 0)
-    return 0;
+template <typename T>
+T FxTanh(T a, int ib) {
+  if (a == 0) return 0;
   const bool negative = a < 0;
   const T n = negative ? a : Wrap<T>(-int64_t{a});
   const T t = FxOneMinusXOverOnePlusX(FxExpOnNegativeValues(n, ib + 1));
@@ -307,18 +313,16 @@ int16_t SaturatingLeftShift16(int16_t v, int amount) {
 }
 // Like FxMul<int16_t> but rounding toward zero (ARM SQDMULH).
 int16_t SaturatingDoublingHighMul16(int16_t a, int16_t b) {
-  if (a == b && a == -32768)
-    return 32767;
+  if (a == b && a == -32768) return 32767;
   return static_cast<int16_t>((int32_t{a} * b) / (1 << 15));
 }
 int16_t DownScaleMultiplierTo16(int32_t m) {
-  if (m >= std::numeric_limits<int32_t>::max() - (1 << 15))
-    return 32767;
+  if (m >= std::numeric_limits<int32_t>::max() - (1 << 15)) return 32767;
   return static_cast<int16_t>((m + (1 << 15)) >> 16);
 }
 
 // TFLite GetInvSqrtQuantizedMultiplierExp with reverse_shift = -1.
-void InvSqrtMultiplier(int32_t input, int32_t *multiplier, int *shift) {
+void InvSqrtMultiplier(int32_t input, int32_t* multiplier, int* shift) {
   if (input <= 1) {
     *multiplier = std::numeric_limits<int32_t>::max();
     *shift = 0;
@@ -345,7 +349,7 @@ void InvSqrtMultiplier(int32_t input, int32_t *multiplier, int *shift) {
     x = FxMulByPot<int32_t>(FxSub(FxMul(half_three, x), FxMul(half_input, x3)),
                             3);
   }
-  x = FxMul<int32_t>(x, 1518500250); // sqrt(2) / 2
+  x = FxMul<int32_t>(x, 1518500250);  // sqrt(2) / 2
   if (s < 0) {
     x = static_cast<int32_t>(static_cast<uint32_t>(x) << -s);
     s = 0;
@@ -355,7 +359,7 @@ void InvSqrtMultiplier(int32_t input, int32_t *multiplier, int *shift) {
 }
 
 // TFLite CheckedLog2: log2 rounded, and whether x is that power of two.
-bool CheckedLog2(float x, int *log2_result) {
+bool CheckedLog2(float x, int* log2_result) {
   const float x_log2 = std::log(x) * (1.0f / std::log(2.0f));
   const float rounded = std::round(x_log2);
   *log2_result = static_cast<int>(rounded);
@@ -365,7 +369,7 @@ bool CheckedLog2(float x, int *log2_result) {
 // TFLite LUTPopulate<int16_t>: 512 interpolation segments over the input
 // range, each sample biased by half the interpolation error at its midpoint.
 void PopulateTable16(float in_scale, int32_t in_zp, float out_scale,
-                     int32_t out_zp, FloatFn f, float param, int16_t *lut) {
+                     int32_t out_zp, FloatFn f, float param, int16_t* lut) {
   const float input_min = in_scale * static_cast<float>(-32768 - in_zp);
   const float input_max = in_scale * static_cast<float>(32767 - in_zp);
   const float output_min = out_scale * static_cast<float>(-32768 - out_zp);
@@ -395,7 +399,7 @@ void PopulateTable16(float in_scale, int32_t in_zp, float out_scale,
 }
 
 // TFLite LUTLookup(int16_t): linear interpolation between two entries.
-int16_t LookupTable16(int16_t v, const int16_t *lut) {
+int16_t LookupTable16(int16_t v, const int16_t* lut) {
   const int index = 256 + (v >> 7);
   const int offset = v & 0x7f;
   const int16_t base = lut[index];
@@ -435,33 +439,33 @@ const uint16_t kSigmoidTable[256] = {
 };
 
 class UnaryOp final : public Op {
-public:
+ public:
   explicit UnaryOp(UnaryKind kind) : kind_(kind) {}
 
-  Status Prepare(OpContext &ctx) override;
-  Status Eval(OpContext &ctx) override;
+  Status Prepare(OpContext& ctx) override;
+  Status Eval(OpContext& ctx) override;
 
-private:
+ private:
   enum class Path : uint8_t {
-    kFloat,   // float_fn_ per element
-    kTable8,  // table8_ lookup by input byte
-    kTable16, // interpolated table16_
-    kInt16,   // per-element 16-bit fixed point (Int16Value)
-    kInteger, // plain int16/int32/int64 ABS, NEG, SIGN
-    kNot,     // bool
-    kZero,    // ZEROS_LIKE
+    kFloat,    // float_fn_ per element
+    kTable8,   // table8_ lookup by input byte
+    kTable16,  // interpolated table16_
+    kInt16,    // per-element 16-bit fixed point (Int16Value)
+    kInteger,  // plain int16/int32/int64 ABS, NEG, SIGN
+    kNot,      // bool
+    kZero,     // ZEROS_LIKE
   };
 
-  const UnaryInfo &info() const { return kInfo[static_cast<int>(kind_)]; }
-  Status PrepareQuantized(OpContext &ctx, const Tensor *in, const Tensor *out);
-  Status PrepareInt16(OpContext &ctx, const Tensor *in, const Tensor *out);
-  Status PrepareMultiplier(OpContext &ctx, double real, int max_left_shift,
-                           int32_t *multiplier, int *shift);
+  const UnaryInfo& info() const { return kInfo[static_cast<int>(kind_)]; }
+  Status PrepareQuantized(OpContext& ctx, const Tensor* in, const Tensor* out);
+  Status PrepareInt16(OpContext& ctx, const Tensor* in, const Tensor* out);
+  Status PrepareMultiplier(OpContext& ctx, double real, int max_left_shift,
+                           int32_t* multiplier, int* shift);
   int32_t Value8(int32_t q) const;
   int32_t TableValue8(int32_t q) const;
   int32_t Int16Value(int32_t x) const;
   int32_t TanhInt16(int32_t x) const;
-  Status CheckNotBelowZeroPoint(const OpContext &ctx, const Tensor *in) const;
+  Status CheckNotBelowZeroPoint(const OpContext& ctx, const Tensor* in) const;
 
   const UnaryKind kind_;
   Path path_ = Path::kFloat;
@@ -469,72 +473,72 @@ private:
   bool micro_ = false;
   bool gelu_approximate_ = false;
   FloatFn float_fn_ = nullptr;
-  float param_ = 0.0f; // float_fn_'s parameter
+  float param_ = 0.0f;  // float_fn_'s parameter
   // Quantization.
   int32_t qmin_ = 0, qmax_ = 0;
   float in_scale_ = 0.0f, out_scale_ = 0.0f;
   int32_t in_zp_ = 0, out_zp_ = 0;
-  bool rescale_ = false;          // ABS with different scales
-  bool xnnpack_lrelu_ = false;    // LEAKY_RELU on XNNPACK's arithmetic
-  bool check_zero_point_ = false; // SQRT/RSQRT: inputs must be >= in_zp
-  int32_t mult_ = 0, mult2_ = 0;  // multipliers (identity / alpha …)
+  bool rescale_ = false;           // ABS with different scales
+  bool xnnpack_lrelu_ = false;     // LEAKY_RELU on XNNPACK's arithmetic
+  bool check_zero_point_ = false;  // SQRT/RSQRT: inputs must be >= in_zp
+  int32_t mult_ = 0, mult2_ = 0;   // multipliers (identity / alpha …)
   int shift_ = 0, shift2_ = 0;
-  int32_t input_radius_ = 0;     // kMicro int8 TANH
-  bool tanh16_fixed_ = false;    // int16 TANH via gemmlowp
-  std::vector<uint8_t> table8_;  // indexed by the input byte
-  std::vector<int16_t> table16_; // 513 entries (TFLite LUTLookup)
+  int32_t input_radius_ = 0;      // kMicro int8 TANH
+  bool tanh16_fixed_ = false;     // int16 TANH via gemmlowp
+  std::vector<uint8_t> table8_;   // indexed by the input byte
+  std::vector<int16_t> table16_;  // 513 entries (TFLite LUTLookup)
 };
 
-Status UnaryOp::Prepare(OpContext &ctx) {
+Status UnaryOp::Prepare(OpContext& ctx) {
   EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
-  const Tensor *in = nullptr;
+  const Tensor* in = nullptr;
   EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
   type_ = in->type;
   if (!(info().types & Bit(type_))) {
-    return ctx.InputError(StatusCode::kUnsupported, 0,
-                          StrFormat("%s of %s is not supported (%s are)",
-                                    info().name, DataTypeName(type_),
-                                    TypeList(info().types).c_str()));
+    return ctx.InputError(
+        StatusCode::kUnsupported, 0,
+        StrFormat("%s of %s is not supported (%s are)", info().name,
+                  DataTypeName(type_), TypeList(info().types).c_str()));
   }
   EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
   EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, in->shape));
   micro_ = ctx.arithmetic() == QuantArithmetic::kMicro;
   gelu_approximate_ =
       kind_ == UnaryKind::kGelu && ctx.options().gelu.approximate;
-  const Tensor *out = ctx.output(0);
+  const Tensor* out = ctx.output(0);
   if (kind_ == UnaryKind::kZerosLike) {
     path_ = Path::kZero;
     return Status::Ok();
   }
   switch (type_) {
-  case DataType::kFloat32:
-    path_ = Path::kFloat;
-    float_fn_ = gelu_approximate_ ? FGeluApprox : info().fn;
-    if (kind_ == UnaryKind::kLeakyRelu)
-      param_ = ctx.options().leaky_relu.alpha;
-    return Status::Ok();
-  case DataType::kBool:
-    path_ = Path::kNot;
-    return Status::Ok();
-  case DataType::kInt32:
-  case DataType::kInt64:
-    path_ = Path::kInteger;
-    return Status::Ok();
-  case DataType::kInt16:
-    if (kind_ == UnaryKind::kAbs &&
-        (in->quant == nullptr || in->quant->scale.empty())) {
-      path_ = Path::kInteger; // plain absolute value
+    case DataType::kFloat32:
+      path_ = Path::kFloat;
+      float_fn_ = gelu_approximate_ ? FGeluApprox : info().fn;
+      if (kind_ == UnaryKind::kLeakyRelu)
+        param_ = ctx.options().leaky_relu.alpha;
       return Status::Ok();
-    }
-    return PrepareQuantized(ctx, in, out);
-  default: // int8, uint8
-    return PrepareQuantized(ctx, in, out);
+    case DataType::kBool:
+      path_ = Path::kNot;
+      return Status::Ok();
+    case DataType::kInt32:
+    case DataType::kInt64:
+      path_ = Path::kInteger;
+      return Status::Ok();
+    case DataType::kInt16:
+      if (kind_ == UnaryKind::kAbs &&
+          (in->quant == nullptr || in->quant->scale.empty())) {
+        path_ = Path::kInteger;  // plain absolute value
+        return Status::Ok();
+      }
+      return PrepareQuantized(ctx, in, out);
+    default:  // int8, uint8
+      return PrepareQuantized(ctx, in, out);
   }
 }
 
-Status UnaryOp::PrepareMultiplier(OpContext &ctx, double real,
-                                  int max_left_shift, int32_t *multiplier,
-                                  int *shift) {
+Status UnaryOp::PrepareMultiplier(OpContext& ctx, double real,
+                                  int max_left_shift, int32_t* multiplier,
+                                  int* shift) {
   QuantizeMultiplier(real, multiplier, shift);
   // MultiplyByQuantizedMultiplier shifts its operand left by `shift` before
   // the high multiply; beyond `max_left_shift` that overflows int32
@@ -547,13 +551,10 @@ Status UnaryOp::PrepareMultiplier(OpContext &ctx, double real,
   return Status::Ok();
 }
 
-Status UnaryOp::PrepareQuantized(OpContext &ctx, const Tensor *in,
-                                 const Tensor *out) {
-  const bool unquantized_neg =
-      kind_ == UnaryKind::kNeg &&
-      (in->quant == nullptr || in->quant->scale.empty()) &&
-      (out->quant == nullptr || out->quant->scale.empty());
-  if (!unquantized_neg) {
+Status UnaryOp::PrepareQuantized(OpContext& ctx, const Tensor* in,
+                                 const Tensor* out) {
+  // LiteRT.js negates int8 as plain integers: quantization is ignored.
+  if (kind_ != UnaryKind::kNeg) {
     EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, in, true, 0));
     EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, out, false, 0));
   }
@@ -566,85 +567,75 @@ Status UnaryOp::PrepareQuantized(OpContext &ctx, const Tensor *in,
   const int max_left_shift = type_ == DataType::kInt16 ? 15 : 23;
 
   switch (kind_) {
-  case UnaryKind::kAbs:
-    rescale_ = in_scale_ != out_scale_;
-    if (rescale_) {
+    case UnaryKind::kAbs:
+      rescale_ = in_scale_ != out_scale_;
+      if (rescale_) {
+        EDGELITE_RETURN_IF_ERROR(
+            PrepareMultiplier(ctx, static_cast<double>(in_scale_ / out_scale_),
+                              max_left_shift, &mult_, &shift_));
+      }
+      break;
+    case UnaryKind::kHardSwish: {
+      // TFLite HardSwishPrepare, all in float.
+      const float hires_input_scale = (1.0f / 128.0f) * in_scale_;
+      const float output_multiplier = hires_input_scale / out_scale_;
+      const float reluish_multiplier = hires_input_scale / (3.0f / 32768.0f);
+      int32_t m32 = 0;
+      QuantizeMultiplier(static_cast<double>(output_multiplier), &m32, &shift_);
+      mult_ = DownScaleMultiplierTo16(m32);
+      QuantizeMultiplier(static_cast<double>(reluish_multiplier), &m32,
+                         &shift2_);
+      mult2_ = DownScaleMultiplierTo16(m32);
+      if (shift_ > 0) {
+        return ctx.Error(
+            StatusCode::kUnsupported,
+            StrFormat("HARD_SWISH: input/output scale ratio %g is 64 or more "
+                      "(TFLite requires it below 64)",
+                      static_cast<double>(in_scale_ / out_scale_)));
+      }
+      if (shift2_ > 30) {
+        return ctx.InputError(StatusCode::kUnsupported, 0,
+                              "HARD_SWISH: the input scale is too large");
+      }
+      break;
+    }
+    case UnaryKind::kLeakyRelu: {
+      const float alpha = ctx.options().leaky_relu.alpha;
+      const float ratio = in_scale_ / out_scale_;
+      const float negative_ratio = ratio * alpha;
+      xnnpack_lrelu_ =
+          !micro_ && type_ != DataType::kInt16 && ratio >= 0x1.0p-8f &&
+          ratio <= 0x1.0p+7f && negative_ratio >= -0x1.FFFC00p+6f &&
+          negative_ratio <= 0x1.0p+7f && std::fabs(negative_ratio) >= 0x1.0p-8f;
+      if (xnnpack_lrelu_) {
+        mult_ = static_cast<int32_t>(std::nearbyint(256.0f * ratio));
+        mult2_ = static_cast<int32_t>(std::nearbyint(256.0f * negative_ratio));
+        break;
+      }
       EDGELITE_RETURN_IF_ERROR(
           PrepareMultiplier(ctx, static_cast<double>(in_scale_ / out_scale_),
                             max_left_shift, &mult_, &shift_));
-    }
-    break;
-  case UnaryKind::kNeg:
-    if (in_scale_ != out_scale_) {
-      return ctx.OutputError(
-          StatusCode::kInvalidModel, 0,
-          StrFormat("NEG of int8 needs the input scale (%.9g) on the output, "
-                    "got %.9g",
-                    static_cast<double>(in_scale_),
-                    static_cast<double>(out_scale_)));
-    }
-    break;
-  case UnaryKind::kHardSwish: {
-    // TFLite HardSwishPrepare, all in float.
-    const float hires_input_scale = (1.0f / 128.0f) * in_scale_;
-    const float output_multiplier = hires_input_scale / out_scale_;
-    const float reluish_multiplier = hires_input_scale / (3.0f / 32768.0f);
-    int32_t m32 = 0;
-    QuantizeMultiplier(static_cast<double>(output_multiplier), &m32, &shift_);
-    mult_ = DownScaleMultiplierTo16(m32);
-    QuantizeMultiplier(static_cast<double>(reluish_multiplier), &m32, &shift2_);
-    mult2_ = DownScaleMultiplierTo16(m32);
-    if (shift_ > 0) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("HARD_SWISH: input/output scale ratio %g is 64 or more "
-                    "(TFLite requires it below 64)",
-                    static_cast<double>(in_scale_ / out_scale_)));
-    }
-    if (shift2_ > 30) {
-      return ctx.InputError(StatusCode::kUnsupported, 0,
-                            "HARD_SWISH: the input scale is too large");
-    }
-    break;
-  }
-  case UnaryKind::kLeakyRelu: {
-    const float alpha = ctx.options().leaky_relu.alpha;
-    const float ratio = in_scale_ / out_scale_;
-    const float negative_ratio = ratio * alpha;
-    xnnpack_lrelu_ =
-        !micro_ && type_ != DataType::kInt16 && ratio >= 0x1.0p-8f &&
-        ratio <= 0x1.0p+7f && negative_ratio >= -0x1.FFFC00p+6f &&
-        negative_ratio <= 0x1.0p+7f && std::fabs(negative_ratio) >= 0x1.0p-8f;
-    if (xnnpack_lrelu_) {
-      mult_ = static_cast<int32_t>(std::nearbyint(256.0f * ratio));
-      mult2_ = static_cast<int32_t>(std::nearbyint(256.0f * negative_ratio));
+      EDGELITE_RETURN_IF_ERROR(PrepareMultiplier(
+          ctx, static_cast<double>(in_scale_ * alpha / out_scale_),
+          max_left_shift, &mult2_, &shift2_));
       break;
     }
-    EDGELITE_RETURN_IF_ERROR(
-        PrepareMultiplier(ctx, static_cast<double>(in_scale_ / out_scale_),
-                          max_left_shift, &mult_, &shift_));
-    EDGELITE_RETURN_IF_ERROR(PrepareMultiplier(
-        ctx, static_cast<double>(in_scale_ * alpha / out_scale_),
-        max_left_shift, &mult2_, &shift2_));
-    break;
-  }
-  case UnaryKind::kRsqrt:
-    check_zero_point_ = true;
-    if (type_ != DataType::kInt16) {
-      const double real =
-          1.0 / static_cast<double>(std::sqrt(in_scale_) * out_scale_);
-      QuantizeMultiplier(real, &mult_, &shift_);
-    }
-    break;
-  case UnaryKind::kSqrt:
-    check_zero_point_ = true;
-    break;
-  default:
-    break;
+    case UnaryKind::kRsqrt:
+      check_zero_point_ = true;
+      if (type_ != DataType::kInt16) {
+        const double real =
+            1.0 / static_cast<double>(std::sqrt(in_scale_) * out_scale_);
+        QuantizeMultiplier(real, &mult_, &shift_);
+      }
+      break;
+    case UnaryKind::kSqrt:
+      check_zero_point_ = true;
+      break;
+    default:
+      break;
   }
 
-  if (type_ == DataType::kInt16)
-    return PrepareInt16(ctx, in, out);
+  if (type_ == DataType::kInt16) return PrepareInt16(ctx, in, out);
 
   // 8 bit: tabulate every input byte.
   if (micro_ && kind_ == UnaryKind::kTanh && type_ == DataType::kInt8) {
@@ -662,8 +653,8 @@ Status UnaryOp::PrepareQuantized(OpContext &ctx, const Tensor *in,
   return Status::Ok();
 }
 
-Status UnaryOp::PrepareInt16(OpContext &ctx, const Tensor *in,
-                             const Tensor *out) {
+Status UnaryOp::PrepareInt16(OpContext& ctx, const Tensor* in,
+                             const Tensor* out) {
   (void)in;
   (void)out;
   if (in_zp_ != 0 || out_zp_ != 0) {
@@ -673,58 +664,58 @@ Status UnaryOp::PrepareInt16(OpContext &ctx, const Tensor *in,
                   info().name, in_zp_, out_zp_));
   }
   switch (kind_) {
-  case UnaryKind::kExp:
-  case UnaryKind::kLog:
-  case UnaryKind::kRsqrt: {
-    FloatFn f = FExp;
-    float param = 0.0f;
-    if (kind_ == UnaryKind::kLog) {
-      f = FLogTable;
-      param = static_cast<float>(-32768 - out_zp_) * out_scale_;
-    } else if (kind_ == UnaryKind::kRsqrt) {
-      f = FRsqrtTable;
-      param = 32767.0f * out_scale_;
-    }
-    table16_.resize(513);
-    PopulateTable16(in_scale_, in_zp_, out_scale_, out_zp_, f, param,
-                    table16_.data());
-    path_ = Path::kTable16;
-    return Status::Ok();
-  }
-  case UnaryKind::kTanh: {
-    int out_log2 = 0;
-    if (!CheckedLog2(out_scale_, &out_log2) || out_log2 != -15) {
-      return ctx.OutputError(
-          StatusCode::kUnsupported, 0,
-          StrFormat("TANH of int16 needs the output scale 2^-15, got %.9g",
-                    static_cast<double>(out_scale_)));
-    }
-    int in_log2 = 0;
-    const bool pot = CheckedLog2(in_scale_, &in_log2);
-    shift_ = 12 + in_log2; // (15 - 3 integer bits) + log2(scale)
-    mult_ = 0;
-    if (pot && (shift_ == 0 || shift_ == 1)) {
-      tanh16_fixed_ = !micro_;
-    } else {
-      // Rescale to the table's input scale 1/(3·4096).
-      double m = static_cast<double>(in_scale_) * 4096.0 * 3.0;
-      shift_ = 0;
-      while (m <= 32767.0 / 2.0 && shift_ <= 30) {
-        ++shift_;
-        m *= 2.0;
+    case UnaryKind::kExp:
+    case UnaryKind::kLog:
+    case UnaryKind::kRsqrt: {
+      FloatFn f = FExp;
+      float param = 0.0f;
+      if (kind_ == UnaryKind::kLog) {
+        f = FLogTable;
+        param = static_cast<float>(-32768 - out_zp_) * out_scale_;
+      } else if (kind_ == UnaryKind::kRsqrt) {
+        f = FRsqrtTable;
+        param = 32767.0f * out_scale_;
       }
-      if (m >= 65536.0) {
-        return ctx.InputError(
+      table16_.resize(513);
+      PopulateTable16(in_scale_, in_zp_, out_scale_, out_zp_, f, param,
+                      table16_.data());
+      path_ = Path::kTable16;
+      return Status::Ok();
+    }
+    case UnaryKind::kTanh: {
+      int out_log2 = 0;
+      if (!CheckedLog2(out_scale_, &out_log2) || out_log2 != -15) {
+        return ctx.OutputError(
             StatusCode::kUnsupported, 0,
-            StrFormat("TANH of int16: input scale %.9g is too large",
-                      static_cast<double>(in_scale_)));
+            StrFormat("TANH of int16 needs the output scale 2^-15, got %.9g",
+                      static_cast<double>(out_scale_)));
       }
-      mult_ = static_cast<int32_t>(m);
+      int in_log2 = 0;
+      const bool pot = CheckedLog2(in_scale_, &in_log2);
+      shift_ = 12 + in_log2;  // (15 - 3 integer bits) + log2(scale)
+      mult_ = 0;
+      if (pot && (shift_ == 0 || shift_ == 1)) {
+        tanh16_fixed_ = !micro_;
+      } else {
+        // Rescale to the table's input scale 1/(3·4096).
+        double m = static_cast<double>(in_scale_) * 4096.0 * 3.0;
+        shift_ = 0;
+        while (m <= 32767.0 / 2.0 && shift_ <= 30) {
+          ++shift_;
+          m *= 2.0;
+        }
+        if (m >= 65536.0) {
+          return ctx.InputError(
+              StatusCode::kUnsupported, 0,
+              StrFormat("TANH of int16: input scale %.9g is too large",
+                        static_cast<double>(in_scale_)));
+        }
+        mult_ = static_cast<int32_t>(m);
+      }
+      break;
     }
-    break;
-  }
-  default:
-    break;
+    default:
+      break;
   }
   path_ = Path::kInt16;
   return Status::Ok();
@@ -738,8 +729,7 @@ int32_t UnaryOp::TableValue8(int32_t q) const {
     f = FLogTable;
     param = static_cast<float>(qmin_ - out_zp_) * out_scale_;
   }
-  if (gelu_approximate_)
-    f = FGeluApprox;
+  if (gelu_approximate_) f = FGeluApprox;
   const float x = in_scale_ * static_cast<float>(q - in_zp_);
   const float y = f(x, param);
   const float rescaled = std::round(y * (1.0f / out_scale_));
@@ -750,72 +740,65 @@ int32_t UnaryOp::TableValue8(int32_t q) const {
 int32_t UnaryOp::Value8(int32_t q) const {
   const int32_t x = q - in_zp_;
   switch (kind_) {
-  case UnaryKind::kAbs: {
-    const int32_t v = x < 0 ? -x : x;
-    return (rescale_ ? MultiplyByQuantizedMultiplier(v, mult_, shift_) : v) +
-           out_zp_;
-  }
-  case UnaryKind::kNeg:
-    return in_zp_ + out_zp_ - q;
-  case UnaryKind::kHardSwish: {
-    // reference_ops::HardSwish in int16 arithmetic.
-    const int16_t hires = static_cast<int16_t>(x * 128);
-    const int16_t preshift_out =
-        FxMul<int16_t>(hires, static_cast<int16_t>(mult_));
-    int16_t reluish = hires;
-    if (shift2_ > 0)
-      reluish = SaturatingLeftShift16(reluish, shift2_ - 1);
-    reluish = FxMul<int16_t>(reluish, static_cast<int16_t>(mult2_));
-    if (shift2_ > 0)
-      reluish = SaturatingLeftShift16(reluish, 1);
-    if (shift2_ < 0)
-      reluish = FxRoundingDivideByPot<int16_t>(reluish, -shift2_);
-    reluish = static_cast<int16_t>((reluish + (1 << 15)) >> 1);
-    const int16_t pre = SaturatingDoublingHighMul16(reluish, preshift_out);
-    const int16_t v = FxRoundingDivideByPot<int16_t>(pre, -shift_);
-    return static_cast<int16_t>(v + out_zp_);
-  }
-  case UnaryKind::kLeakyRelu:
-    if (xnnpack_lrelu_) {
-      // Arithmetic shift of a negative int32: floor division (ties up).
-      return ((x * (x >= 0 ? mult_ : mult2_) + 128) >> 8) + out_zp_;
+    case UnaryKind::kAbs: {
+      const int32_t v = x < 0 ? -x : x;
+      return (rescale_ ? MultiplyByQuantizedMultiplier(v, mult_, shift_) : v) +
+             out_zp_;
     }
-    return out_zp_ + (x >= 0
-                          ? MultiplyByQuantizedMultiplier(x, mult_, shift_)
-                          : MultiplyByQuantizedMultiplier(x, mult2_, shift2_));
-  case UnaryKind::kRsqrt: {
-    if (x < 0)
-      return 0; // refused in Eval
-    if (x == 0)
-      return qmax_;
-    int32_t inv_mult = 0;
-    int inv_shift = 0;
-    InvSqrtMultiplier(x, &inv_mult, &inv_shift);
-    const int kShift = 20;
-    const int32_t data =
-        MultiplyByQuantizedMultiplier(1, inv_mult, inv_shift + kShift);
-    return MultiplyByQuantizedMultiplier(data, mult_, shift_ - kShift) +
-           out_zp_;
-  }
-  case UnaryKind::kSqrt: {
-    const float v = in_scale_ * static_cast<float>(x);
-    if (v < 0.0f)
-      return 0; // refused in Eval
-    return SaturatingFloatToInt32(std::sqrt(v) / out_scale_) + out_zp_;
-  }
-  case UnaryKind::kTanh:
-    if (micro_ && type_ == DataType::kInt8) {
-      // tflite-micro reference_integer_ops::Tanh (output scale 1/128).
-      if (x <= -input_radius_)
-        return qmin_;
-      if (x >= input_radius_)
-        return qmax_;
-      const int32_t in_q4 = MultiplyByQuantizedMultiplier(x, mult_, shift_);
-      return RoundingDivideByPOT(FxTanh<int32_t>(in_q4, 4), 31 - 7);
+    case UnaryKind::kNeg:
+      return static_cast<int8_t>(-q);  // wraps: -(-128) is -128
+    case UnaryKind::kHardSwish: {
+      // reference_ops::HardSwish in int16 arithmetic.
+      const int16_t hires = static_cast<int16_t>(x * 128);
+      const int16_t preshift_out =
+          FxMul<int16_t>(hires, static_cast<int16_t>(mult_));
+      int16_t reluish = hires;
+      if (shift2_ > 0) reluish = SaturatingLeftShift16(reluish, shift2_ - 1);
+      reluish = FxMul<int16_t>(reluish, static_cast<int16_t>(mult2_));
+      if (shift2_ > 0) reluish = SaturatingLeftShift16(reluish, 1);
+      if (shift2_ < 0)
+        reluish = FxRoundingDivideByPot<int16_t>(reluish, -shift2_);
+      reluish = static_cast<int16_t>((reluish + (1 << 15)) >> 1);
+      const int16_t pre = SaturatingDoublingHighMul16(reluish, preshift_out);
+      const int16_t v = FxRoundingDivideByPot<int16_t>(pre, -shift_);
+      return static_cast<int16_t>(v + out_zp_);
     }
-    return TableValue8(q);
-  default: // ELU, EXP, LOG, GELU
-    return TableValue8(q);
+    case UnaryKind::kLeakyRelu:
+      if (xnnpack_lrelu_) {
+        // Arithmetic shift of a negative int32: floor division (ties up).
+        return ((x * (x >= 0 ? mult_ : mult2_) + 128) >> 8) + out_zp_;
+      }
+      return out_zp_ +
+             (x >= 0 ? MultiplyByQuantizedMultiplier(x, mult_, shift_)
+                     : MultiplyByQuantizedMultiplier(x, mult2_, shift2_));
+    case UnaryKind::kRsqrt: {
+      if (x < 0) return 0;  // refused in Eval
+      if (x == 0) return qmax_;
+      int32_t inv_mult = 0;
+      int inv_shift = 0;
+      InvSqrtMultiplier(x, &inv_mult, &inv_shift);
+      const int kShift = 20;
+      const int32_t data =
+          MultiplyByQuantizedMultiplier(1, inv_mult, inv_shift + kShift);
+      return MultiplyByQuantizedMultiplier(data, mult_, shift_ - kShift) +
+             out_zp_;
+    }
+    case UnaryKind::kSqrt: {
+      const float v = in_scale_ * static_cast<float>(x);
+      if (v < 0.0f) return 0;  // refused in Eval
+      return SaturatingFloatToInt32(std::sqrt(v) / out_scale_) + out_zp_;
+    }
+    case UnaryKind::kTanh:
+      if (micro_ && type_ == DataType::kInt8) {
+        // tflite-micro reference_integer_ops::Tanh (output scale 1/128).
+        if (x <= -input_radius_) return qmin_;
+        if (x >= input_radius_) return qmax_;
+        const int32_t in_q4 = MultiplyByQuantizedMultiplier(x, mult_, shift_);
+        return RoundingDivideByPOT(FxTanh<int32_t>(in_q4, 4), 31 - 7);
+      }
+      return TableValue8(q);
+    default:  // ELU, EXP, LOG, GELU
+      return TableValue8(q);
   }
 }
 
@@ -857,39 +840,39 @@ int32_t UnaryOp::TanhInt16(int32_t x) const {
 // The int16 output for input x (zero points are 0).
 int32_t UnaryOp::Int16Value(int32_t x) const {
   switch (kind_) {
-  case UnaryKind::kTanh:
-    return TanhInt16(x);
-  case UnaryKind::kAbs: {
-    const int32_t v = x < 0 ? -x : x;
-    return rescale_ ? MultiplyByQuantizedMultiplier(v, mult_, shift_) : v;
-  }
-  case UnaryKind::kLeakyRelu:
-    return x >= 0 ? MultiplyByQuantizedMultiplier(x, mult_, shift_)
-                  : MultiplyByQuantizedMultiplier(x, mult2_, shift2_);
-  case UnaryKind::kSqrt: {
-    const float v = in_scale_ * static_cast<float>(x);
-    return SaturatingFloatToInt32(std::sqrt(v) / out_scale_);
-  }
-  default:
-    return 0;
+    case UnaryKind::kTanh:
+      return TanhInt16(x);
+    case UnaryKind::kAbs: {
+      const int32_t v = x < 0 ? -x : x;
+      return rescale_ ? MultiplyByQuantizedMultiplier(v, mult_, shift_) : v;
+    }
+    case UnaryKind::kLeakyRelu:
+      return x >= 0 ? MultiplyByQuantizedMultiplier(x, mult_, shift_)
+                    : MultiplyByQuantizedMultiplier(x, mult2_, shift2_);
+    case UnaryKind::kSqrt: {
+      const float v = in_scale_ * static_cast<float>(x);
+      return SaturatingFloatToInt32(std::sqrt(v) / out_scale_);
+    }
+    default:
+      return 0;
   }
 }
 
-Status UnaryOp::CheckNotBelowZeroPoint(const OpContext &ctx,
-                                       const Tensor *in) const {
+Status UnaryOp::CheckNotBelowZeroPoint(const OpContext& ctx,
+                                       const Tensor* in) const {
   const int64_t n = in->NumElements();
   for (int64_t i = 0; i < n; ++i) {
     int32_t q;
     switch (type_) {
-    case DataType::kInt8:
-      q = in->Data<int8_t>()[i];
-      break;
-    case DataType::kUInt8:
-      q = in->Data<uint8_t>()[i];
-      break;
-    default:
-      q = in->Data<int16_t>()[i];
-      break;
+      case DataType::kInt8:
+        q = in->Data<int8_t>()[i];
+        break;
+      case DataType::kUInt8:
+        q = in->Data<uint8_t>()[i];
+        break;
+      default:
+        q = in->Data<int16_t>()[i];
+        break;
     }
     if (q < in_zp_) {
       return ctx.InputError(
@@ -903,90 +886,86 @@ Status UnaryOp::CheckNotBelowZeroPoint(const OpContext &ctx,
 }
 
 template <typename T>
-void IntegerLoop(UnaryKind kind, const T *x, T *y, int64_t n) {
+void IntegerLoop(UnaryKind kind, const T* x, T* y, int64_t n) {
   using U = typename std::make_unsigned<T>::type;
   switch (kind) {
-  case UnaryKind::kAbs: // wraps for the minimum, as TFLite does in practice
-    for (int64_t i = 0; i < n; ++i) {
-      y[i] = x[i] < 0 ? static_cast<T>(U(0) - static_cast<U>(x[i])) : x[i];
-    }
-    break;
-  case UnaryKind::kNeg:
-    for (int64_t i = 0; i < n; ++i) {
-      y[i] = static_cast<T>(U(0) - static_cast<U>(x[i]));
-    }
-    break;
-  default: // SIGN
-    for (int64_t i = 0; i < n; ++i)
-      y[i] = static_cast<T>((0 < x[i]) - (x[i] < 0));
-    break;
+    case UnaryKind::kAbs:  // wraps for the minimum, as TFLite does in practice
+      for (int64_t i = 0; i < n; ++i) {
+        y[i] = x[i] < 0 ? static_cast<T>(U(0) - static_cast<U>(x[i])) : x[i];
+      }
+      break;
+    case UnaryKind::kNeg:
+      for (int64_t i = 0; i < n; ++i) {
+        y[i] = static_cast<T>(U(0) - static_cast<U>(x[i]));
+      }
+      break;
+    default:  // SIGN
+      for (int64_t i = 0; i < n; ++i)
+        y[i] = static_cast<T>((0 < x[i]) - (x[i] < 0));
+      break;
   }
 }
 
-Status UnaryOp::Eval(OpContext &ctx) {
-  const Tensor *in = ctx.input(0);
-  Tensor *out = ctx.output(0);
+Status UnaryOp::Eval(OpContext& ctx) {
+  const Tensor* in = ctx.input(0);
+  Tensor* out = ctx.output(0);
   const int64_t n = in->NumElements();
   if (check_zero_point_) {
     EDGELITE_RETURN_IF_ERROR(CheckNotBelowZeroPoint(ctx, in));
   }
   switch (path_) {
-  case Path::kFloat: {
-    const float *x = in->Data<float>();
-    float *y = out->MutableData<float>();
-    for (int64_t i = 0; i < n; ++i)
-      y[i] = float_fn_(x[i], param_);
-    break;
-  }
-  case Path::kTable8: {
-    const uint8_t *x = in->data;
-    uint8_t *y = out->data;
-    const uint8_t *table = table8_.data();
-    for (int64_t i = 0; i < n; ++i)
-      y[i] = table[x[i]];
-    break;
-  }
-  case Path::kTable16: {
-    const int16_t *x = in->Data<int16_t>();
-    int16_t *y = out->MutableData<int16_t>();
-    for (int64_t i = 0; i < n; ++i)
-      y[i] = LookupTable16(x[i], table16_.data());
-    break;
-  }
-  case Path::kInt16: {
-    const int16_t *x = in->Data<int16_t>();
-    int16_t *y = out->MutableData<int16_t>();
-    for (int64_t i = 0; i < n; ++i) {
-      y[i] = static_cast<int16_t>(std::min(
-          std::max(Int16Value(x[i]), int32_t{-32768}), int32_t{32767}));
+    case Path::kFloat: {
+      const float* x = in->Data<float>();
+      float* y = out->MutableData<float>();
+      for (int64_t i = 0; i < n; ++i) y[i] = float_fn_(x[i], param_);
+      break;
     }
-    break;
-  }
-  case Path::kInteger:
-    if (type_ == DataType::kInt16) {
-      IntegerLoop(kind_, in->Data<int16_t>(), out->MutableData<int16_t>(), n);
-    } else if (type_ == DataType::kInt32) {
-      IntegerLoop(kind_, in->Data<int32_t>(), out->MutableData<int32_t>(), n);
-    } else {
-      IntegerLoop(kind_, in->Data<int64_t>(), out->MutableData<int64_t>(), n);
+    case Path::kTable8: {
+      const uint8_t* x = in->data;
+      uint8_t* y = out->data;
+      const uint8_t* table = table8_.data();
+      for (int64_t i = 0; i < n; ++i) y[i] = table[x[i]];
+      break;
     }
-    break;
-  case Path::kNot:
-    for (int64_t i = 0; i < n; ++i)
-      out->data[i] = in->data[i] == 0 ? 1 : 0;
-    break;
-  case Path::kZero:
-    if (out->bytes > 0)
-      std::memset(out->data, 0, out->bytes);
-    break;
+    case Path::kTable16: {
+      const int16_t* x = in->Data<int16_t>();
+      int16_t* y = out->MutableData<int16_t>();
+      for (int64_t i = 0; i < n; ++i)
+        y[i] = LookupTable16(x[i], table16_.data());
+      break;
+    }
+    case Path::kInt16: {
+      const int16_t* x = in->Data<int16_t>();
+      int16_t* y = out->MutableData<int16_t>();
+      for (int64_t i = 0; i < n; ++i) {
+        y[i] = static_cast<int16_t>(std::min(
+            std::max(Int16Value(x[i]), int32_t{-32768}), int32_t{32767}));
+      }
+      break;
+    }
+    case Path::kInteger:
+      if (type_ == DataType::kInt16) {
+        IntegerLoop(kind_, in->Data<int16_t>(), out->MutableData<int16_t>(), n);
+      } else if (type_ == DataType::kInt32) {
+        IntegerLoop(kind_, in->Data<int32_t>(), out->MutableData<int32_t>(), n);
+      } else {
+        IntegerLoop(kind_, in->Data<int64_t>(), out->MutableData<int64_t>(), n);
+      }
+      break;
+    case Path::kNot:
+      for (int64_t i = 0; i < n; ++i) out->data[i] = in->data[i] == 0 ? 1 : 0;
+      break;
+    case Path::kZero:
+      if (out->bytes > 0) std::memset(out->data, 0, out->bytes);
+      break;
   }
   return Status::Ok();
 }
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateUnaryOp(UnaryKind kind) {
   return std::make_unique<UnaryOp>(kind);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -44,6 +44,6 @@ std::unique_ptr<Op> CreateUnaryOp(UnaryKind kind);
 // a float that can be out of range.
 int32_t SaturatingFloatToInt32(float x);
 
-} // namespace edgelite
+}  // namespace edgelite
 
-#endif // EDGELITE_OPS_UNARY_COMMON_H_
+#endif  // EDGELITE_OPS_UNARY_COMMON_H_

@@ -10,4 +10,4 @@ std::unique_ptr<Op> CreateZerosLike() {
   return CreateUnaryOp(UnaryKind::kZerosLike);
 }
 
-} // namespace edgelite
+}  // namespace edgelite
