@@ -589,8 +589,8 @@ Status UnaryOp::PrepareQuantized(OpContext& ctx, const Tensor* in,
       if (shift_ > 0) {
         return ctx.Error(
             StatusCode::kUnsupported,
-            StrFormat("HARD_SWISH: input/output scale ratio %g is 64 or more "
-                      "(TFLite requires it below 64)",
+            StrFormat("HARD_SWISH: input/output scale ratio %g is 128 or more "
+                      "(TFLite requires it below 128)",
                       static_cast<double>(in_scale_ / out_scale_)));
       }
       if (shift2_ > 30) {
