@@ -11,7 +11,8 @@
 //    truncated (NaN → 0);
 //  - any other float → integer (float32 → int8, float16 → any): C++'s
 //    static_cast, which the WebAssembly build computes as a saturating
-//    truncation to int32 (NaN → 0) and then keeps the low bits; → int64
+//    truncation to int32 (NaN → 0) and then keeps the low bits; to uint8 as
+//    a saturating truncation to uint32 (negatives → 0), low byte; → int64
 //    saturates to int64;
 //  - float → bool: x != 0 (NaN → true); integer → bool: x != 0;
 //    bool → anything: 0 or 1;
@@ -74,6 +75,12 @@ int64_t SaturatingFloatToInt64(float x) {
   if (x >= 9223372036854775808.0f) return std::numeric_limits<int64_t>::max();
   if (x <= -9223372036854775808.0f) return std::numeric_limits<int64_t>::min();
   return static_cast<int64_t>(x);
+}
+
+uint32_t SaturatingFloatToUint32(float x) {
+  if (!(x > 0.0f)) return 0;  // also NaN
+  if (x >= 4294967296.0f) return std::numeric_limits<uint32_t>::max();
+  return static_cast<uint32_t>(x);
 }
 
 // std::min/std::max as TFLite applies them: a NaN `a` passes through.
@@ -150,10 +157,16 @@ void Store(DataType t, uint8_t* p, int64_t k, const Value& v, bool from_f32) {
       p[k] = static_cast<uint8_t>(bits);
       return;
     case DataType::kUInt8:
-      p[k] = v.is_float && from_f32
-                 ? static_cast<uint8_t>(SaturatingFloatToInt32(
-                       ClampLikeTflite(v.f, 0.0f, 255.0f)))
-                 : static_cast<uint8_t>(bits);
+      if (v.is_float) {
+        // float32: TFLite clamps first. float16: static_cast<uint8_t>, which
+        // the WebAssembly build computes as a saturating unsigned truncation
+        // to 32 bits (negatives and NaN → 0), keeping the low byte.
+        p[k] = from_f32 ? static_cast<uint8_t>(SaturatingFloatToInt32(
+                              ClampLikeTflite(v.f, 0.0f, 255.0f)))
+                        : static_cast<uint8_t>(SaturatingFloatToUint32(v.f));
+      } else {
+        p[k] = static_cast<uint8_t>(bits);
+      }
       return;
     case DataType::kInt16: {
       const int16_t r = v.is_float && from_f32
