@@ -497,7 +497,7 @@ Status UnaryOp::Prepare(OpContext& ctx) {
   if (!(info().types & Bit(type_))) {
     return ctx.InputError(
         StatusCode::kUnsupported, 0,
-        StrFormat("%s of %s is not supported (%s are)", info().name,
+        StrFormat("%s of %s is not supported (supported: %s)", info().name,
                   DataTypeName(type_), TypeList(info().types).c_str()));
   }
   EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));

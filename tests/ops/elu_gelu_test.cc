@@ -47,8 +47,8 @@ TEST(EluTest, RejectsUint8) {
             Spec("x", DataType::kUInt8, {2}, {0.1f}, {128}),
             Spec("y", DataType::kUInt8, {2}, {0.1f}, {128})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_TRUE(Contains(s.message(), "ELU of uint8 is not supported (float32, "
-                                    "int8 are)"))
+  EXPECT_TRUE(Contains(s.message(), "ELU of uint8 is not supported (supported: "
+                                    "float32, int8)"))
       << s.message();
 }
 

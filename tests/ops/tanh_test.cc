@@ -134,7 +134,7 @@ TEST(TanhTest, RejectsUnsupportedType) {
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (TANH v2): input 0 (tensor 0 'x'): TANH of int32 "
-                       "is not supported (float32, int8, uint8, int16 are)"))
+                       "is not supported (supported: float32, int8, uint8, int16)"))
       << s.message();
 }
 

@@ -73,8 +73,8 @@ inline Status MakeInterp(const std::vector<uint8_t>& model,
 // Runs the model on `input`; the output read back as TO.
 template <typename TO, typename TI>
 std::vector<TO> RunUnary(const std::vector<uint8_t>& model,
-                    const std::vector<TI>& input,
-                    QuantArithmetic mode = QuantArithmetic::kTflite) {
+                         const std::vector<TI>& input,
+                         QuantArithmetic mode = QuantArithmetic::kTflite) {
   std::unique_ptr<Interpreter> interp;
   Status s = MakeInterp(model, &interp, mode);
   EXPECT_TRUE(s.ok()) << s.message();
