@@ -84,11 +84,8 @@ class LogSoftmaxOp final : public Op {
       case DataType::kFloat32:
         EvalFloat(in->Data<float>(), out->MutableData<float>(), rows);
         break;
-      case DataType::kInt8:
-        EvalQuantized(in->Data<int8_t>(), out->MutableData<int8_t>(), rows);
-        break;
       default:
-        EvalQuantized(in->Data<uint8_t>(), out->MutableData<uint8_t>(), rows);
+        EvalQuantized(in->data, out->data, rows);
         break;
     }
     return Status::Ok();
@@ -106,24 +103,30 @@ class LogSoftmaxOp final : public Op {
     }
   }
 
-  template <typename T>
-  void EvalQuantized(const T* x, T* y, int64_t rows) const {
-    const int32_t qmin = std::numeric_limits<T>::min();
-    const int32_t qmax = std::numeric_limits<T>::max();
+  // int8 and uint8 share one loop over bytes (this is a cold op: one copy
+  // of the code is worth more than a specialized loop per type).
+  void EvalQuantized(const uint8_t* x, uint8_t* y, int64_t rows) const {
+    const bool is_signed = type_ == DataType::kInt8;
+    const int32_t qmin = is_signed ? -128 : 0;
+    const int32_t qmax = is_signed ? 127 : 255;
+    auto value = [is_signed](uint8_t b) -> int32_t {
+      return is_signed ? static_cast<int8_t>(b) : b;
+    };
     const float scale = in_scale_ / out_scale_;
     for (int64_t r = 0; r < rows; ++r, x += depth_, y += depth_) {
       int32_t m = qmin;
-      for (int32_t c = 0; c < depth_; ++c) m = std::max(m, int32_t{x[c]});
+      for (int32_t c = 0; c < depth_; ++c) m = std::max(m, value(x[c]));
       // table_[255 − m + q] = exp(in_scale · (q − m)).
       float sum = 0.0f;
-      for (int32_t c = 0; c < depth_; ++c) sum += table_[255 - m + x[c]];
+      for (int32_t c = 0; c < depth_; ++c) sum += table_[255 - m + value(x[c])];
       const float precomputed =
           (in_scale_ * static_cast<float>(m) + std::log(sum)) / out_scale_;
       for (int32_t c = 0; c < depth_; ++c) {
-        const float log_prob = scale * static_cast<float>(x[c]) - precomputed;
+        const float log_prob =
+            scale * static_cast<float>(value(x[c])) - precomputed;
         const int32_t q = SaturatingFloatToInt32(std::nearbyint(log_prob) +
                                                  static_cast<float>(out_zp_));
-        y[c] = static_cast<T>(std::min(std::max(q, qmin), qmax));
+        y[c] = static_cast<uint8_t>(std::min(std::max(q, qmin), qmax));
       }
     }
   }

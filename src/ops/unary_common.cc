@@ -10,7 +10,8 @@
 // cos, sqrt, erfc …). LiteRT.js hands several float ops to XNNPACK, whose
 // polynomial approximations differ from libm by a few ulps; the conformance
 // generators state the tolerance each op needs and why. ROUND is half to even
-// (nearbyint), SIGN maps NaN to 0, HARD_SWISH is x·min(max(x + 3, 0), 6)/6.
+// (nearbyint), SIGN maps NaN to 0. HARD_SWISH uses XNNPACK's formula
+// x·clamp(x/6 + 1/2, 0, 1), which LiteRT.js computes bit for bit.
 //
 // int8 / uint8 (per-tensor): every op is a 256-entry table built in Prepare
 // from the op's exact integer arithmetic, so Eval is a byte lookup:
@@ -71,6 +72,10 @@
 #include "core/quant.h"
 #include "ops/op_util.h"
 
+// Cold code (table building, 16-bit fixed point): keeping these out of line
+// keeps the binary small; none of it is on a per-element 8-bit path.
+#define EDGELITE_UNARY_COLD __attribute__((noinline))
+
 namespace edgelite {
 
 int32_t SaturatingFloatToInt32(float x) {
@@ -112,9 +117,13 @@ float FGeluApprox(float x, float) {
                                      0.70710678118654752440);  // sqrt(2/pi)
   return 0.5f * x * (1.0f + std::tanh(k * (x + 0.044715f * x * x * x)));
 }
+// XNNPACK's f32 hardswish (LiteRT.js delegates float HARD_SWISH):
+// x · clamp(x · f32(1/6) + 0.5, 0, 1); bit-identical to LiteRT.js on the
+// measured grid, within 2 ulp of TFLite's x · relu6(x + 3) / 6.
 float FHardSwish(float x, float) {
-  const float r = x + 3.0f;
-  return x * (r < 0.0f ? 0.0f : (r > 6.0f ? 6.0f : r)) / 6.0f;
+  float r = x * (1.0f / 6.0f) + 0.5f;
+  r = r < 0.0f ? 0.0f : (r > 1.0f ? 1.0f : r);
+  return r * x;
 }
 float FLeakyRelu(float x, float alpha) { return x < 0.0f ? x * alpha : x; }
 float FLog(float x, float) { return std::log(x); }
@@ -180,129 +189,118 @@ std::string TypeList(uint32_t types) {
   return s;
 }
 
-// ---- gemmlowp fixed point on int16 or int32 raw values ----
-// Values are Q(ib).(bits-1-ib); products are rounding doubling high
-// multiplies; additions wrap like gemmlowp's plain Add on the raw type.
+// ---- gemmlowp fixed point on 16- or 32-bit raw values ----
+// gemmlowp instantiates its FixedPoint for int16_t and int32_t raws; one
+// class with the width as a run-time value computes the same bits with half
+// the code. Raw values live sign-extended in int32_t; values are
+// Q(ib).(bits-1-ib); products are rounding doubling high multiplies;
+// additions wrap like gemmlowp's plain Add on the raw type.
+class Fx {
+ public:
+  explicit Fx(int bits) : bits_(bits) {}
 
-template <typename T>
-constexpr int kBits = 8 * sizeof(T);
-
-template <typename T>
-T Wrap(int64_t v) {
-  return static_cast<T>(static_cast<uint64_t>(v));
-}
-template <typename T>
-T FxAdd(T a, T b) {
-  return Wrap<T>(int64_t{a} + b);
-}
-template <typename T>
-T FxSub(T a, T b) {
-  return Wrap<T>(int64_t{a} - b);
-}
-template <typename T>
-T FxMul(T a, T b) {  // SaturatingRoundingDoublingHighMul
-  if (a == b && a == std::numeric_limits<T>::min()) {
-    return std::numeric_limits<T>::max();
+  int32_t Max() const { return bits_ == 16 ? 32767 : 2147483647; }
+  int32_t Min() const { return -Max() - 1; }
+  int32_t Wrap(int64_t v) const {
+    return bits_ == 16 ? static_cast<int16_t>(static_cast<uint16_t>(v))
+                       : static_cast<int32_t>(static_cast<uint32_t>(v));
   }
-  const int64_t ab = int64_t{a} * b;
-  const int64_t half = int64_t{1} << (kBits<T> - 2);
-  return static_cast<T>((ab + (ab >= 0 ? half : 1 - half)) /
-                        (int64_t{1} << (kBits<T> - 1)));
-}
-template <typename T>
-T FxRoundingDivideByPot(T x, int e) {
-  // The mask lives in T, as in gemmlowp (it wraps for e >= bits of T).
-  const T mask = Wrap<T>((int64_t{1} << e) - 1);
-  const T remainder = static_cast<T>(x & mask);
-  const T threshold = Wrap<T>(int64_t{static_cast<T>(mask >> 1)} + (x < 0));
-  return Wrap<T>(int64_t{x >> e} + (remainder > threshold ? 1 : 0));
-}
-template <typename T>
-T FxMulByPot(T x, int e) {  // SaturatingRoundingMultiplyByPOT
-  if (e == 0) return x;
-  if (e < 0) return FxRoundingDivideByPot(x, -e);
-  const int64_t threshold = (int64_t{1} << (kBits<T> - 1 - e)) - 1;
-  if (x > threshold) return std::numeric_limits<T>::max();
-  if (x < -threshold) return std::numeric_limits<T>::min();
-  return Wrap<T>(int64_t{x} * (int64_t{1} << e));
-}
-// gemmlowp's constants are given as int32 raws; 16-bit raws round them.
-template <typename T>
-T FxConst(int32_t v) {
-  return static_cast<T>(RoundingDivideByPOT(v, 32 - kBits<T>));
-}
-template <typename T>
-T FxAddSaturatingIf16(T a, T b) {
-  if (kBits<T> != 16) return FxAdd(a, b);
-  const int32_t s = int32_t{a} + b;
-  return static_cast<T>(std::min(32767, std::max(-32768, s)));
-}
+  int32_t Add(int32_t a, int32_t b) const { return Wrap(int64_t{a} + b); }
+  int32_t Sub(int32_t a, int32_t b) const { return Wrap(int64_t{a} - b); }
+  // SaturatingRoundingDoublingHighMul.
+  EDGELITE_UNARY_COLD int32_t Mul(int32_t a, int32_t b) const {
+    if (a == b && a == Min()) return Max();
+    const int64_t ab = int64_t{a} * b;
+    const int64_t half = int64_t{1} << (bits_ - 2);
+    return static_cast<int32_t>((ab + (ab >= 0 ? half : 1 - half)) /
+                                (int64_t{1} << (bits_ - 1)));
+  }
+  // RoundingDivideByPOT with the mask held in the raw type, as in gemmlowp
+  // (it wraps for e >= bits).
+  EDGELITE_UNARY_COLD int32_t DivideByPot(int32_t x, int e) const {
+    const int32_t mask = Wrap((int64_t{1} << e) - 1);
+    const int32_t threshold = Wrap(int64_t{mask >> 1} + (x < 0));
+    return Wrap(int64_t{x >> e} + ((x & mask) > threshold ? 1 : 0));
+  }
+  // SaturatingRoundingMultiplyByPOT.
+  EDGELITE_UNARY_COLD int32_t MulByPot(int32_t x, int e) const {
+    if (e == 0) return x;
+    if (e < 0) return DivideByPot(x, -e);
+    const int64_t threshold = (int64_t{1} << (bits_ - 1 - e)) - 1;
+    if (x > threshold) return Max();
+    if (x < -threshold) return Min();
+    return Wrap(int64_t{x} * (int64_t{1} << e));
+  }
+  // gemmlowp's constants are int32 raws; 16-bit raws round them.
+  int32_t Const(int32_t v) const {
+    return bits_ == 16 ? RoundingDivideByPOT(v, 16) : v;
+  }
 
-// exp(a) for a in [-1/4, 0), Q0 in and out.
-template <typename T>
-T FxExpOnQuarterInterval(T a) {
-  const T c = FxConst<T>(1895147668);  // exp(-1/8)
-  const T one_third = FxConst<T>(715827883);
-  const T x = FxAdd<T>(a, static_cast<T>(T{1} << (kBits<T> - 4)));  // + 1/8
-  const T x2 = FxMul(x, x);
-  const T x3 = FxMul(x2, x);
-  const T x4 = FxMul(x2, x2);
-  const T x4_over_4 = FxMulByPot(x4, -2);
-  const T poly =
-      FxMulByPot(FxAdd(FxMul(FxAdd(x4_over_4, x3), one_third), x2), -1);
-  return FxAddSaturatingIf16(c, FxMul(c, FxAdd(x, poly)));
-}
+  // exp(a) for a in [-1/4, 0), Q0 in and out.
+  EDGELITE_UNARY_COLD int32_t ExpOnQuarterInterval(int32_t a) const {
+    const int32_t c = Const(1895147668);         // exp(-1/8)
+    const int32_t x = Add(a, 1 << (bits_ - 4));  // + 1/8
+    const int32_t x2 = Mul(x, x);
+    const int32_t x3 = Mul(x2, x);
+    const int32_t x4_over_4 = MulByPot(Mul(x2, x2), -2);
+    const int32_t poly = MulByPot(
+        Add(Mul(Add(x4_over_4, x3), Const(715827883)), x2), -1);  // 1/3
+    const int32_t r = Mul(c, Add(x, poly));
+    if (bits_ != 16) return Add(c, r);
+    return std::min(32767, std::max(-32768, c + r));  // AddSaturatingIf16Bit
+  }
 
-// exp(a) for a <= 0 given with `ib` integer bits; Q0 result.
-template <typename T>
-T FxExpOnNegativeValues(T a, int ib) {
-  const int frac = kBits<T> - 1 - ib;
-  const T one_quarter = static_cast<T>(T{1} << (frac - 2));
-  const T mask = static_cast<T>(one_quarter - 1);
-  const T a_mod_quarter_minus_quarter =
-      FxSub<T>(static_cast<T>(a & mask), one_quarter);
-  T result =
-      FxExpOnQuarterInterval(FxMulByPot(a_mod_quarter_minus_quarter, ib));
-  const T remainder = FxSub<T>(a_mod_quarter_minus_quarter, a);
-  static const int32_t kMultipliers[7] = {1672461947, 1302514674, 790015084,
-                                          290630308,  39332535,   720401,
-                                          242};  // exp(-2^k), k = -2…4
-  for (int k = 0; k < 7; ++k) {
-    const int exponent = k - 2;
-    if (ib > exponent &&
-        (remainder & Wrap<T>(int64_t{1} << (frac + exponent))) != 0) {
-      result = FxMul(result, FxConst<T>(kMultipliers[k]));
+  // exp(a) for a <= 0 given with `ib` integer bits; Q0 result.
+  EDGELITE_UNARY_COLD int32_t ExpOnNegativeValues(int32_t a, int ib) const {
+    const int frac = bits_ - 1 - ib;
+    const int32_t one_quarter = 1 << (frac - 2);
+    const int32_t a_mod_quarter_minus_quarter =
+        Sub(a & (one_quarter - 1), one_quarter);
+    int32_t result =
+        ExpOnQuarterInterval(MulByPot(a_mod_quarter_minus_quarter, ib));
+    const int32_t remainder = Sub(a_mod_quarter_minus_quarter, a);
+    static const int32_t kMultipliers[7] = {1672461947, 1302514674, 790015084,
+                                            290630308,  39332535,   720401,
+                                            242};  // exp(-2^k), k = -2…4
+    for (int k = 0; k < 7; ++k) {
+      const int exponent = k - 2;
+      if (ib > exponent &&
+          (remainder & Wrap(int64_t{1} << (frac + exponent))) != 0) {
+        result = Mul(result, Const(kMultipliers[k]));
+      }
     }
+    if (ib > 5 && a < Const(-(int32_t{1} << (36 - ib)))) result = 0;
+    if (a == 0) result = Max();
+    return result;
   }
-  if (ib > 5 && a < FxConst<T>(-(int32_t{1} << (36 - ib)))) result = 0;
-  if (a == 0) result = std::numeric_limits<T>::max();
-  return result;
-}
 
-// (1 − a) / (1 + a) for a in (0, 1), Q0 in and out (Newton–Raphson in Q2).
-template <typename T>
-T FxOneMinusXOverOnePlusX(T a) {
-  const int64_t sum = int64_t{a} + std::numeric_limits<T>::max();
-  const T half_denominator = static_cast<T>((sum + (sum >= 0 ? 1 : -1)) / 2);
-  const T one_q2 = static_cast<T>(T{1} << (kBits<T> - 3));
-  T x = FxAdd(FxConst<T>(1515870810),                             // 48/17
-              FxMul(half_denominator, FxConst<T>(-1010580540)));  // -32/17
-  for (int i = 0; i < 3; ++i) {
-    const T one_minus = FxSub(one_q2, FxMul(half_denominator, x));
-    x = FxAdd(x, FxMulByPot(FxMul(x, one_minus), 2));
+  // (1 − a) / (1 + a) for a in (0, 1), Q0 in and out (Newton–Raphson in Q2).
+  EDGELITE_UNARY_COLD int32_t OneMinusXOverOnePlusX(int32_t a) const {
+    const int64_t sum = int64_t{a} + Max();
+    const int32_t half_denominator =
+        static_cast<int32_t>((sum + (sum >= 0 ? 1 : -1)) / 2);
+    const int32_t one_q2 = 1 << (bits_ - 3);
+    int32_t x = Add(Const(1515870810),                           // 48/17
+                    Mul(half_denominator, Const(-1010580540)));  // -32/17
+    for (int i = 0; i < 3; ++i) {
+      const int32_t one_minus = Sub(one_q2, Mul(half_denominator, x));
+      x = Add(x, MulByPot(Mul(x, one_minus), 2));
+    }
+    return MulByPot(Sub(x, one_q2), 2);
   }
-  return FxMulByPot(FxSub(x, one_q2), 2);
-}
 
-// gemmlowp::tanh of a value with `ib` integer bits; Q0 result.
-template <typename T>
-T FxTanh(T a, int ib) {
-  if (a == 0) return 0;
-  const bool negative = a < 0;
-  const T n = negative ? a : Wrap<T>(-int64_t{a});
-  const T t = FxOneMinusXOverOnePlusX(FxExpOnNegativeValues(n, ib + 1));
-  return negative ? Wrap<T>(-int64_t{t}) : t;
-}
+  // gemmlowp::tanh of a value with `ib` integer bits; Q0 result.
+  int32_t Tanh(int32_t a, int ib) const {
+    if (a == 0) return 0;
+    const bool negative = a < 0;
+    const int32_t t = OneMinusXOverOnePlusX(
+        ExpOnNegativeValues(negative ? a : Wrap(-int64_t{a}), ib + 1));
+    return negative ? Wrap(-int64_t{t}) : t;
+  }
+
+ private:
+  int bits_;
+};
 
 // ---- other TFLite fixed-point pieces ----
 
@@ -311,7 +309,7 @@ int16_t SaturatingLeftShift16(int16_t v, int amount) {
   return static_cast<int16_t>(
       std::min<int64_t>(32767, std::max<int64_t>(-32768, r)));
 }
-// Like FxMul<int16_t> but rounding toward zero (ARM SQDMULH).
+// Like Fx(16).Mul but rounding toward zero (ARM SQDMULH).
 int16_t SaturatingDoublingHighMul16(int16_t a, int16_t b) {
   if (a == b && a == -32768) return 32767;
   return static_cast<int16_t>((int32_t{a} * b) / (1 << 15));
@@ -322,7 +320,8 @@ int16_t DownScaleMultiplierTo16(int32_t m) {
 }
 
 // TFLite GetInvSqrtQuantizedMultiplierExp with reverse_shift = -1.
-void InvSqrtMultiplier(int32_t input, int32_t* multiplier, int* shift) {
+EDGELITE_UNARY_COLD void InvSqrtMultiplier(int32_t input, int32_t* multiplier,
+                                           int* shift) {
   if (input <= 1) {
     *multiplier = std::numeric_limits<int32_t>::max();
     *shift = 0;
@@ -341,15 +340,15 @@ void InvSqrtMultiplier(int32_t input, int32_t* multiplier, int* shift) {
   s -= left_shift_bit_pairs;
   input <<= 2 * left_shift_bit_pairs;
   // Newton–Raphson for 1/sqrt in Q3.28, starting from 1.
-  const int32_t half_input = FxMulByPot<int32_t>(input >> 1, -1);
+  const Fx fx(32);
+  const int32_t half_input = fx.MulByPot(input >> 1, -1);
   const int32_t half_three = (1 << 28) + (1 << 27);
   int32_t x = 1 << 28;
   for (int i = 0; i < 5; ++i) {
-    const int32_t x3 = FxMulByPot<int32_t>(FxMul(FxMul(x, x), x), 6);
-    x = FxMulByPot<int32_t>(FxSub(FxMul(half_three, x), FxMul(half_input, x3)),
-                            3);
+    const int32_t x3 = fx.MulByPot(fx.Mul(fx.Mul(x, x), x), 6);
+    x = fx.MulByPot(fx.Sub(fx.Mul(half_three, x), fx.Mul(half_input, x3)), 3);
   }
-  x = FxMul<int32_t>(x, 1518500250);  // sqrt(2) / 2
+  x = fx.Mul(x, 1518500250);  // sqrt(2) / 2
   if (s < 0) {
     x = static_cast<int32_t>(static_cast<uint32_t>(x) << -s);
     s = 0;
@@ -368,8 +367,9 @@ bool CheckedLog2(float x, int* log2_result) {
 
 // TFLite LUTPopulate<int16_t>: 512 interpolation segments over the input
 // range, each sample biased by half the interpolation error at its midpoint.
-void PopulateTable16(float in_scale, int32_t in_zp, float out_scale,
-                     int32_t out_zp, FloatFn f, float param, int16_t* lut) {
+EDGELITE_UNARY_COLD void PopulateTable16(float in_scale, int32_t in_zp,
+                                         float out_scale, int32_t out_zp,
+                                         FloatFn f, float param, int16_t* lut) {
   const float input_min = in_scale * static_cast<float>(-32768 - in_zp);
   const float input_max = in_scale * static_cast<float>(32767 - in_zp);
   const float output_min = out_scale * static_cast<float>(-32768 - out_zp);
@@ -722,7 +722,7 @@ Status UnaryOp::PrepareInt16(OpContext& ctx, const Tensor* in,
 }
 
 // TFLite LUTPopulate<int8_t/uint8_t> for a float transform.
-int32_t UnaryOp::TableValue8(int32_t q) const {
+EDGELITE_UNARY_COLD int32_t UnaryOp::TableValue8(int32_t q) const {
   FloatFn f = info().fn;
   float param = 0.0f;
   if (kind_ == UnaryKind::kLog) {
@@ -737,7 +737,7 @@ int32_t UnaryOp::TableValue8(int32_t q) const {
 }
 
 // The output (before clamping) for 8-bit input q.
-int32_t UnaryOp::Value8(int32_t q) const {
+EDGELITE_UNARY_COLD int32_t UnaryOp::Value8(int32_t q) const {
   const int32_t x = q - in_zp_;
   switch (kind_) {
     case UnaryKind::kAbs: {
@@ -749,19 +749,19 @@ int32_t UnaryOp::Value8(int32_t q) const {
       return static_cast<int8_t>(-q);  // wraps: -(-128) is -128
     case UnaryKind::kHardSwish: {
       // reference_ops::HardSwish in int16 arithmetic.
+      const Fx fx(16);
       const int16_t hires = static_cast<int16_t>(x * 128);
-      const int16_t preshift_out =
-          FxMul<int16_t>(hires, static_cast<int16_t>(mult_));
+      const int16_t preshift_out = static_cast<int16_t>(fx.Mul(hires, mult_));
       int16_t reluish = hires;
       if (shift2_ > 0) reluish = SaturatingLeftShift16(reluish, shift2_ - 1);
-      reluish = FxMul<int16_t>(reluish, static_cast<int16_t>(mult2_));
+      reluish = static_cast<int16_t>(fx.Mul(reluish, mult2_));
       if (shift2_ > 0) reluish = SaturatingLeftShift16(reluish, 1);
-      if (shift2_ < 0)
-        reluish = FxRoundingDivideByPot<int16_t>(reluish, -shift2_);
+      if (shift2_ < 0) {
+        reluish = static_cast<int16_t>(fx.DivideByPot(reluish, -shift2_));
+      }
       reluish = static_cast<int16_t>((reluish + (1 << 15)) >> 1);
       const int16_t pre = SaturatingDoublingHighMul16(reluish, preshift_out);
-      const int16_t v = FxRoundingDivideByPot<int16_t>(pre, -shift_);
-      return static_cast<int16_t>(v + out_zp_);
+      return static_cast<int16_t>(fx.DivideByPot(pre, -shift_) + out_zp_);
     }
     case UnaryKind::kLeakyRelu:
       if (xnnpack_lrelu_) {
@@ -794,7 +794,7 @@ int32_t UnaryOp::Value8(int32_t q) const {
         if (x <= -input_radius_) return qmin_;
         if (x >= input_radius_) return qmax_;
         const int32_t in_q4 = MultiplyByQuantizedMultiplier(x, mult_, shift_);
-        return RoundingDivideByPOT(FxTanh<int32_t>(in_q4, 4), 31 - 7);
+        return RoundingDivideByPOT(Fx(32).Tanh(in_q4, 4), 31 - 7);
       }
       return TableValue8(q);
     default:  // ELU, EXP, LOG, GELU
@@ -802,14 +802,12 @@ int32_t UnaryOp::Value8(int32_t q) const {
   }
 }
 
-int32_t UnaryOp::TanhInt16(int32_t x) const {
+EDGELITE_UNARY_COLD int32_t UnaryOp::TanhInt16(int32_t x) const {
   if (tanh16_fixed_) {
     // optimized_ops::Tanh(int16): the input as Q3.12, shifted left by
     // shift_ (0 or 1) with saturation.
-    const int16_t in = shift_ == 0
-                           ? static_cast<int16_t>(x)
-                           : FxMulByPot<int16_t>(static_cast<int16_t>(x), 1);
-    return FxTanh<int16_t>(in, 3);
+    const Fx fx(16);
+    return fx.Tanh(shift_ == 0 ? x : fx.MulByPot(x, 1), 3);
   }
   // reference_integer_ops::Tanh(int16): tanh(x) = 2·sigmoid(2x) − 1 from a
   // 256-entry sigmoid table over [0, 10.7), interpolated on 8 bits.
@@ -838,7 +836,7 @@ int32_t UnaryOp::TanhInt16(int32_t x) const {
 }
 
 // The int16 output for input x (zero points are 0).
-int32_t UnaryOp::Int16Value(int32_t x) const {
+EDGELITE_UNARY_COLD int32_t UnaryOp::Int16Value(int32_t x) const {
   switch (kind_) {
     case UnaryKind::kTanh:
       return TanhInt16(x);
@@ -885,24 +883,37 @@ Status UnaryOp::CheckNotBelowZeroPoint(const OpContext& ctx,
   return Status::Ok();
 }
 
-template <typename T>
-void IntegerLoop(UnaryKind kind, const T* x, T* y, int64_t n) {
-  using U = typename std::make_unsigned<T>::type;
-  switch (kind) {
-    case UnaryKind::kAbs:  // wraps for the minimum, as TFLite does in practice
-      for (int64_t i = 0; i < n; ++i) {
-        y[i] = x[i] < 0 ? static_cast<T>(U(0) - static_cast<U>(x[i])) : x[i];
-      }
-      break;
-    case UnaryKind::kNeg:
-      for (int64_t i = 0; i < n; ++i) {
-        y[i] = static_cast<T>(U(0) - static_cast<U>(x[i]));
-      }
-      break;
-    default:  // SIGN
-      for (int64_t i = 0; i < n; ++i)
-        y[i] = static_cast<T>((0 < x[i]) - (x[i] < 0));
-      break;
+// ABS, NEG and SIGN of plain int16/int32/int64, wrapping at the minimum as
+// TFLite does in practice. One loop over the element size keeps the code
+// small (these are cold ops).
+void IntegerEval(UnaryKind kind, size_t size, const uint8_t* x, uint8_t* y,
+                 int64_t n) {
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t v;
+    if (size == 2) {
+      int16_t t;
+      std::memcpy(&t, x + 2 * i, 2);
+      v = t;
+    } else if (size == 4) {
+      int32_t t;
+      std::memcpy(&t, x + 4 * i, 4);
+      v = t;
+    } else {
+      std::memcpy(&v, x + 8 * i, 8);
+    }
+    const uint64_t u = static_cast<uint64_t>(v);
+    const uint64_t r = kind == UnaryKind::kSign
+                           ? static_cast<uint64_t>((0 < v) - (v < 0))
+                           : (kind == UnaryKind::kNeg || v < 0 ? 0 - u : u);
+    if (size == 2) {
+      const int16_t t = static_cast<int16_t>(static_cast<uint16_t>(r));
+      std::memcpy(y + 2 * i, &t, 2);
+    } else if (size == 4) {
+      const int32_t t = static_cast<int32_t>(static_cast<uint32_t>(r));
+      std::memcpy(y + 4 * i, &t, 4);
+    } else {
+      std::memcpy(y + 8 * i, &r, 8);
+    }
   }
 }
 
@@ -944,13 +955,7 @@ Status UnaryOp::Eval(OpContext& ctx) {
       break;
     }
     case Path::kInteger:
-      if (type_ == DataType::kInt16) {
-        IntegerLoop(kind_, in->Data<int16_t>(), out->MutableData<int16_t>(), n);
-      } else if (type_ == DataType::kInt32) {
-        IntegerLoop(kind_, in->Data<int32_t>(), out->MutableData<int32_t>(), n);
-      } else {
-        IntegerLoop(kind_, in->Data<int64_t>(), out->MutableData<int64_t>(), n);
-      }
+      IntegerEval(kind_, DataTypeSize(type_), in->data, out->data, n);
       break;
     case Path::kNot:
       for (int64_t i = 0; i < n; ++i) out->data[i] = in->data[i] == 0 ? 1 : 0;
