@@ -1,8 +1,9 @@
-// RELU / RELU6.
+// RELU / RELU6 / RELU_N1_TO_1 / RELU_0_TO_1: clamps to [lo, hi] = [0, inf),
+// [0, 6], [-1, 1], [0, 1].
 //
-// float32 (TFLite's kernels and XNNPACK's clamp agree): y = max(0, x), then
-// for RELU6 min(y, 6), with max(a, b) = a < b ? b : a, so NaN and -0.0 map
-// to +0.0.
+// float32 (TFLite's kernels and XNNPACK's clamp agree): y = max(lo, x), then
+// min(y, hi), with max(a, b) = a < b ? b : a, so NaN maps to lo and -0.0 to
+// +0.0 for lo = 0.
 //
 // int8/uint8, QuantArithmetic::kTflite — TFLite's built-in kernel
 // (tensorflow/lite/kernels/activations.cc ReluPrepare + QuantizedReluX,
@@ -10,8 +11,8 @@
 //   multiplier = QuantizeMultiplier(double(f32(in_scale / out_scale)))
 //     (the quotient is a float division, widened to double afterwards);
 //   lo = max(qmin, out_zp + roundf(0 / out_scale)) = max(qmin, out_zp);
-//   hi = RELU: qmax; RELU6: min(qmax, out_zp + roundf(6.0f / out_scale))
-//     (roundf: half away from zero);
+//   hi = RELU: qmax; otherwise min(qmax, out_zp + roundf(hi / out_scale))
+//     (roundf: half away from zero); lo likewise from -1 for RELU_N1_TO_1;
 //   y = clamp(out_zp + MultiplyByQuantizedMultiplier(x - in_zp, multiplier),
 //             lo, hi).
 // With equal input and output quantization the multiplier is exactly 1.0
@@ -26,11 +27,14 @@
 //     *input* quantization; the output quantization is ignored. This matches
 //     TFLite whenever input and output quantization are equal, and differs
 //     otherwise.
-// uint8 has no tflite-micro kernel; kMicro uses the kTflite arithmetic.
+// uint8, RELU_N1_TO_1 and RELU_0_TO_1 have no tflite-micro kernel; kMicro
+// uses the kTflite arithmetic for them.
 #include "ops/relu_common.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "core/quant.h"
 #include "ops/op_util.h"
@@ -97,8 +101,9 @@ class ReluOp final : public Op {
         RequirePerTensorQuant(ctx, out, /*is_input=*/false, 0));
     in_zp_ = in->zero_point();
     out_zp_ = out->zero_point();
-    const bool micro =
-        ctx.arithmetic() == QuantArithmetic::kMicro && type_ == DataType::kInt8;
+    const bool micro = ctx.arithmetic() == QuantArithmetic::kMicro &&
+                       type_ == DataType::kInt8 &&
+                       (kind_ == ReluKind::kRelu || kind_ == ReluKind::kRelu6);
 
     if (micro && kind_ == ReluKind::kRelu6) {
       // tflite-micro Relu6Prepare: bounds from the input quantization only.
@@ -124,21 +129,40 @@ class ReluOp final : public Op {
           StrFormat("input/output scale ratio %g is too large to requantize",
                     ratio));
     }
-    Status s = ActivationRangeTflite(
-        kind_ == ReluKind::kRelu6 ? Activation::kRelu6 : Activation::kRelu,
-        out->scale(), out_zp_, type_, &lo_, &hi_);
-    if (!s.ok()) return s.WithContext(ctx.describe());
+    // TFLite QuantizedReluX: zp + roundf(bound / scale), clamped to the type.
+    auto quantize = [&](float f) -> int32_t {
+      const double q =
+          std::fmin(std::fmax(RoundHalfAway(f / out->scale()), -1e12), 1e12);
+      const int64_t v = int64_t{out_zp_} + static_cast<int64_t>(q);
+      return static_cast<int32_t>(
+          std::min<int64_t>(std::max<int64_t>(v, QMin(type_)), QMax(type_)));
+    };
+    lo_ = quantize(LowerBound());
+    hi_ = kind_ == ReluKind::kRelu ? QMax(type_) : quantize(UpperBound());
     return Status::Ok();
   }
 
+  float LowerBound() const {
+    return kind_ == ReluKind::kReluN1To1 ? -1.0f : 0.0f;
+  }
+  float UpperBound() const {
+    switch (kind_) {
+      case ReluKind::kRelu6:
+        return 6.0f;
+      case ReluKind::kReluN1To1:
+      case ReluKind::kRelu0To1:
+        return 1.0f;
+      default:
+        return std::numeric_limits<float>::infinity();
+    }
+  }
+
   void EvalFloat(const float* in, float* out, int64_t n) const {
-    if (kind_ == ReluKind::kRelu6) {
-      for (int64_t i = 0; i < n; ++i) {
-        const float y = 0.0f < in[i] ? in[i] : 0.0f;
-        out[i] = 6.0f < y ? 6.0f : y;
-      }
-    } else {
-      for (int64_t i = 0; i < n; ++i) out[i] = 0.0f < in[i] ? in[i] : 0.0f;
+    const float lo = LowerBound();
+    const float hi = UpperBound();
+    for (int64_t i = 0; i < n; ++i) {
+      const float y = lo < in[i] ? in[i] : lo;
+      out[i] = hi < y ? hi : y;
     }
   }
 

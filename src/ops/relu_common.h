@@ -1,5 +1,5 @@
-// RELU and RELU6 share one implementation; they differ only in the upper
-// bound (none, or 6).
+// RELU, RELU6, RELU_N1_TO_1 and RELU_0_TO_1 share one implementation; they
+// differ only in their bounds ([0, inf), [0, 6], [-1, 1], [0, 1]).
 #ifndef EDGELITE_OPS_RELU_COMMON_H_
 #define EDGELITE_OPS_RELU_COMMON_H_
 
@@ -9,7 +9,7 @@
 
 namespace edgelite {
 
-enum class ReluKind { kRelu, kRelu6 };
+enum class ReluKind { kRelu, kRelu6, kReluN1To1, kRelu0To1 };
 
 std::unique_ptr<Op> CreateReluOp(ReluKind kind);
 

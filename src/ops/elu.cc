@@ -1,0 +1,11 @@
+// ELU: x < 0 ? exp(x) - 1 : x (float32, int8). The implementation and its
+// arithmetic are shared with the other element-wise unary ops in
+// ops/unary_common.cc.
+#include "ops/ops.h"
+#include "ops/unary_common.h"
+
+namespace edgelite {
+
+std::unique_ptr<Op> CreateElu() { return CreateUnaryOp(UnaryKind::kElu); }
+
+}  // namespace edgelite

@@ -1,0 +1,12 @@
+// LOGICAL_NOT: !x (bool). The implementation and its arithmetic are shared
+// with the other element-wise unary ops in ops/unary_common.cc.
+#include "ops/ops.h"
+#include "ops/unary_common.h"
+
+namespace edgelite {
+
+std::unique_ptr<Op> CreateLogicalNot() {
+  return CreateUnaryOp(UnaryKind::kLogicalNot);
+}
+
+}  // namespace edgelite

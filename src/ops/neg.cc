@@ -1,0 +1,10 @@
+// NEG: -x (float32, int8, int32, int64). The implementation and its arithmetic
+// are shared with the other element-wise unary ops in ops/unary_common.cc.
+#include "ops/ops.h"
+#include "ops/unary_common.h"
+
+namespace edgelite {
+
+std::unique_ptr<Op> CreateNeg() { return CreateUnaryOp(UnaryKind::kNeg); }
+
+}  // namespace edgelite

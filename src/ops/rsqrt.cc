@@ -1,0 +1,11 @@
+// RSQRT: 1/sqrt(x) (float32, int8, int16). The implementation and its
+// arithmetic are shared with the other element-wise unary ops in
+// ops/unary_common.cc.
+#include "ops/ops.h"
+#include "ops/unary_common.h"
+
+namespace edgelite {
+
+std::unique_ptr<Op> CreateRsqrt() { return CreateUnaryOp(UnaryKind::kRsqrt); }
+
+}  // namespace edgelite
