@@ -1,0 +1,65 @@
+// EXPAND_DIMS: inserts a size-1 dimension at a constant axis (negative
+// counts from the end: -1 appends). Same bytes, new shape.
+#include <cstring>
+#include <vector>
+
+#include "core/op.h"
+#include "ops/copy_util.h"
+#include "ops/op_util.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+namespace {
+
+class ExpandDimsOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
+    const Tensor* in = nullptr;
+    EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
+    EDGELITE_RETURN_IF_ERROR(CheckOutputType(ctx, 0, 0));
+    std::vector<int64_t> axis;
+    EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 1, "axis", &axis));
+    if (axis.size() != 1) {
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("axis must hold one value, has %zu", axis.size()));
+    }
+    const int rank = in->shape.rank;
+    if (rank + 1 > kMaxRank) {
+      return ctx.Error(
+          StatusCode::kUnsupported,
+          StrFormat("output rank %d exceeds %d", rank + 1, kMaxRank));
+    }
+    int64_t a = axis[0] < 0 ? axis[0] + rank + 1 : axis[0];
+    if (a < 0 || a > rank) {
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("axis %lld is out of range for an input of rank %d",
+                    static_cast<long long>(axis[0]), rank));
+    }
+    Shape out;
+    out.rank = rank + 1;
+    for (int d = 0, k = 0; d < out.rank; ++d) {
+      out.dims[d] = d == a ? 1 : in->shape.dims[k++];
+    }
+    return ctx.SetOutputShape(0, out);
+  }
+
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    Tensor* out = ctx.output(0);
+    if (out->data != in->data && out->bytes > 0) {
+      std::memcpy(out->data, in->data, out->bytes);
+    }
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Op> CreateExpandDims() {
+  return std::make_unique<ExpandDimsOp>();
+}
+
+}  // namespace edgelite
