@@ -199,7 +199,7 @@ class StridedSliceOp final : public Op {
         d.real = i - added_axes;
         if (d.stride == 0) {
           return ctx.InputError(StatusCode::kInvalidModel, 3,
-                                StrFormat("stride %d is 0", orig));
+                                StrFormat("strides[%d] is 0", orig));
         }
       }
       if (d.real >= in_rank) {
