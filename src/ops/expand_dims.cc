@@ -1,5 +1,8 @@
 // EXPAND_DIMS: inserts a size-1 dimension at a constant axis (negative
-// counts from the end: -1 appends). Same bytes, new shape.
+// counts from the end: -1 appends). Same bytes, new shape. TFLite requires
+// the output's quantization to equal the input's (tfjs-tflite refuses the
+// model; LiteRT.js 2.5.3 fails to prepare it and returns zeros), so edgelite
+// refuses it too.
 #include <cstring>
 #include <vector>
 
@@ -18,6 +21,7 @@ class ExpandDimsOp final : public Op {
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(CheckOutputType(ctx, 0, 0));
+    EDGELITE_RETURN_IF_ERROR(CheckSameQuantization(ctx, 0, 0));
     std::vector<int64_t> axis;
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 1, "axis", &axis));
     if (axis.size() != 1) {
