@@ -13,7 +13,7 @@ namespace {
 
 class BroadcastToOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -31,10 +31,10 @@ class BroadcastToOp final : public Op {
             in->shape.dims[d - lead] == shape[d]);
     }
     if (!ok) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("cannot broadcast input shape %s to %s",
-                                      in->shape.ToString().c_str(),
-                                      IndicesToString(shape).c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "cannot broadcast input shape %s to %s",
+                         in->shape.ToString().c_str(),
+                         IndicesToString(shape).c_str());
     }
     int64_t strides[kMaxRank] = {};
     DenseByteStrides(in->shape, elem, strides);

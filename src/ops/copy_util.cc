@@ -1,10 +1,53 @@
 #include "ops/copy_util.h"
 
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 
 #include "ops/op_util.h"
 
 namespace edgelite {
+
+namespace {
+
+std::string VFormat(const char* fmt, va_list args) {
+  va_list copy;
+  va_copy(copy, args);
+  const int n = std::vsnprintf(nullptr, 0, fmt, copy);
+  va_end(copy);
+  std::string out(n > 0 ? static_cast<size_t>(n) + 1 : 1, '\0');
+  std::vsnprintf(&out[0], out.size(), fmt, args);
+  out.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  return out;
+}
+
+}  // namespace
+
+Status OpErrorF(const OpContext& ctx, StatusCode code, const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  std::string what = VFormat(fmt, args);
+  va_end(args);
+  return ctx.Error(code, what);
+}
+
+Status InputErrorF(const OpContext& ctx, StatusCode code, int i,
+                   const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  std::string what = VFormat(fmt, args);
+  va_end(args);
+  return ctx.InputError(code, i, what);
+}
+
+Status OutputErrorF(const OpContext& ctx, StatusCode code, int i,
+                    const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  std::string what = VFormat(fmt, args);
+  va_end(args);
+  return ctx.OutputError(code, i, what);
+}
 
 void StridedCopyPlan::Simplify() {
   // Size-1 dimensions contribute nothing; an empty dimension empties all.
@@ -115,6 +158,17 @@ void StridedCopy(const StridedCopyPlan& plan, const uint8_t* in, uint8_t* out) {
   }
 }
 
+int64_t ReadIndex(const Tensor* t, int64_t i) {
+  switch (t->type) {
+    case DataType::kInt64:
+      return t->Data<int64_t>()[i];
+    case DataType::kInt16:
+      return t->Data<int16_t>()[i];
+    default:
+      return t->Data<int32_t>()[i];
+  }
+}
+
 void DenseByteStrides(const Shape& shape, size_t elem, int64_t* strides) {
   int64_t s = static_cast<int64_t>(elem);
   for (int d = shape.rank - 1; d >= 0; --d) {
@@ -142,10 +196,9 @@ Status CheckIndexType(const OpContext& ctx, int i, bool allow_int16) {
       (allow_int16 && t->type == DataType::kInt16)) {
     return Status::Ok();
   }
-  return ctx.InputError(
-      StatusCode::kInvalidModel, i,
-      StrFormat("must be %sint32 or int64, got %s",
-                allow_int16 ? "int16, " : "", DataTypeName(t->type)));
+  return InputErrorF(ctx, StatusCode::kInvalidModel, i,
+                     "must be %sint32 or int64, got %s",
+                     allow_int16 ? "int16, " : "", DataTypeName(t->type));
 }
 
 Status ReadConstantIndices(const OpContext& ctx, int i, const char* what,
@@ -153,11 +206,11 @@ Status ReadConstantIndices(const OpContext& ctx, int i, const char* what,
   EDGELITE_RETURN_IF_ERROR(CheckIndexType(ctx, i));
   const Tensor* t = ctx.input(i);
   if (!t->is_constant()) {
-    return ctx.InputError(
-        StatusCode::kUnsupported, i,
-        StrFormat("a non-constant %s tensor is not supported; edgelite plans "
-                  "memory before Invoke",
-                  what));
+    return InputErrorF(
+        ctx, StatusCode::kUnsupported, i,
+        "a non-constant %s tensor is not supported; edgelite plans "
+        "memory before Invoke",
+        what);
   }
   const int64_t n = t->NumElements();
   values->resize(static_cast<size_t>(n));
@@ -171,21 +224,20 @@ Status CheckSameQuantization(const OpContext& ctx, int in, int out) {
   if (a->scale() == b->scale() && a->zero_point() == b->zero_point()) {
     return Status::Ok();
   }
-  return ctx.OutputError(
-      StatusCode::kInvalidModel, out,
-      StrFormat("quantization (scale %g, zero point %d) differs from input %d "
-                "(scale %g, zero point %d); TFLite requires them equal here",
-                b->scale(), b->zero_point(), in, a->scale(), a->zero_point()));
+  return OutputErrorF(
+      ctx, StatusCode::kInvalidModel, out,
+      "quantization (scale %g, zero point %d) differs from input %d "
+      "(scale %g, zero point %d); TFLite requires them equal here",
+      b->scale(), b->zero_point(), in, a->scale(), a->zero_point());
 }
 
 Status CheckOutputType(OpContext& ctx, int in, int out) {
   const Tensor* a = ctx.input(in);
   const Tensor* b = ctx.output(out);
   if (a->type == b->type) return Status::Ok();
-  return ctx.OutputError(
-      StatusCode::kInvalidModel, out,
-      StrFormat("type %s differs from input %d type %s", DataTypeName(b->type),
-                in, DataTypeName(a->type)));
+  return OutputErrorF(ctx, StatusCode::kInvalidModel, out,
+                      "type %s differs from input %d type %s",
+                      DataTypeName(b->type), in, DataTypeName(a->type));
 }
 
 void FillBytes(uint8_t* out, const uint8_t* value, size_t elem, int64_t n) {
@@ -223,10 +275,10 @@ Status PrepareSplit(OpContext& ctx, const Tensor* in, int axis,
     Shape out = s;
     out.dims[axis] = static_cast<int32_t>(sizes[i]);
     if (ctx.output(o)->type != in->type) {
-      return ctx.OutputError(
-          StatusCode::kInvalidModel, o,
-          StrFormat("type %s differs from the input type %s",
-                    DataTypeName(ctx.output(o)->type), DataTypeName(in->type)));
+      return OutputErrorF(ctx, StatusCode::kInvalidModel, o,
+                          "type %s differs from the input type %s",
+                          DataTypeName(ctx.output(o)->type),
+                          DataTypeName(in->type));
     }
     EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(o, out));
     layout->piece_bytes[i] = sizes[i] * inner;

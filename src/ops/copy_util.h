@@ -16,6 +16,16 @@
 #include "core/tensor.h"
 #include "core/types.h"
 
+// For code that runs once per model load (Prepare and its checks): optimize
+// it for size, not speed. The build is -O3 everywhere; without this the
+// error paths and small loops of Prepare get inlined and unrolled into
+// kilobytes of wasm per op.
+#if defined(__clang__)
+#define EDGELITE_PREPARE_CODE __attribute__((minsize))
+#else
+#define EDGELITE_PREPARE_CODE __attribute__((cold))
+#endif
+
 namespace edgelite {
 
 // A dense row-major output filled from the input by an N-d strided walk:
@@ -42,7 +52,7 @@ struct StridedCopyPlan {
   // Merges dimensions that walk memory contiguously so the inner loop copies
   // the largest possible blocks; drops size-1 dimensions. Call once, in
   // Prepare, after the last Push.
-  void Simplify();
+  EDGELITE_PREPARE_CODE void Simplify();
   // Number of output elements of `elem` bytes (after Simplify: of blocks).
   int64_t Elements() const;
 };
@@ -52,42 +62,54 @@ void StridedCopy(const StridedCopyPlan& plan, const uint8_t* in, uint8_t* out);
 
 // Byte strides of a dense row-major tensor of `shape` with `elem`-byte
 // elements.
-void DenseByteStrides(const Shape& shape, size_t elem, int64_t* strides);
+EDGELITE_PREPARE_CODE void DenseByteStrides(const Shape& shape, size_t elem,
+                                            int64_t* strides);
+
+// printf-style errors "op 3 (SLICE v1): [input 1 (tensor 5 'begin'): ]…",
+// out of line and cold so that the many refusals of these ops cost a call,
+// not inlined string building, at each site.
+[[gnu::cold]] EDGELITE_PREPARE_CODE Status OpErrorF(const OpContext& ctx,
+                                                    StatusCode code,
+                                                    const char* fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+[[gnu::cold]] EDGELITE_PREPARE_CODE Status InputErrorF(const OpContext& ctx,
+                                                       StatusCode code, int i,
+                                                       const char* fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+[[gnu::cold]] EDGELITE_PREPARE_CODE Status OutputErrorF(const OpContext& ctx,
+                                                        StatusCode code, int i,
+                                                        const char* fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 // Element size of a tensor's dtype, failing for types that have none
 // (strings).
-Status ElementSize(const OpContext& ctx, const Tensor* t, bool is_input, int i,
-                   size_t* size);
+EDGELITE_PREPARE_CODE Status ElementSize(const OpContext& ctx, const Tensor* t,
+                                         bool is_input, int i, size_t* size);
 
 // Reads element i of an int16/int32/int64 tensor (indices, shapes, axes).
-inline int64_t ReadIndex(const Tensor* t, int64_t i) {
-  switch (t->type) {
-    case DataType::kInt64:
-      return t->Data<int64_t>()[i];
-    case DataType::kInt16:
-      return t->Data<int16_t>()[i];
-    default:
-      return t->Data<int32_t>()[i];
-  }
-}
+// Out of line: one copy of the type switch instead of one per loop.
+int64_t ReadIndex(const Tensor* t, int64_t i);
 
 // Fails unless input i is an int32 or int64 tensor (also int16 when
 // `allow_int16`).
-Status CheckIndexType(const OpContext& ctx, int i, bool allow_int16 = false);
+EDGELITE_PREPARE_CODE Status CheckIndexType(const OpContext& ctx, int i,
+                                            bool allow_int16 = false);
 
 // Input i must be a constant int32/int64 tensor (the op's output shape
 // depends on its values and edgelite plans memory before Invoke). `what`
 // names it in the error ("shape", "begin", "multiples"). On success `values`
 // holds its elements.
-Status ReadConstantIndices(const OpContext& ctx, int i, const char* what,
-                           std::vector<int64_t>* values);
+EDGELITE_PREPARE_CODE Status ReadConstantIndices(const OpContext& ctx, int i,
+                                                 const char* what,
+                                                 std::vector<int64_t>* values);
 
 // Fails unless input `in` and output `out` have the same per-tensor scale and
 // zero point (ops that TFLite refuses to requantize: PACK, UNPACK, FILL).
-Status CheckSameQuantization(const OpContext& ctx, int in, int out);
+EDGELITE_PREPARE_CODE Status CheckSameQuantization(const OpContext& ctx, int in,
+                                                   int out);
 
 // Fails unless output `out` has the type of input `in`.
-Status CheckOutputType(OpContext& ctx, int in, int out);
+EDGELITE_PREPARE_CODE Status CheckOutputType(OpContext& ctx, int in, int out);
 
 // Writes `n` copies of the `elem`-byte value to `out`.
 void FillBytes(uint8_t* out, const uint8_t* value, size_t elem, int64_t n);
@@ -106,12 +128,15 @@ struct SplitLayout {
   int64_t in_pitch = 0;              // bytes of one input row
   std::vector<int64_t> piece_bytes;  // bytes of one row of output i
 };
-Status PrepareSplit(OpContext& ctx, const Tensor* in, int axis,
-                    const std::vector<int64_t>& sizes, SplitLayout* layout);
+EDGELITE_PREPARE_CODE Status PrepareSplit(OpContext& ctx, const Tensor* in,
+                                          int axis,
+                                          const std::vector<int64_t>& sizes,
+                                          SplitLayout* layout);
 void SplitEval(OpContext& ctx, const Tensor* in, const SplitLayout& layout);
 
 // "[1, 2, 3]" for error messages.
-std::string IndicesToString(const std::vector<int64_t>& v);
+EDGELITE_PREPARE_CODE std::string IndicesToString(
+    const std::vector<int64_t>& v);
 
 }  // namespace edgelite
 

@@ -16,7 +16,7 @@ namespace {
 
 class ExpandDimsOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -25,22 +25,19 @@ class ExpandDimsOp final : public Op {
     std::vector<int64_t> axis;
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 1, "axis", &axis));
     if (axis.size() != 1) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("axis must hold one value, has %zu", axis.size()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "axis must hold one value, has %zu", axis.size());
     }
     const int rank = in->shape.rank;
     if (rank + 1 > kMaxRank) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("output rank %d exceeds %d", rank + 1, kMaxRank));
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "output rank %d exceeds %d", rank + 1, kMaxRank);
     }
     int64_t a = axis[0] < 0 ? axis[0] + rank + 1 : axis[0];
     if (a < 0 || a > rank) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("axis %lld is out of range for an input of rank %d",
-                    static_cast<long long>(axis[0]), rank));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "axis %lld is out of range for an input of rank %d",
+                         static_cast<long long>(axis[0]), rank);
     }
     Shape out;
     out.rank = rank + 1;

@@ -14,7 +14,7 @@ namespace {
 
 class FillOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 0, 1, 1));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 1, 0, 0));
@@ -24,24 +24,23 @@ class FillOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(CheckSameQuantization(ctx, 1, 0));
     if (ctx.input(1)->type == DataType::kInt16 &&
         ctx.input(1)->zero_point() != 0) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("int16 zero point must be 0, got %d",
-                                      ctx.input(1)->zero_point()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "int16 zero point must be 0, got %d",
+                         ctx.input(1)->zero_point());
     }
     std::vector<int64_t> dims;
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 0, "dims", &dims));
     if (dims.size() > static_cast<size_t>(kMaxRank)) {
-      return ctx.InputError(
-          StatusCode::kUnsupported, 0,
-          StrFormat("output rank %zu exceeds %d", dims.size(), kMaxRank));
+      return InputErrorF(ctx, StatusCode::kUnsupported, 0,
+                         "output rank %zu exceeds %d", dims.size(), kMaxRank);
     }
     Shape out;
     out.rank = static_cast<int32_t>(dims.size());
     for (int d = 0; d < out.rank; ++d) {
       if (dims[d] < 0 || dims[d] > kMaxElements) {
-        return ctx.InputError(StatusCode::kInvalidModel, 0,
-                              StrFormat("dimension %d is %lld", d,
-                                        static_cast<long long>(dims[d])));
+        return InputErrorF(ctx, StatusCode::kInvalidModel, 0,
+                           "dimension %d is %lld", d,
+                           static_cast<long long>(dims[d]));
       }
       out.dims[d] = static_cast<int32_t>(dims[d]);
     }

@@ -15,7 +15,7 @@ namespace {
 
 class GatherOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* params = nullptr;
     const Tensor* indices = nullptr;
@@ -30,9 +30,9 @@ class GatherOp final : public Op {
     const Shape& ix = indices->shape;
     int axis = 0;
     if (!NormalizeAxis(o.axis, p.rank, &axis)) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("axis %d is out of range for params shape %s",
-                                 o.axis, p.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "axis %d is out of range for params shape %s", o.axis,
+                      p.ToString().c_str());
     }
     const int batch_dims =
         o.batch_dims < 0 ? o.batch_dims + ix.rank : o.batch_dims;
@@ -40,18 +40,17 @@ class GatherOp final : public Op {
               batch_dims <= ix.rank;
     for (int d = 0; ok && d < batch_dims; ++d) ok = p.dims[d] == ix.dims[d];
     if (!ok) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("batch_dims %d does not fit axis %d, params "
-                                 "shape %s and indices shape %s",
-                                 o.batch_dims, axis, p.ToString().c_str(),
-                                 ix.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "batch_dims %d does not fit axis %d, params "
+                      "shape %s and indices shape %s",
+                      o.batch_dims, axis, p.ToString().c_str(),
+                      ix.ToString().c_str());
     }
     Shape out;
     out.rank = p.rank + ix.rank - 1 - batch_dims;
     if (out.rank > kMaxRank) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("output rank %d exceeds %d", out.rank, kMaxRank));
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "output rank %d exceeds %d", out.rank, kMaxRank);
     }
     int k = 0;
     for (int d = 0; d < axis; ++d) out.dims[k++] = p.dims[d];
@@ -69,27 +68,22 @@ class GatherOp final : public Op {
     const Tensor* indices = ctx.input(1);
     const uint8_t* params = ctx.input(0)->data;
     uint8_t* out = ctx.output(0)->data;
-    // Check every index first so a failing Invoke writes nothing.
-    const int64_t n = indices->NumElements();
-    for (int64_t i = 0; i < n; ++i) {
-      const int64_t v = ReadIndex(indices, i);
-      if (v < 0 || v >= axis_size_) {
-        return ctx.InputError(
-            StatusCode::kInvalidArgument, 1,
-            StrFormat("index %lld at position %lld is out of range [0, %lld)",
-                      static_cast<long long>(v), static_cast<long long>(i),
-                      static_cast<long long>(axis_size_)));
-      }
-    }
     const int64_t slab = axis_size_ * static_cast<int64_t>(inner_bytes_);
     for (int64_t b = 0; b < batch_; ++b) {
       for (int64_t o = 0; o < outer_; ++o) {
         const uint8_t* src = params + (b * outer_ + o) * slab;
-        for (int64_t c = 0; c < coords_; ++c) {
-          const int64_t v = ReadIndex(indices, b * coords_ + c);
+        for (int64_t c = 0; c < coords_; ++c, out += inner_bytes_) {
+          const int64_t i = b * coords_ + c;
+          const int64_t v = ReadIndex(indices, i);
+          if (v < 0 || v >= axis_size_) {
+            return InputErrorF(
+                ctx, StatusCode::kInvalidArgument, 1,
+                "index %lld at position %lld is out of range [0, %lld)",
+                static_cast<long long>(v), static_cast<long long>(i),
+                static_cast<long long>(axis_size_));
+          }
           std::memcpy(out, src + v * static_cast<int64_t>(inner_bytes_),
                       inner_bytes_);
-          out += inner_bytes_;
         }
       }
     }

@@ -16,7 +16,7 @@ namespace {
 
 class GatherNdOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* params = nullptr;
     const Tensor* indices = nullptr;
@@ -29,19 +29,18 @@ class GatherNdOp final : public Op {
     const Shape& p = params->shape;
     const Shape& ix = indices->shape;
     if (p.rank < 1 || ix.rank < 1 || ix.dims[ix.rank - 1] > p.rank) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("indices shape %s does not index params shape "
-                                 "%s (both need rank >= 1 and the last indices "
-                                 "dimension at most the params rank)",
-                                 ix.ToString().c_str(), p.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "indices shape %s does not index params shape "
+                      "%s (both need rank >= 1 and the last indices "
+                      "dimension at most the params rank)",
+                      ix.ToString().c_str(), p.ToString().c_str());
     }
     nd_ = ix.dims[ix.rank - 1];
     Shape out;
     out.rank = ix.rank - 1 + p.rank - nd_;
     if (out.rank > kMaxRank) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("output rank %d exceeds %d", out.rank, kMaxRank));
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "output rank %d exceeds %d", out.rank, kMaxRank);
     }
     int k = 0;
     for (int d = 0; d < ix.rank - 1; ++d) out.dims[k++] = ix.dims[d];
@@ -59,26 +58,21 @@ class GatherNdOp final : public Op {
     const Tensor* indices = ctx.input(1);
     const uint8_t* params = ctx.input(0)->data;
     uint8_t* out = ctx.output(0)->data;
-    for (int pass = 0; pass < 2; ++pass) {  // check everything, then copy
-      for (int64_t s = 0; s < slices_; ++s) {
-        int64_t offset = 0;
-        for (int j = 0; j < nd_; ++j) {
-          const int64_t v = ReadIndex(indices, s * nd_ + j);
-          if (pass == 0 && (v < 0 || v >= dims_[j])) {
-            return ctx.InputError(
-                StatusCode::kInvalidArgument, 1,
-                StrFormat("index %lld at position %lld is out of range "
-                          "[0, %lld) for params axis %d",
-                          static_cast<long long>(v),
-                          static_cast<long long>(s * nd_ + j),
-                          static_cast<long long>(dims_[j]), j));
-          }
-          offset += v * step_[j];
+    for (int64_t s = 0, k = 0; s < slices_; ++s) {
+      int64_t offset = 0;
+      for (int j = 0; j < nd_; ++j, ++k) {
+        const int64_t v = ReadIndex(indices, k);
+        if (v < 0 || v >= dims_[j]) {
+          return InputErrorF(ctx, StatusCode::kInvalidArgument, 1,
+                             "index %lld at position %lld is out of range "
+                             "[0, %lld) for params axis %d",
+                             static_cast<long long>(v),
+                             static_cast<long long>(k),
+                             static_cast<long long>(dims_[j]), j);
         }
-        if (pass == 1) {
-          std::memcpy(out + s * slice_bytes_, params + offset, slice_bytes_);
-        }
+        offset += v * step_[j];
       }
+      std::memcpy(out + s * slice_bytes_, params + offset, slice_bytes_);
     }
     return Status::Ok();
   }

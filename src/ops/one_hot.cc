@@ -16,7 +16,7 @@ namespace {
 
 class OneHotOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 4, 4, 1));
     const Tensor* indices = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &indices));
@@ -25,9 +25,9 @@ class OneHotOp final : public Op {
       const Tensor* v = nullptr;
       EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, i, &v));
       if (v->NumElements() != 1) {
-        return ctx.InputError(StatusCode::kInvalidModel, i,
-                              StrFormat("must hold one value, has shape %s",
-                                        v->shape.ToString().c_str()));
+        return InputErrorF(ctx, StatusCode::kInvalidModel, i,
+                           "must hold one value, has shape %s",
+                           v->shape.ToString().c_str());
       }
       EDGELITE_RETURN_IF_ERROR(CheckOutputType(ctx, i, 0));
     }
@@ -36,10 +36,10 @@ class OneHotOp final : public Op {
     std::vector<int64_t> depth;
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 1, "depth", &depth));
     if (depth.size() != 1 || depth[0] < 0 || depth[0] > kMaxElements) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("depth must be one non-negative value, "
-                                      "got %s",
-                                      IndicesToString(depth).c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "depth must be one non-negative value, "
+                         "got %s",
+                         IndicesToString(depth).c_str());
     }
     const Shape& ix = indices->shape;
     // Without an options table TFLite's axis is 0, not the schema's -1.
@@ -47,9 +47,9 @@ class OneHotOp final : public Op {
         ctx.options().present ? ctx.options().one_hot.axis : 0;
     const int axis = opt_axis == -1 ? ix.rank : opt_axis;
     if (axis < 0 || axis > ix.rank || ix.rank + 1 > kMaxRank) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("axis %d is out of range for indices shape %s",
-                                 opt_axis, ix.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "axis %d is out of range for indices shape %s", opt_axis,
+                      ix.ToString().c_str());
     }
     Shape out;
     out.rank = ix.rank + 1;

@@ -12,29 +12,27 @@ namespace {
 
 class PackOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     const int n = ctx.num_inputs();
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, n > 0 ? n : 1, 1));
     const PackOptions& opt = ctx.options().pack;
     if (opt.count != n) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("values_count %d differs from the %d inputs",
-                                 opt.count, n));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "values_count %d differs from the %d inputs", opt.count,
+                      n);
     }
     const Tensor* in0 = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in0));
     const int rank = in0->shape.rank;
     if (rank + 1 > kMaxRank) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("output rank %d exceeds %d", rank + 1, kMaxRank));
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "output rank %d exceeds %d", rank + 1, kMaxRank);
     }
     int axis = 0;
     if (!NormalizeAxis(opt.axis, rank + 1, &axis)) {
-      return ctx.Error(
-          StatusCode::kInvalidModel,
-          StrFormat("axis %d is out of range for inputs of rank %d", opt.axis,
-                    rank));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "axis %d is out of range for inputs of rank %d", opt.axis,
+                      rank);
     }
     size_t elem = 0;
     EDGELITE_RETURN_IF_ERROR(ElementSize(ctx, in0, true, 0, &elem));
@@ -42,11 +40,11 @@ class PackOp final : public Op {
       const Tensor* in = nullptr;
       EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, i, &in));
       if (in->type != in0->type || in->shape != in0->shape) {
-        return ctx.InputError(
-            StatusCode::kInvalidModel, i,
-            StrFormat("%s %s differs from input 0 (%s %s)",
-                      DataTypeName(in->type), in->shape.ToString().c_str(),
-                      DataTypeName(in0->type), in0->shape.ToString().c_str()));
+        return InputErrorF(ctx, StatusCode::kInvalidModel, i,
+                           "%s %s differs from input 0 (%s %s)",
+                           DataTypeName(in->type), in->shape.ToString().c_str(),
+                           DataTypeName(in0->type),
+                           in0->shape.ToString().c_str());
       }
       EDGELITE_RETURN_IF_ERROR(CheckSameQuantization(ctx, i, 0));
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/op.h"
+#include "ops/copy_util.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
 
@@ -25,23 +26,22 @@ void FillRange(const OpContext& ctx, Tensor* out) {
 
 class RangeOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const DataType type = ctx.output(0)->type;
     if (type != DataType::kInt32 && type != DataType::kInt64 &&
         type != DataType::kFloat32) {
-      return ctx.OutputError(
-          StatusCode::kInvalidModel, 0,
-          StrFormat("must be int32, int64 or float32, got %s",
-                    DataTypeName(type)));
+      return OutputErrorF(ctx, StatusCode::kInvalidModel, 0,
+                          "must be int32, int64 or float32, got %s",
+                          DataTypeName(type));
     }
     for (int i = 0; i < 3; ++i) {
       EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, i, type));
       EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, i, 0, 0));
       if (!ctx.input(i)->is_constant()) {
-        return ctx.InputError(StatusCode::kUnsupported, i,
-                              "a non-constant start, limit or delta is not "
-                              "supported; edgelite plans memory before Invoke");
+        return InputErrorF(ctx, StatusCode::kUnsupported, i,
+                           "a non-constant start, limit or delta is not "
+                           "supported; edgelite plans memory before Invoke");
       }
     }
     double size = 0;
@@ -70,15 +70,16 @@ class RangeOp final : public Op {
       }
     }
     if (!ok || !(size <= static_cast<double>(kMaxElements))) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       "start, limit and delta do not describe a range (delta "
-                       "must be non-zero and point from start towards limit, "
-                       "the size finite)");
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "start, limit and delta do not describe a range (delta "
+                      "must be non-zero and point from start towards limit, "
+                      "the size finite)");
     }
     return ctx.SetOutputShape(0, Shape({static_cast<int32_t>(size)}));
   }
 
-  Status Eval(OpContext& ctx) override {
+  // Runs once: the inputs are constant, so the interpreter folds the op.
+  EDGELITE_PREPARE_CODE Status Eval(OpContext& ctx) override {
     Tensor* out = ctx.output(0);
     switch (out->type) {
       case DataType::kFloat32:

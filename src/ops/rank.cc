@@ -1,5 +1,6 @@
 // RANK: the input's number of dimensions as an int32 scalar.
 #include "core/op.h"
+#include "ops/copy_util.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
 
@@ -8,14 +9,14 @@ namespace {
 
 class RankOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     if (ctx.output(0)->type != DataType::kInt32) {
-      return ctx.OutputError(StatusCode::kInvalidModel, 0,
-                             StrFormat("must be int32, got %s",
-                                       DataTypeName(ctx.output(0)->type)));
+      return OutputErrorF(ctx, StatusCode::kInvalidModel, 0,
+                          "must be int32, got %s",
+                          DataTypeName(ctx.output(0)->type));
     }
     return ctx.SetOutputShape(0, Shape());
   }

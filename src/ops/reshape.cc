@@ -18,7 +18,7 @@ namespace {
 
 class ReshapeOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 2, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -37,9 +37,8 @@ class ReshapeOp final : public Op {
       if (target.size() == 1 && target[0] == 0) target.clear();
     }
     if (target.size() > static_cast<size_t>(kMaxRank)) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("target rank %zu exceeds %d", target.size(), kMaxRank));
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "target rank %zu exceeds %d", target.size(), kMaxRank);
     }
     Shape out;
     out.rank = static_cast<int32_t>(target.size());
@@ -49,41 +48,40 @@ class ReshapeOp final : public Op {
       const int64_t d = target[i];
       if (d == -1) {
         if (infer >= 0) {
-          return ctx.Error(StatusCode::kInvalidModel,
-                           "target shape has more than one -1 dimension");
+          return OpErrorF(ctx, StatusCode::kInvalidModel,
+                          "target shape has more than one -1 dimension");
         }
         infer = static_cast<int>(i);
         out.dims[i] = 1;
         continue;
       }
       if (d < 0 || d > kMaxElements) {
-        return ctx.Error(StatusCode::kInvalidModel,
-                         StrFormat("target dimension %zu is %lld", i,
-                                   static_cast<long long>(d)));
+        return OpErrorF(ctx, StatusCode::kInvalidModel,
+                        "target dimension %zu is %lld", i,
+                        static_cast<long long>(d));
       }
       out.dims[i] = static_cast<int32_t>(d);
       known *= d;
       if (known > kMaxElements) {
-        return ctx.Error(StatusCode::kInvalidModel, "target shape overflows");
+        return OpErrorF(ctx, StatusCode::kInvalidModel,
+                        "target shape overflows");
       }
     }
     const int64_t n = in->NumElements();
     if (infer >= 0) {
       if (known == 0 || n % known != 0) {
-        return ctx.Error(
-            StatusCode::kInvalidModel,
-            StrFormat("cannot infer the -1 dimension: %lld elements "
-                      "into a multiple of %lld",
-                      static_cast<long long>(n),
-                      static_cast<long long>(known)));
+        return OpErrorF(ctx, StatusCode::kInvalidModel,
+                        "cannot infer the -1 dimension: %lld elements "
+                        "into a multiple of %lld",
+                        static_cast<long long>(n),
+                        static_cast<long long>(known));
       }
       out.dims[infer] = static_cast<int32_t>(n / known);
     } else if (known != n) {
-      return ctx.Error(
-          StatusCode::kInvalidModel,
-          StrFormat("cannot reshape %s (%lld elements) to %s",
-                    in->shape.ToString().c_str(), static_cast<long long>(n),
-                    out.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "cannot reshape %s (%lld elements) to %s",
+                      in->shape.ToString().c_str(), static_cast<long long>(n),
+                      out.ToString().c_str());
     }
     return ctx.SetOutputShape(0, out);
   }

@@ -14,7 +14,7 @@ namespace {
 
 class ReverseV2Op final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -23,11 +23,10 @@ class ReverseV2Op final : public Op {
     EDGELITE_RETURN_IF_ERROR(CheckIndexType(ctx, 1));
     const Tensor* axes = ctx.input(1);
     if (axes->shape.rank != 1 || axes->shape.dims[0] > in->shape.rank) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("must be a vector of at most %d axes, "
-                    "got shape %s",
-                    in->shape.rank, axes->shape.ToString().c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "must be a vector of at most %d axes, "
+                         "got shape %s",
+                         in->shape.rank, axes->shape.ToString().c_str());
     }
     axes_constant_ = axes->is_constant();
     if (axes_constant_) {
@@ -48,19 +47,19 @@ class ReverseV2Op final : public Op {
   }
 
  private:
-  Status BuildPlan(const OpContext& ctx, const Tensor* in, const Tensor* axes,
-                   StatusCode code) {
+  EDGELITE_PREPARE_CODE Status BuildPlan(const OpContext& ctx, const Tensor* in,
+                                         const Tensor* axes, StatusCode code) {
     const int rank = in->shape.rank;
     bool flip[kMaxRank] = {};
     for (int64_t k = 0; k < axes->NumElements(); ++k) {
       const int64_t a = ReadIndex(axes, k);
       const int64_t d = a < 0 ? a + rank : a;
       if (d < 0 || d >= rank || flip[d]) {
-        return ctx.InputError(
-            code, 1,
-            StrFormat("axis %lld is out of range or repeated "
-                      "for input shape %s",
-                      static_cast<long long>(a), in->shape.ToString().c_str()));
+        return InputErrorF(ctx, code, 1,
+                           "axis %lld is out of range or repeated "
+                           "for input shape %s",
+                           static_cast<long long>(a),
+                           in->shape.ToString().c_str());
       }
       flip[d] = true;
     }

@@ -2,6 +2,7 @@
 // (ShapeOptions.out_type). Only the input's shape is read, never its data, so
 // the interpreter can fold it before Invoke.
 #include "core/op.h"
+#include "ops/copy_util.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
 
@@ -10,27 +11,26 @@ namespace {
 
 class ShapeOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     Tensor* out = ctx.output(0);
     const DataType want = ctx.options().shape.out_type;
     if (want != DataType::kInt32 && want != DataType::kInt64) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("out_type must be int32 or int64, got %s",
-                                 DataTypeName(want)));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "out_type must be int32 or int64, got %s",
+                      DataTypeName(want));
     }
     if (out->type != want) {
-      return ctx.OutputError(
-          StatusCode::kInvalidModel, 0,
-          StrFormat("type %s differs from out_type %s", DataTypeName(out->type),
-                    DataTypeName(want)));
+      return OutputErrorF(ctx, StatusCode::kInvalidModel, 0,
+                          "type %s differs from out_type %s",
+                          DataTypeName(out->type), DataTypeName(want));
     }
     return ctx.SetOutputShape(0, Shape({in->shape.rank}));
   }
 
-  Status Eval(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Eval(OpContext& ctx) override {
     const Shape& s = ctx.input(0)->shape;
     Tensor* out = ctx.output(0);
     for (int d = 0; d < s.rank; ++d) {

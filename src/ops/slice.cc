@@ -16,7 +16,7 @@ namespace {
 
 class SliceOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -28,10 +28,10 @@ class SliceOp final : public Op {
       EDGELITE_RETURN_IF_ERROR(CheckIndexType(ctx, i));
       const Tensor* t = ctx.input(i);
       if (t->shape.rank != 1 || t->shape.dims[0] != rank) {
-        return ctx.InputError(StatusCode::kInvalidModel, i,
-                              StrFormat("must be a vector of %d values (the "
-                                        "input's rank), got shape %s",
-                                        rank, t->shape.ToString().c_str()));
+        return InputErrorF(ctx, StatusCode::kInvalidModel, i,
+                           "must be a vector of %d values (the "
+                           "input's rank), got shape %s",
+                           rank, t->shape.ToString().c_str());
       }
     }
     std::vector<int64_t> size;
@@ -49,20 +49,20 @@ class SliceOp final : public Op {
       int64_t s = size[d];
       if (s == -1) {
         if (!begin_constant_) {
-          return ctx.InputError(
-              StatusCode::kUnsupported, 1,
+          return InputErrorF(
+              ctx, StatusCode::kUnsupported, 1,
               "a non-constant begin tensor with size -1 is not supported; "
               "edgelite plans memory before Invoke");
         }
         s = dim - begin[d];
       }
       if (s < 0 || begin[d] < 0 || begin[d] + s > dim) {
-        return ctx.Error(StatusCode::kInvalidModel,
-                         StrFormat("begin %s and size %s do not fit input "
-                                   "shape %s",
-                                   IndicesToString(begin).c_str(),
-                                   IndicesToString(size).c_str(),
-                                   in->shape.ToString().c_str()));
+        return OpErrorF(ctx, StatusCode::kInvalidModel,
+                        "begin %s and size %s do not fit input "
+                        "shape %s",
+                        IndicesToString(begin).c_str(),
+                        IndicesToString(size).c_str(),
+                        in->shape.ToString().c_str());
       }
       out.dims[d] = static_cast<int32_t>(s);
     }
@@ -86,12 +86,12 @@ class SliceOp final : public Op {
       for (int d = 0; d < in->shape.rank; ++d) {
         const int64_t b = ReadIndex(begin, d);
         if (b < 0 || b + out->shape.dims[d] > in->shape.dims[d]) {
-          return ctx.InputError(
-              StatusCode::kInvalidArgument, 1,
-              StrFormat("begin[%d] = %lld puts the slice of size %d outside "
-                        "dimension %d of the input (size %d)",
-                        d, static_cast<long long>(b), out->shape.dims[d], d,
-                        in->shape.dims[d]));
+          return InputErrorF(
+              ctx, StatusCode::kInvalidArgument, 1,
+              "begin[%d] = %lld puts the slice of size %d outside "
+              "dimension %d of the input (size %d)",
+              d, static_cast<long long>(b), out->shape.dims[d], d,
+              in->shape.dims[d]);
         }
         plan_.offset += b * strides_[d];
       }

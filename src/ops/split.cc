@@ -13,17 +13,17 @@ namespace {
 
 class SplitOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     const int n = ctx.num_outputs();
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, n));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &in));
     const int num_splits = ctx.options().split.num_splits;
     if (num_splits <= 0 || num_splits != n) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("num_splits %d must be positive and equal the "
-                                 "%d outputs",
-                                 num_splits, n));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "num_splits %d must be positive and equal the "
+                      "%d outputs",
+                      num_splits, n);
     }
     std::vector<int64_t> axis_v;
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 0, "axis", &axis_v));
@@ -32,18 +32,17 @@ class SplitOp final : public Op {
         !NormalizeAxis(static_cast<int32_t>(axis_v[0]), in->shape.rank,
                        &axis) ||
         axis_v[0] != static_cast<int32_t>(axis_v[0])) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 0,
-          StrFormat("axis %s is not one axis of input shape %s",
-                    IndicesToString(axis_v).c_str(),
-                    in->shape.ToString().c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 0,
+                         "axis %s is not one axis of input shape %s",
+                         IndicesToString(axis_v).c_str(),
+                         in->shape.ToString().c_str());
     }
     const int32_t dim = in->shape.dims[axis];
     if (dim % n != 0) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("dimension %d of input shape %s (size %d) "
-                                 "does not split evenly into %d",
-                                 axis, in->shape.ToString().c_str(), dim, n));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "dimension %d of input shape %s (size %d) "
+                      "does not split evenly into %d",
+                      axis, in->shape.ToString().c_str(), dim, n);
     }
     std::vector<int64_t> sizes(static_cast<size_t>(n), dim / n);
     return PrepareSplit(ctx, in, axis, sizes, &layout_);

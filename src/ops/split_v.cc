@@ -13,16 +13,16 @@ namespace {
 
 class SplitVOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     const int n = ctx.num_outputs();
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, n));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     const int num_splits = ctx.options().split.num_splits;
     if (num_splits != n) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("num_splits %d differs from the %d outputs",
-                                 num_splits, n));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "num_splits %d differs from the %d outputs", num_splits,
+                      n);
     }
     std::vector<int64_t> axis_v;
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 2, "axis", &axis_v));
@@ -30,20 +30,18 @@ class SplitVOp final : public Op {
     if (axis_v.size() != 1 || axis_v[0] != static_cast<int32_t>(axis_v[0]) ||
         !NormalizeAxis(static_cast<int32_t>(axis_v[0]), in->shape.rank,
                        &axis)) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 2,
-          StrFormat("axis %s is not one axis of input shape %s",
-                    IndicesToString(axis_v).c_str(),
-                    in->shape.ToString().c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 2,
+                         "axis %s is not one axis of input shape %s",
+                         IndicesToString(axis_v).c_str(),
+                         in->shape.ToString().c_str());
     }
     std::vector<int64_t> sizes;
     EDGELITE_RETURN_IF_ERROR(
         ReadConstantIndices(ctx, 1, "size_splits", &sizes));
     const int64_t dim = in->shape.dims[axis];
     if (static_cast<int>(sizes.size()) != n) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("has %zu sizes for %d outputs", sizes.size(), n));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "has %zu sizes for %d outputs", sizes.size(), n);
     }
     int rest = -1;
     int64_t sum = 0;
@@ -59,12 +57,12 @@ class SplitVOp final : public Op {
     }
     if (rest >= 0 && !bad && sum <= dim) sizes[rest] = dim - sum;
     if (bad || (rest < 0 && sum != dim) || (rest >= 0 && sum > dim)) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("sizes %s do not split dimension %d of input shape %s "
-                    "(size %lld)",
-                    IndicesToString(sizes).c_str(), axis,
-                    in->shape.ToString().c_str(), static_cast<long long>(dim)));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "sizes %s do not split dimension %d of input shape %s "
+                         "(size %lld)",
+                         IndicesToString(sizes).c_str(), axis,
+                         in->shape.ToString().c_str(),
+                         static_cast<long long>(dim));
     }
     return PrepareSplit(ctx, in, axis, sizes, &layout_);
   }

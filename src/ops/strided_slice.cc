@@ -38,7 +38,7 @@ int64_t CeilDiv(int64_t a, int64_t b) {
 
 class StridedSliceOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 4, 4, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -53,11 +53,11 @@ class StridedSliceOp final : public Op {
       const Tensor* t = ctx.input(i);
       if (i == 1) n = t->shape.rank == 1 ? t->shape.dims[0] : -1;
       if (t->shape.rank != 1 || t->shape.dims[0] != n || n > 32) {
-        return ctx.InputError(
-            StatusCode::kInvalidModel, i,
-            StrFormat("begin, end and strides must be vectors of one length "
-                      "(at most 32), got shape %s",
-                      t->shape.ToString().c_str()));
+        return InputErrorF(
+            ctx, StatusCode::kInvalidModel, i,
+            "begin, end and strides must be vectors of one length "
+            "(at most 32), got shape %s",
+            t->shape.ToString().c_str());
       }
     }
     std::vector<int64_t> end, strides;
@@ -65,10 +65,10 @@ class StridedSliceOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 3, "strides", &strides));
     begin_constant_ = ctx.input(1)->is_constant();
     if (!begin_constant_ && !offset_mode_) {
-      return ctx.InputError(StatusCode::kUnsupported, 1,
-                            "a non-constant begin tensor is not supported "
-                            "(unless offset is true); edgelite plans memory "
-                            "before Invoke");
+      return InputErrorF(ctx, StatusCode::kUnsupported, 1,
+                         "a non-constant begin tensor is not supported "
+                         "(unless offset is true); edgelite plans memory "
+                         "before Invoke");
     }
     EDGELITE_RETURN_IF_ERROR(ExpandAxes(ctx, in, n, end, strides));
 
@@ -103,9 +103,9 @@ class StridedSliceOp final : public Op {
     plan_.offset = offset;
     for (int i = 0; i < num_dims_; ++i) {
       if (expected_[i] > kMaxElements) {
-        return ctx.Error(StatusCode::kInvalidModel,
-                         StrFormat("axis %d would have %lld elements", i,
-                                   static_cast<long long>(expected_[i])));
+        return OpErrorF(ctx, StatusCode::kInvalidModel,
+                        "axis %d would have %lld elements", i,
+                        static_cast<long long>(expected_[i]));
       }
       plan_.Push(expected_[i], byte_stride_[i] * dims_[i].stride);
       if (!dims_[i].shrink) {
@@ -138,16 +138,16 @@ class StridedSliceOp final : public Op {
 
   // TFLite's BuildStridedSliceParams: expands the ellipsis and the new axes
   // into dims_.
-  Status ExpandAxes(const OpContext& ctx, const Tensor* in, int n,
-                    const std::vector<int64_t>& end,
-                    const std::vector<int64_t>& strides) {
+  EDGELITE_PREPARE_CODE Status ExpandAxes(const OpContext& ctx,
+                                          const Tensor* in, int n,
+                                          const std::vector<int64_t>& end,
+                                          const std::vector<int64_t>& strides) {
     const StridedSliceOptions& o = ctx.options().strided_slice;
     const uint32_t ellipsis = static_cast<uint32_t>(o.ellipsis_mask);
     const uint32_t new_axis = static_cast<uint32_t>(o.new_axis_mask);
     if ((ellipsis & (ellipsis - 1)) != 0) {
-      return ctx.Error(
-          StatusCode::kInvalidModel,
-          StrFormat("ellipsis_mask 0x%x has more than one bit", ellipsis));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "ellipsis_mask 0x%x has more than one bit", ellipsis);
     }
     const int in_rank = in->shape.rank;
     int num_add_axis = 0;
@@ -156,9 +156,9 @@ class StridedSliceOp final : public Op {
     }
     const int eff = in_rank + num_add_axis;
     if (eff > kMaxRank) {
-      return ctx.Error(StatusCode::kUnsupported,
-                       StrFormat("input rank %d plus %d new axes exceeds %d",
-                                 in_rank, num_add_axis, kMaxRank));
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "input rank %d plus %d new axes exceeds %d", in_rank,
+                      num_add_axis, kMaxRank);
     }
     uint32_t eff_ellipsis = 0, eff_new_axis = 0;
     int ellipsis_start = eff, expanded = 0;
@@ -198,32 +198,33 @@ class StridedSliceOp final : public Op {
         d.shrink = o.shrink_axis_mask >> orig & 1;
         d.real = i - added_axes;
         if (d.stride == 0) {
-          return ctx.InputError(StatusCode::kInvalidModel, 3,
-                                StrFormat("strides[%d] is 0", orig));
+          return InputErrorF(ctx, StatusCode::kInvalidModel, 3,
+                             "strides[%d] is 0", orig);
         }
       }
       if (d.real >= in_rank) {
-        return ctx.Error(StatusCode::kUnsupported,
-                         StrFormat("masks (ellipsis 0x%x, new_axis 0x%x) do "
-                                   "not match an input of rank %d",
-                                   ellipsis, new_axis, in_rank));
+        return OpErrorF(ctx, StatusCode::kUnsupported,
+                        "masks (ellipsis 0x%x, new_axis 0x%x) do "
+                        "not match an input of rank %d",
+                        ellipsis, new_axis, in_rank);
       }
       if (d.real >= 0) d.size = in->shape.dims[d.real];
       dims_[i] = d;
     }
     num_dims_ = eff;
     if (offset_mode_ && (n != eff || ellipsis != 0 || new_axis != 0)) {
-      return ctx.Error(StatusCode::kUnsupported,
-                       "offset=true is only supported with one begin/end "
-                       "value per input axis and no ellipsis or new axes");
+      return OpErrorF(ctx, StatusCode::kUnsupported,
+                      "offset=true is only supported with one begin/end "
+                      "value per input axis and no ellipsis or new axes");
     }
     return Status::Ok();
   }
 
   // Start and element count of every effective axis for these begin values;
   // the byte offset of the first element.
-  Status Resolve(const OpContext& ctx, const Tensor* begin, StatusCode code,
-                 int64_t* counts, int64_t* offset) const {
+  EDGELITE_PREPARE_CODE Status Resolve(const OpContext& ctx,
+                                       const Tensor* begin, StatusCode code,
+                                       int64_t* counts, int64_t* offset) const {
     *offset = 0;
     for (int i = 0; i < num_dims_; ++i) {
       const Dim& d = dims_[i];
@@ -235,12 +236,11 @@ class StridedSliceOp final : public Op {
       int64_t count = 1;
       if (d.shrink) {
         if (start < 0 || start >= d.size) {
-          return ctx.InputError(
-              code, 1,
-              StrFormat("begin[%d] = %lld is outside axis %d (size %lld), "
-                        "which shrink_axis_mask removes",
-                        d.src, static_cast<long long>(raw), d.real,
-                        static_cast<long long>(d.size)));
+          return InputErrorF(ctx, code, 1,
+                             "begin[%d] = %lld is outside axis %d (size %lld), "
+                             "which shrink_axis_mask removes",
+                             d.src, static_cast<long long>(raw), d.real,
+                             static_cast<long long>(d.size));
         }
       } else {
         int64_t stop = offset_mode_ ? start + d.end : d.end;
@@ -250,14 +250,13 @@ class StridedSliceOp final : public Op {
         count = std::max<int64_t>(0, fwd ? CeilDiv(stop - start, d.stride)
                                          : CeilDiv(start - stop, -d.stride));
         if (offset_mode_ && count != expected_[i]) {
-          return ctx.InputError(
-              code, 1,
-              StrFormat("begin[%d] = %lld: the window of %lld elements "
-                        "(stride %lld) runs outside axis %d (size %lld)",
-                        d.src, static_cast<long long>(raw),
-                        static_cast<long long>(expected_[i]),
-                        static_cast<long long>(d.stride), d.real,
-                        static_cast<long long>(d.size)));
+          return InputErrorF(ctx, code, 1,
+                             "begin[%d] = %lld: the window of %lld elements "
+                             "(stride %lld) runs outside axis %d (size %lld)",
+                             d.src, static_cast<long long>(raw),
+                             static_cast<long long>(expected_[i]),
+                             static_cast<long long>(d.stride), d.real,
+                             static_cast<long long>(d.size));
         }
       }
       counts[i] = count;

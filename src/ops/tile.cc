@@ -13,7 +13,7 @@ namespace {
 
 class TileOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -26,11 +26,11 @@ class TileOp final : public Op {
     bool ok = static_cast<int>(mult.size()) == rank;
     for (size_t d = 0; ok && d < mult.size(); ++d) ok = mult[d] >= 0;
     if (!ok) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("multiples %s must be %d non-negative "
-                                      "values for input shape %s",
-                                      IndicesToString(mult).c_str(), rank,
-                                      in->shape.ToString().c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "multiples %s must be %d non-negative "
+                         "values for input shape %s",
+                         IndicesToString(mult).c_str(), rank,
+                         in->shape.ToString().c_str());
     }
     int64_t strides[kMaxRank] = {};
     DenseByteStrides(in->shape, elem, strides);
@@ -41,9 +41,9 @@ class TileOp final : public Op {
     for (int d = 0; d < rank; ++d) {
       const int64_t n = mult[d] * in->shape.dims[d];
       if (n > kMaxElements) {
-        return ctx.Error(StatusCode::kInvalidModel,
-                         StrFormat("output axis %d would have %lld elements", d,
-                                   static_cast<long long>(n)));
+        return OpErrorF(ctx, StatusCode::kInvalidModel,
+                        "output axis %d would have %lld elements", d,
+                        static_cast<long long>(n));
       }
       out.dims[d] = static_cast<int32_t>(n);
       plan_.Push(mult[d], 0);

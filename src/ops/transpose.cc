@@ -12,7 +12,7 @@ namespace {
 
 class TransposeOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -29,11 +29,11 @@ class TransposeOp final : public Op {
       if (ok) seen[perm[d]] = true;
     }
     if (!ok) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("%s is not a permutation of the %d axes "
-                                      "of input shape %s",
-                                      IndicesToString(perm).c_str(), rank,
-                                      in->shape.ToString().c_str()));
+      return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
+                         "%s is not a permutation of the %d axes "
+                         "of input shape %s",
+                         IndicesToString(perm).c_str(), rank,
+                         in->shape.ToString().c_str());
     }
     int64_t strides[kMaxRank] = {};
     DenseByteStrides(in->shape, elem, strides);

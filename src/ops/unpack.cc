@@ -11,7 +11,7 @@ namespace {
 
 class UnpackOp final : public Op {
  public:
-  Status Prepare(OpContext& ctx) override {
+  EDGELITE_PREPARE_CODE Status Prepare(OpContext& ctx) override {
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     const int n = ctx.num_outputs();
@@ -20,17 +20,16 @@ class UnpackOp final : public Op {
     const int rank = in->shape.rank;
     int axis = 0;
     if (!NormalizeAxis(opt.axis, rank, &axis)) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("axis %d is out of range for an input of "
-                                 "shape %s",
-                                 opt.axis, in->shape.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "axis %d is out of range for an input of "
+                      "shape %s",
+                      opt.axis, in->shape.ToString().c_str());
     }
     if (opt.count != n || in->shape.dims[axis] != n) {
-      return ctx.Error(
-          StatusCode::kInvalidModel,
-          StrFormat("num %d and the %d outputs must both equal dimension %d "
-                    "of input shape %s",
-                    opt.count, n, axis, in->shape.ToString().c_str()));
+      return OpErrorF(ctx, StatusCode::kInvalidModel,
+                      "num %d and the %d outputs must both equal dimension %d "
+                      "of input shape %s",
+                      opt.count, n, axis, in->shape.ToString().c_str());
     }
     size_t elem = 0;
     EDGELITE_RETURN_IF_ERROR(ElementSize(ctx, in, true, 0, &elem));
