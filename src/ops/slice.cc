@@ -56,7 +56,7 @@ class SliceOp final : public Op {
         }
         s = dim - begin[d];
       }
-      if (s < 0 || begin[d] < 0 || begin[d] + s > dim) {
+      if (begin[d] < 0 || begin[d] > dim || s < 0 || s > dim - begin[d]) {
         return OpErrorF(ctx, StatusCode::kInvalidModel,
                         "begin %s and size %s do not fit input "
                         "shape %s",
@@ -85,7 +85,7 @@ class SliceOp final : public Op {
       plan_.offset = 0;
       for (int d = 0; d < in->shape.rank; ++d) {
         const int64_t b = ReadIndex(begin, d);
-        if (b < 0 || b + out->shape.dims[d] > in->shape.dims[d]) {
+        if (b < 0 || b > in->shape.dims[d] - out->shape.dims[d]) {
           return InputErrorF(
               ctx, StatusCode::kInvalidArgument, 1,
               "begin[%d] = %lld puts the slice of size %d outside "

@@ -49,7 +49,7 @@ class SplitVOp final : public Op {
     for (int i = 0; i < n; ++i) {
       if (sizes[i] == -1 && rest < 0) {
         rest = i;
-      } else if (sizes[i] < 0) {
+      } else if (sizes[i] < 0 || sizes[i] > dim) {
         bad = true;
       } else {
         sum += sizes[i];

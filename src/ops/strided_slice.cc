@@ -17,6 +17,7 @@
 // too, except with offset=true, where it may be computed at run time and is
 // checked in Eval.
 #include <algorithm>
+#include <climits>
 #include <vector>
 
 #include "core/op.h"
@@ -30,6 +31,10 @@ namespace {
 int64_t Clamp(int64_t v, int64_t lo, int64_t hi) {
   return v < lo ? lo : (v > hi ? hi : v);
 }
+
+// TFLite's slice arithmetic is int32; int64 index tensors are clamped into
+// that range first (same results, and no overflow in the sums below).
+int64_t ToInt32Range(int64_t v) { return Clamp(v, INT32_MIN, INT32_MAX); }
 
 // ceil(a / b) for b > 0.
 int64_t CeilDiv(int64_t a, int64_t b) {
@@ -191,8 +196,8 @@ class StridedSliceOp final : public Op {
       } else {
         const int orig = i - added_ellipsis;
         d.src = orig;
-        d.end = end[orig];
-        d.stride = strides[orig];
+        d.end = ToInt32Range(end[orig]);
+        d.stride = ToInt32Range(strides[orig]);
         d.begin_mask = o.begin_mask >> orig & 1;
         d.end_mask = o.end_mask >> orig & 1;
         d.shrink = o.shrink_axis_mask >> orig & 1;
@@ -229,7 +234,8 @@ class StridedSliceOp final : public Op {
     for (int i = 0; i < num_dims_; ++i) {
       const Dim& d = dims_[i];
       const bool fwd = d.stride > 0;
-      const int64_t raw = d.src >= 0 ? ReadIndex(begin, d.src) : 0;
+      const int64_t raw =
+          d.src >= 0 ? ToInt32Range(ReadIndex(begin, d.src)) : 0;
       int64_t start = raw < 0 ? raw + d.size : raw;
       start = fwd ? Clamp(start, 0, d.size) : Clamp(start, -1, d.size - 1);
       if (d.begin_mask) start = fwd ? 0 : d.size - 1;

@@ -24,7 +24,9 @@ class TileOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(ReadConstantIndices(ctx, 1, "multiples", &mult));
     const int rank = in->shape.rank;
     bool ok = static_cast<int>(mult.size()) == rank;
-    for (size_t d = 0; ok && d < mult.size(); ++d) ok = mult[d] >= 0;
+    for (size_t d = 0; ok && d < mult.size(); ++d) {
+      ok = mult[d] >= 0 && mult[d] <= kMaxElements;
+    }
     if (!ok) {
       return InputErrorF(ctx, StatusCode::kInvalidModel, 1,
                          "multiples %s must be %d non-negative "

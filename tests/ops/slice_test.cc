@@ -1,6 +1,8 @@
 // SLICE: constant and run-time begin, size -1, and the out-of-range cases.
 #include <gtest/gtest.h>
 
+#include <climits>
+
 #include "ops/copy_ops_test_util.h"
 
 namespace edgelite {
@@ -76,6 +78,15 @@ TEST(SliceOp, Rejections) {
                        I32("begin", {-1, 0}), I32("size", {1, 1}), {1, 1}))
           .status,
       StatusCode::kInvalidModel, "begin [-1, 0] and size"));
+  // A huge int64 begin must not wrap around when added to the size.
+  EXPECT_TRUE(Fails(RunOp(SliceModel(Act("x", DataType::kFloat32, {3}),
+                                     Const("begin", DataType::kInt64, {1},
+                                           std::vector<int64_t>{INT64_MAX}),
+                                     Const("size", DataType::kInt64, {1},
+                                           std::vector<int64_t>{2}),
+                                     {2}))
+                        .status,
+                    StatusCode::kInvalidModel, "do not fit input shape [3]"));
   EXPECT_TRUE(Fails(RunOp(SliceModel(Act("x", DataType::kFloat32, {3, 4}),
                                      Act("begin", DataType::kInt32, {2}),
                                      I32("size", {1, -1}), {1, 4}))

@@ -1,6 +1,8 @@
 // SPLIT (axis is input 0) and SPLIT_V (sizes with one -1).
 #include <gtest/gtest.h>
 
+#include <climits>
+
 #include "ops/copy_ops_test_util.h"
 
 namespace edgelite {
@@ -142,6 +144,15 @@ TEST(SplitVOp, Rejections) {
                                        Act("b", DataType::kInt32, {3, 2})}))
                         .status,
                     StatusCode::kInvalidModel, "sizes [-1, -1] do not split"));
+  // Sizes that would overflow a 64-bit sum.
+  EXPECT_TRUE(
+      Fails(RunOp(SplitVModel(Const("sizes", DataType::kInt64, {2},
+                                    std::vector<int64_t>{INT64_MAX, INT64_MAX}),
+                              0,
+                              {Act("a", DataType::kInt32, {3, 2}),
+                               Act("b", DataType::kInt32, {3, 2})}))
+                .status,
+            StatusCode::kInvalidModel, "do not split dimension 0"));
   EXPECT_TRUE(Fails(RunOp(SplitVModel(Const("sizes", DataType::kInt32, {1},
                                             std::vector<int32_t>{6}),
                                       0,

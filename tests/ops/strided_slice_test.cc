@@ -2,6 +2,8 @@
 // the configurations of dilated_conv.tflite.
 #include <gtest/gtest.h>
 
+#include <climits>
+
 #include "ops/copy_ops_test_util.h"
 
 namespace edgelite {
@@ -168,6 +170,23 @@ TEST(StridedSliceOp, Int64IndicesAndInt8) {
       {Bytes(std::vector<int8_t>{-1, -2, -3, -4})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.Out<int8_t>(), (std::vector<int8_t>{-2, -4}));
+}
+
+TEST(StridedSliceOp, ExtremeInt64IndicesClampLikeInt32) {
+  // begin INT64_MIN and end INT64_MAX clamp to the whole axis; a stride of
+  // INT64_MAX takes the first element only.
+  const int64_t lo = INT64_MIN, hi = INT64_MAX;
+  OpResult r = RunOp(
+      SsModel(
+          Act("x", DataType::kFloat32, {2, 3}),
+          Const("begin", DataType::kInt64, {2}, std::vector<int64_t>{lo, lo}),
+          Const("end", DataType::kInt64, {2}, std::vector<int64_t>{hi, hi}),
+          Const("strides", DataType::kInt64, {2}, std::vector<int64_t>{1, hi}),
+          {2, 1}),
+      {Bytes(Iota(6))});
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(r.shapes[0], Shape({2, 1}));
+  EXPECT_EQ(r.Out<float>(), (std::vector<float>{0, 3}));
 }
 
 TEST(StridedSliceOp, Rejections) {

@@ -1,6 +1,8 @@
 // TILE: repetitions along every axis, zero multiples.
 #include <gtest/gtest.h>
 
+#include <climits>
+
 #include "ops/copy_ops_test_util.h"
 
 namespace edgelite {
@@ -66,6 +68,12 @@ TEST(TileOp, Rejections) {
                                     {4, 2}))
                         .status,
                     StatusCode::kInvalidModel, "multiples [2] must be 2"));
+  EXPECT_TRUE(Fails(RunOp(TileModel(Act("x", DataType::kFloat32, {2}),
+                                    Const("m", DataType::kInt64, {1},
+                                          std::vector<int64_t>{INT64_MAX}),
+                                    {2}))
+                        .status,
+                    StatusCode::kInvalidModel, "must be 1 non-negative"));
 }
 
 }  // namespace
