@@ -10,4 +10,4 @@ namespace edgelite {
 
 std::unique_ptr<Op> CreateLstm() { return CreateLstmOp(LstmKind::kLstm); }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -69,10 +69,10 @@ enum Gate : int {
   kGateCell = 2,
   kGateOutput = 3
 };
-const char *const kGateName[4] = {"input", "forget", "cell", "output"};
+const char* const kGateName[4] = {"input", "forget", "cell", "output"};
 constexpr int InputWeights(int g) { return 1 + g; }
 constexpr int RecurrentWeights(int g) { return 5 + g; }
-constexpr int PeepholeWeights(int g) { // the cell gate has none
+constexpr int PeepholeWeights(int g) {  // the cell gate has none
   return g == kGateInput ? 9 : (g == kGateForget ? 10 : 11);
 }
 constexpr int GateBias(int g) { return 12 + g; }
@@ -87,10 +87,10 @@ inline int32_t Clamp(int32_t v, int32_t lo, int32_t hi) {
   return v < lo ? lo : (v > hi ? hi : v);
 }
 
-template <typename T> bool IsZeroVector(const T *v, int n) {
+template <typename T>
+bool IsZeroVector(const T* v, int n) {
   for (int i = 0; i < n; ++i) {
-    if (v[i] != 0)
-      return false;
+    if (v[i] != 0) return false;
   }
   return true;
 }
@@ -98,59 +98,53 @@ template <typename T> bool IsZeroVector(const T *v, int n) {
 inline float Sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
 // TFLite ApplyActivationToVector: NONE writes nothing.
-void ApplyActivation(const float *in, int n, Activation act, float *out) {
+void ApplyActivation(const float* in, int n, Activation act, float* out) {
   switch (act) {
-  case Activation::kNone:
-    return;
-  case Activation::kRelu:
-    for (int i = 0; i < n; ++i)
-      out[i] = std::max(0.0f, in[i]);
-    return;
-  case Activation::kReluN1To1:
-    for (int i = 0; i < n; ++i)
-      out[i] = std::max(-1.0f, std::min(in[i], 1.0f));
-    return;
-  case Activation::kRelu6:
-    for (int i = 0; i < n; ++i)
-      out[i] = std::max(0.0f, std::min(in[i], 6.0f));
-    return;
-  case Activation::kTanh:
-    for (int i = 0; i < n; ++i)
-      out[i] = std::tanh(in[i]);
-    return;
-  case Activation::kSignBit:
-    for (int i = 0; i < n; ++i)
-      out[i] = std::signbit(in[i]) ? 1.0f : 0.0f;
-    return;
+    case Activation::kNone:
+      return;
+    case Activation::kRelu:
+      for (int i = 0; i < n; ++i) out[i] = std::max(0.0f, in[i]);
+      return;
+    case Activation::kReluN1To1:
+      for (int i = 0; i < n; ++i)
+        out[i] = std::max(-1.0f, std::min(in[i], 1.0f));
+      return;
+    case Activation::kRelu6:
+      for (int i = 0; i < n; ++i)
+        out[i] = std::max(0.0f, std::min(in[i], 6.0f));
+      return;
+    case Activation::kTanh:
+      for (int i = 0; i < n; ++i) out[i] = std::tanh(in[i]);
+      return;
+    case Activation::kSignBit:
+      for (int i = 0; i < n; ++i) out[i] = std::signbit(in[i]) ? 1.0f : 0.0f;
+      return;
   }
 }
 
-void ApplySigmoid(const float *in, int n, float *out) {
-  for (int i = 0; i < n; ++i)
-    out[i] = Sigmoid(in[i]);
+void ApplySigmoid(const float* in, int n, float* out) {
+  for (int i = 0; i < n; ++i) out[i] = Sigmoid(in[i]);
 }
 
 // out[b, r] = acc[b, r] + Σ_k w[r, k] · x[b, k].
-void MatVecAccumulate(const float *w, int rows, int cols, const float *x,
-                      int n_batch, const float *acc, float *out) {
+void MatVecAccumulate(const float* w, int rows, int cols, const float* x,
+                      int n_batch, const float* acc, float* out) {
   for (int b = 0; b < n_batch; ++b) {
     for (int r = 0; r < rows; ++r) {
-      const float *wr = w + static_cast<size_t>(r) * cols;
-      const float *xb = x + static_cast<size_t>(b) * cols;
+      const float* wr = w + static_cast<size_t>(r) * cols;
+      const float* xb = x + static_cast<size_t>(b) * cols;
       float dot = 0.0f;
-      for (int k = 0; k < cols; ++k)
-        dot += wr[k] * xb[k];
+      for (int k = 0; k < cols; ++k) dot += wr[k] * xb[k];
       out[b * rows + r] = acc[b * rows + r] + dot;
     }
   }
 }
 
 // TFLite MeanStddevNormalization (variance over n, 1e-8 guard).
-void MeanStddevNormalize(float *v, int n, int n_batch) {
+void MeanStddevNormalize(float* v, int n, int n_batch) {
   for (int b = 0; b < n_batch; ++b, v += n) {
     float sum = 0.0f;
-    for (int i = 0; i < n; ++i)
-      sum += v[i];
+    for (int i = 0; i < n; ++i) sum += v[i];
     const float mean = sum / static_cast<float>(n);
     float sum_diff_sq = 0.0f;
     for (int i = 0; i < n; ++i) {
@@ -159,22 +153,20 @@ void MeanStddevNormalize(float *v, int n, int n_batch) {
     }
     const float variance = sum_diff_sq / static_cast<float>(n);
     const float stddev_inv = 1.0f / std::sqrt(variance + 1e-8f);
-    for (int i = 0; i < n; ++i)
-      v[i] = (v[i] - mean) * stddev_inv;
+    for (int i = 0; i < n; ++i) v[i] = (v[i] - mean) * stddev_inv;
   }
 }
 
-void ClipFloat(float *v, int n, float clip) {
-  for (int i = 0; i < n; ++i)
-    v[i] = std::max(-clip, std::min(v[i], clip));
+void ClipFloat(float* v, int n, float clip) {
+  for (int i = 0; i < n; ++i) v[i] = std::max(-clip, std::min(v[i], clip));
 }
 
 // TFLite BatchQuantizeFloats (portable Symmetric/AsymmetricQuantizeFloats).
-void QuantizeRows(const float *v, int n_batch, int n, bool asymmetric,
-                  int8_t *q, float *scale, int32_t *zp) {
+void QuantizeRows(const float* v, int n_batch, int n, bool asymmetric,
+                  int8_t* q, float* scale, int32_t* zp) {
   for (int b = 0; b < n_batch; ++b) {
-    const float *row = v + static_cast<size_t>(b) * n;
-    int8_t *qrow = q + static_cast<size_t>(b) * n;
+    const float* row = v + static_cast<size_t>(b) * n;
+    int8_t* qrow = q + static_cast<size_t>(b) * n;
     float lo = n > 0 ? row[0] : 0.0f, hi = lo;
     for (int i = 1; i < n; ++i) {
       lo = std::min(lo, row[i]);
@@ -231,15 +223,15 @@ void QuantizeRows(const float *v, int n_batch, int n, bool asymmetric,
 // TFLite's hybrid MatrixBatchVectorMultiplyAccumulate (portable): integer
 // dot products, the zero point removed through the row sum in float, then
 // result += dot · (row_scale · weight_scale).
-void HybridMatVecAccumulate(const int8_t *w, int rows, int cols,
-                            const int8_t *q, const float *row_scale,
-                            float w_scale, const int32_t *zp, int n_batch,
-                            float *result) {
+void HybridMatVecAccumulate(const int8_t* w, int rows, int cols,
+                            const int8_t* q, const float* row_scale,
+                            float w_scale, const int32_t* zp, int n_batch,
+                            float* result) {
   for (int b = 0; b < n_batch; ++b) {
     const float scale = row_scale[b] * w_scale;
-    const int8_t *qb = q + static_cast<size_t>(b) * cols;
+    const int8_t* qb = q + static_cast<size_t>(b) * cols;
     for (int r = 0; r < rows; ++r) {
-      const int8_t *wr = w + static_cast<size_t>(r) * cols;
+      const int8_t* wr = w + static_cast<size_t>(r) * cols;
       int32_t dot = 0, row_sum = 0;
       for (int k = 0; k < cols; ++k) {
         dot += int32_t{wr[k]} * qb[k];
@@ -259,16 +251,16 @@ void HybridMatVecAccumulate(const int8_t *w, int rows, int cols,
 // (int32, wrapping), requantized, plus the output zero point and what the
 // output held, saturated to T.
 template <typename T>
-void IntegerMatVecAccumulate(const int8_t *x, const int32_t *bias,
-                             const int8_t *w, int32_t multiplier, int shift,
+void IntegerMatVecAccumulate(const int8_t* x, const int32_t* bias,
+                             const int8_t* w, int32_t multiplier, int shift,
                              int n_batch, int cols, int rows, int32_t out_zp,
-                             T *out) {
+                             T* out) {
   const int32_t lo = std::numeric_limits<T>::min();
   const int32_t hi = std::numeric_limits<T>::max();
   for (int b = 0; b < n_batch; ++b) {
-    const int8_t *xb = x + static_cast<size_t>(b) * cols;
+    const int8_t* xb = x + static_cast<size_t>(b) * cols;
     for (int r = 0; r < rows; ++r) {
-      const int8_t *wr = w + static_cast<size_t>(r) * cols;
+      const int8_t* wr = w + static_cast<size_t>(r) * cols;
       uint32_t acc = static_cast<uint32_t>(bias[r]);
       for (int k = 0; k < cols; ++k) {
         acc += static_cast<uint32_t>(int32_t{xb[k]} * wr[k]);
@@ -282,7 +274,7 @@ void IntegerMatVecAccumulate(const int8_t *x, const int32_t *bias,
 }
 
 // TFLite ApplyLayerNorm (integer).
-void IntegerLayerNorm(int16_t *v, const int16_t *weights, const int32_t *bias,
+void IntegerLayerNorm(int16_t* v, const int16_t* weights, const int32_t* bias,
                       int32_t scale_a, int scale_b, int32_t variance_guard,
                       int n_batch, int n) {
   constexpr int kTwoToPower20 = 1 << 20;
@@ -298,8 +290,7 @@ void IntegerLayerNorm(int16_t *v, const int16_t *weights, const int32_t *bias,
     const int64_t variance =
         sum_sq * temp - static_cast<int64_t>(mean) * static_cast<int64_t>(mean);
     int32_t variance2 = static_cast<int32_t>(variance / kTwoToPower20);
-    if (variance2 < 1)
-      variance2 = variance_guard;
+    if (variance2 < 1) variance2 = variance_guard;
     int32_t inv_a;
     int inv_b;
     lstm::InvSqrtQuantizedMultiplier(variance2, &inv_a, &inv_b);
@@ -327,20 +318,20 @@ struct IntegerGate {
   int32_t input_a = 0, recurrent_a = 0, peephole_a = 0, layer_norm_a = 0;
   int input_b = 0, recurrent_b = 0, peephole_b = 0, layer_norm_b = 0;
   int32_t variance_guard = 1;
-  std::vector<int32_t> input_bias, recurrent_bias; // zero points folded in
+  std::vector<int32_t> input_bias, recurrent_bias;  // zero points folded in
 };
 
 class LstmOp final : public Op {
-public:
+ public:
   explicit LstmOp(LstmKind kind) : kind_(kind) {}
-  Status Prepare(OpContext &ctx) override;
-  Status Eval(OpContext &ctx) override;
+  Status Prepare(OpContext& ctx) override;
+  Status Eval(OpContext& ctx) override;
 
-private:
-  Status CheckShapes(OpContext &ctx);
-  Status CheckTypes(OpContext &ctx);
-  Status PrepareInteger(OpContext &ctx);
-  Status PerTensorScale(OpContext &ctx, int i, float *scale);
+ private:
+  Status CheckShapes(OpContext& ctx);
+  Status CheckTypes(OpContext& ctx);
+  Status PrepareInteger(OpContext& ctx);
+  Status PerTensorScale(OpContext& ctx, int i, float* scale);
   void PlanScratch();
 
   bool has(int g) const { return g != kGateInput || !use_cifg_; }
@@ -348,22 +339,23 @@ private:
     return use_peephole_ && g != kGateCell && has(g);
   }
 
-  void StepFloat(OpContext &ctx, int rows, const float *x, float *h, float *c,
-                 float *y, uint8_t *scratch);
-  void GateFloat(OpContext &ctx, int g, Activation act, int rows,
-                 const float *x, bool x_zero, const float *h, const float *c,
-                 float *gate, float *acc);
-  void OutputFloat(OpContext &ctx, int rows, const float *c, float *gate_o,
-                   float *gate_g, float *h, float *acc);
-  void StepHybrid(OpContext &ctx, int rows, const float *x, float *h, float *c,
-                  float *y, uint8_t *scratch);
-  void StepInteger(OpContext &ctx, int rows, const int8_t *x, int8_t *h,
-                   int16_t *c, int8_t *y, uint8_t *scratch);
-  void GateInteger(OpContext &ctx, int g, int rows, const int8_t *x,
-                   const int8_t *h, const int16_t *c, int16_t *gate);
+  void StepFloat(OpContext& ctx, int rows, const float* x, float* h, float* c,
+                 float* y, uint8_t* scratch);
+  void GateFloat(OpContext& ctx, int g, Activation act, int rows,
+                 const float* x, bool x_zero, const float* h, const float* c,
+                 float* gate, float* acc);
+  void OutputFloat(OpContext& ctx, int rows, const float* c, float* gate_o,
+                   float* gate_g, float* h, float* acc);
+  void StepHybrid(OpContext& ctx, int rows, const float* x, float* h, float* c,
+                  float* y, uint8_t* scratch);
+  void StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
+                   int16_t* c, int8_t* y, uint8_t* scratch);
+  void GateInteger(OpContext& ctx, int g, int rows, const int8_t* x,
+                   const int8_t* h, const int16_t* c, int16_t* gate);
 
-  template <typename T> const T *Data(OpContext &ctx, int i) const {
-    const Tensor *t = ctx.input(i);
+  template <typename T>
+  const T* Data(OpContext& ctx, int i) const {
+    const Tensor* t = ctx.input(i);
     return t == nullptr ? nullptr : t->Data<T>();
   }
 
@@ -396,7 +388,7 @@ private:
          off_peep_ = 0, scratch_bytes_ = 0;
 };
 
-Status LstmOp::Prepare(OpContext &ctx) {
+Status LstmOp::Prepare(OpContext& ctx) {
   const bool sequence = kind_ == LstmKind::kSequence;
   if (ctx.num_inputs() != 20 && ctx.num_inputs() != 24) {
     return ctx.Error(
@@ -407,7 +399,7 @@ Status LstmOp::Prepare(OpContext &ctx) {
     return ctx.Error(StatusCode::kInvalidModel,
                      StrFormat("expects 1 output, has %d", ctx.num_outputs()));
   }
-  const LstmOptions &o = ctx.options().lstm;
+  const LstmOptions& o = ctx.options().lstm;
   if (!sequence && o.kernel_type != 0) {
     return ctx.Error(StatusCode::kUnsupported,
                      "kernel_type BASIC (the 4-input uint8 LSTM) is not "
@@ -432,10 +424,9 @@ Status LstmOp::Prepare(OpContext &ctx) {
                     ctx.input(LayerNormWeights(kGateForget)) != nullptr;
   EDGELITE_RETURN_IF_ERROR(CheckShapes(ctx));
   EDGELITE_RETURN_IF_ERROR(CheckTypes(ctx));
-  if (mode_ == Mode::kInteger)
-    EDGELITE_RETURN_IF_ERROR(PrepareInteger(ctx));
+  if (mode_ == Mode::kInteger) EDGELITE_RETURN_IF_ERROR(PrepareInteger(ctx));
 
-  const Tensor *in = ctx.input(kInput);
+  const Tensor* in = ctx.input(kInput);
   Shape out_shape = in->shape;
   out_shape.dims[out_shape.rank - 1] = n_output_;
   EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, out_shape));
@@ -443,8 +434,8 @@ Status LstmOp::Prepare(OpContext &ctx) {
   return ctx.RequestScratch(scratch_bytes_, &scratch_id_);
 }
 
-Status LstmOp::CheckShapes(OpContext &ctx) {
-  const Tensor *in = nullptr;
+Status LstmOp::CheckShapes(OpContext& ctx) {
+  const Tensor* in = nullptr;
   EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, kInput, &in));
   const bool sequence = kind_ == LstmKind::kSequence;
   EDGELITE_RETURN_IF_ERROR(
@@ -458,12 +449,12 @@ Status LstmOp::CheckShapes(OpContext &ctx) {
     n_batch_ = in->shape[0];
     n_input_ = in->shape[1];
   }
-  const Tensor *w = nullptr;
+  const Tensor* w = nullptr;
   EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, InputWeights(kGateOutput), &w));
   EDGELITE_RETURN_IF_ERROR(
       CheckInputRank(ctx, InputWeights(kGateOutput), 2, 2));
   n_cell_ = w->shape[0];
-  const Tensor *r = nullptr;
+  const Tensor* r = nullptr;
   EDGELITE_RETURN_IF_ERROR(
       RequireInput(ctx, RecurrentWeights(kGateOutput), &r));
   EDGELITE_RETURN_IF_ERROR(
@@ -480,27 +471,24 @@ Status LstmOp::CheckShapes(OpContext &ctx) {
                      "or both absent (CIFG)");
   }
   auto check_shape = [&](int i, std::initializer_list<int32_t> dims,
-                         const char *what) -> Status {
-    const Tensor *t = ctx.input(i);
-    if (t == nullptr)
-      return Status::Ok();
+                         const char* what) -> Status {
+    const Tensor* t = ctx.input(i);
+    if (t == nullptr) return Status::Ok();
     Shape want;
     want.rank = static_cast<int>(dims.size());
     int d = 0;
-    for (int32_t v : dims)
-      want.dims[d++] = v;
+    for (int32_t v : dims) want.dims[d++] = v;
     if (t->shape != want) {
-      return ctx.InputError(StatusCode::kInvalidModel, i,
-                            StrFormat("%s: expected shape %s, got %s", what,
-                                      want.ToString().c_str(),
-                                      t->shape.ToString().c_str()));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, i,
+          StrFormat("%s: expected shape %s, got %s", what,
+                    want.ToString().c_str(), t->shape.ToString().c_str()));
     }
     return Status::Ok();
   };
   for (int g = 0; g < 4; ++g) {
-    if (!has(g))
-      continue;
-    const Tensor *t = nullptr;
+    if (!has(g)) continue;
+    const Tensor* t = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, InputWeights(g), &t));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, RecurrentWeights(g), &t));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, GateBias(g), &t));
@@ -565,7 +553,7 @@ Status LstmOp::CheckShapes(OpContext &ctx) {
   }
   // The states: variables of n_batch·n_output and n_batch·n_cell elements.
   for (int i : {kOutputState, kCellState}) {
-    const Tensor *s = nullptr;
+    const Tensor* s = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, i, &s));
     if (!s->is_variable) {
       return ctx.InputError(StatusCode::kInvalidModel, i,
@@ -588,8 +576,8 @@ Status LstmOp::CheckShapes(OpContext &ctx) {
   return Status::Ok();
 }
 
-Status LstmOp::CheckTypes(OpContext &ctx) {
-  const Tensor *in = ctx.input(kInput);
+Status LstmOp::CheckTypes(OpContext& ctx) {
+  const Tensor* in = ctx.input(kInput);
   const DataType wt = ctx.input(InputWeights(kGateOutput))->type;
   if (in->type == DataType::kFloat32 && wt == DataType::kFloat32) {
     mode_ = Mode::kFloat;
@@ -606,10 +594,9 @@ Status LstmOp::CheckTypes(OpContext &ctx) {
   }
   const bool integer = mode_ == Mode::kInteger;
   const DataType act_type = integer ? DataType::kInt8 : DataType::kFloat32;
-  auto expect = [&](int i, DataType t, const char *what) -> Status {
-    const Tensor *x = ctx.input(i);
-    if (x == nullptr || x->type == t)
-      return Status::Ok();
+  auto expect = [&](int i, DataType t, const char* what) -> Status {
+    const Tensor* x = ctx.input(i);
+    if (x == nullptr || x->type == t) return Status::Ok();
     return ctx.InputError(StatusCode::kInvalidModel, i,
                           StrFormat("%s must be %s, got %s", what,
                                     DataTypeName(t), DataTypeName(x->type)));
@@ -640,32 +627,37 @@ Status LstmOp::CheckTypes(OpContext &ctx) {
       expect(kCellState, integer ? DataType::kInt16 : DataType::kFloat32,
              "the cell state"));
   if (ctx.output(0)->type != act_type) {
-    return ctx.OutputError(StatusCode::kInvalidModel, 0,
-                           StrFormat("must be %s like the input, got %s",
-                                     DataTypeName(act_type),
-                                     DataTypeName(ctx.output(0)->type)));
+    return ctx.OutputError(
+        StatusCode::kInvalidModel, 0,
+        StrFormat("must be %s like the input, got %s", DataTypeName(act_type),
+                  DataTypeName(ctx.output(0)->type)));
   }
   if (mode_ == Mode::kHybrid) {
     // Weight scales (per-tensor; TFLite's hybrid LSTM reads one scale).
     const int weights[] = {1, 2, 3, 4,  5,  6,
                            7, 8, 9, 10, 11, kProjectionWeights};
     for (int i : weights) {
-      if (ctx.input(i) == nullptr)
-        continue;
+      if (ctx.input(i) == nullptr) continue;
       EDGELITE_RETURN_IF_ERROR(PerTensorScale(ctx, i, &w_scale_[i]));
     }
   }
   return Status::Ok();
 }
 
-Status LstmOp::PerTensorScale(OpContext &ctx, int i, float *scale) {
-  const Tensor *t = ctx.input(i);
+Status LstmOp::PerTensorScale(OpContext& ctx, int i, float* scale) {
+  const Tensor* t = ctx.input(i);
   EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, t, true, i));
   *scale = t->scale();
   return Status::Ok();
 }
 
-Status LstmOp::PrepareInteger(OpContext &ctx) {
+Status LstmOp::PrepareInteger(OpContext& ctx) {
+  if (kind_ == LstmKind::kLstm && ctx.num_intermediates() == 12) {
+    return ctx.Error(StatusCode::kUnsupported,
+                     "the integer LSTM with 8-bit gates (\"8x8→8\", 12 "
+                     "intermediate tensors) is not supported, only 8x8→16 "
+                     "(5 intermediate tensors)");
+  }
   if (ctx.num_intermediates() != 5) {
     return ctx.Error(StatusCode::kInvalidModel,
                      StrFormat("an integer LSTM needs 5 intermediate tensors "
@@ -690,9 +682,8 @@ Status LstmOp::PrepareInteger(OpContext &ctx) {
   }
   // Weights and biases are folded with zero points here: constants only.
   for (int i = 1; i < 24; ++i) {
-    const Tensor *t = ctx.input(i);
-    if (t == nullptr || i == kOutputState || i == kCellState)
-      continue;
+    const Tensor* t = ctx.input(i);
+    if (t == nullptr || i == kOutputState || i == kCellState) continue;
     if (!t->is_constant()) {
       return ctx.InputError(StatusCode::kUnsupported, i,
                             "a non-constant weight or bias is not supported "
@@ -722,9 +713,8 @@ Status LstmOp::PrepareInteger(OpContext &ctx) {
   float inter_scale[5];
   for (int i = 0; i < 5; ++i) {
     inter_scale[i] = 1.0f / 4096.0f;
-    if (i < 4 && !use_layer_norm_)
-      continue;
-    const Tensor *t = ctx.intermediate(i);
+    if (i < 4 && !use_layer_norm_) continue;
+    const Tensor* t = ctx.intermediate(i);
     if (t->quant == nullptr || t->quant->scale.empty()) {
       return ctx.Error(StatusCode::kInvalidModel,
                        StrFormat("intermediate %d (tensor %d '%s') must be "
@@ -732,17 +722,15 @@ Status LstmOp::PrepareInteger(OpContext &ctx) {
                                  i, t->index, t->name));
     }
     inter_scale[i] = t->quant->scale[0];
-    if (i == 4)
-      hidden_zp_ = static_cast<int32_t>(t->quant->zero_point[0]);
+    if (i == 4) hidden_zp_ = static_cast<int32_t>(t->quant->zero_point[0]);
   }
   const int32_t input_zp = ctx.input(kInput)->zero_point();
   output_state_zp_ = ctx.input(kOutputState)->zero_point();
   // Effective scales: float32 products as TFLite computes them.
   const double cell_pow = std::pow(2.0, cell_scale_);
   for (int g = 0; g < 4; ++g) {
-    if (!has(g))
-      continue;
-    IntegerGate &q = gates_[g];
+    if (!has(g)) continue;
+    IntegerGate& q = gates_[g];
     const float in_eff = scale[InputWeights(g)] * input_scale / inter_scale[g];
     const float rec_eff =
         scale[RecurrentWeights(g)] * output_state_scale / inter_scale[g];
@@ -754,20 +742,18 @@ Status LstmOp::PrepareInteger(OpContext &ctx) {
       QuantizeMultiplier(p_eff, &q.peephole_a, &q.peephole_b);
     }
     float ln_scale = 1.0f;
-    if (use_layer_norm_)
-      ln_scale = scale[LayerNormWeights(g)];
+    if (use_layer_norm_) ln_scale = scale[LayerNormWeights(g)];
     QuantizeMultiplier(ln_scale, &q.layer_norm_a, &q.layer_norm_b);
     q.variance_guard = std::max(1, static_cast<int32_t>(10000 * ln_scale));
     // bias + zp·Σw, with TFLite's sign conventions (−input zp, −state zp);
     // with layer norm the gate bias is applied after normalization instead.
-    auto fold = [&](int wi, const Tensor *bias, int32_t zp, int cols,
-                    std::vector<int32_t> *out) {
-      const int8_t *w = ctx.input(wi)->Data<int8_t>();
+    auto fold = [&](int wi, const Tensor* bias, int32_t zp, int cols,
+                    std::vector<int32_t>* out) {
+      const int8_t* w = ctx.input(wi)->Data<int8_t>();
       out->assign(n_cell_, 0);
       for (int r = 0; r < n_cell_; ++r) {
         int32_t sum = 0;
-        for (int k = 0; k < cols; ++k)
-          sum += w[r * cols + k];
+        for (int k = 0; k < cols; ++k) sum += w[r * cols + k];
         (*out)[r] = (bias ? bias->Data<int32_t>()[r] : 0) + sum * zp;
       }
     };
@@ -784,13 +770,12 @@ Status LstmOp::PrepareInteger(OpContext &ctx) {
     const float proj_eff =
         scale[kProjectionWeights] * inter_scale[4] / output_state_scale;
     QuantizeMultiplier(proj_eff, &proj_a_, &proj_b_);
-    const int8_t *w = ctx.input(kProjectionWeights)->Data<int8_t>();
-    const Tensor *b = ctx.input(kProjectionBias);
+    const int8_t* w = ctx.input(kProjectionWeights)->Data<int8_t>();
+    const Tensor* b = ctx.input(kProjectionBias);
     proj_bias_.assign(n_output_, 0);
     for (int r = 0; r < n_output_; ++r) {
       int32_t sum = 0;
-      for (int k = 0; k < n_cell_; ++k)
-        sum += w[r * n_cell_ + k];
+      for (int k = 0; k < n_cell_; ++k) sum += w[r * n_cell_ + k];
       proj_bias_[r] = (b ? b->Data<int32_t>()[r] : 0) + sum * hidden_zp_;
     }
   }
@@ -817,11 +802,10 @@ void LstmOp::PlanScratch() {
     return at;
   };
   const size_t gate_elem = mode_ == Mode::kInteger ? 2 : 4;
-  for (int g = 0; g < 4; ++g)
-    off_gate_[g] = take(cells * gate_elem);
+  for (int g = 0; g < 4; ++g) off_gate_[g] = take(cells * gate_elem);
   if (mode_ == Mode::kInteger) {
-    off_acc_ = take(cells * 2); // tanh(c)
-    off_sq_ = take(cells);      // int8 hidden
+    off_acc_ = take(cells * 2);  // tanh(c)
+    off_sq_ = take(cells);       // int8 hidden
   } else {
     off_acc_ = take(rows * std::max(n_cell_, n_output_) * 4);
   }
@@ -838,36 +822,36 @@ void LstmOp::PlanScratch() {
   scratch_bytes_ = off;
 }
 
-Status LstmOp::Eval(OpContext &ctx) {
-  uint8_t *scratch = static_cast<uint8_t *>(ctx.scratch(scratch_id_));
-  const Tensor *in = ctx.input(kInput);
-  uint8_t *hs = ctx.input(kOutputState)->data;
-  uint8_t *cs = ctx.input(kCellState)->data;
-  uint8_t *out = ctx.output(0)->data;
-  const size_t xe = mode_ == Mode::kInteger ? 1 : 4; // input/output/h bytes
-  const size_t ce = mode_ == Mode::kInteger ? 2 : 4; // cell bytes
+Status LstmOp::Eval(OpContext& ctx) {
+  uint8_t* scratch = static_cast<uint8_t*>(ctx.scratch(scratch_id_));
+  const Tensor* in = ctx.input(kInput);
+  uint8_t* hs = ctx.input(kOutputState)->data;
+  uint8_t* cs = ctx.input(kCellState)->data;
+  uint8_t* out = ctx.output(0)->data;
+  const size_t xe = mode_ == Mode::kInteger ? 1 : 4;  // input/output/h bytes
+  const size_t ce = mode_ == Mode::kInteger ? 2 : 4;  // cell bytes
   auto step = [&](int rows, size_t x_off, size_t h_off, size_t c_off,
                   size_t y_off) {
-    const uint8_t *x = in->data + x_off * xe;
-    uint8_t *h = hs + h_off * xe;
-    uint8_t *c = cs + c_off * ce;
-    uint8_t *y = out + y_off * xe;
+    const uint8_t* x = in->data + x_off * xe;
+    uint8_t* h = hs + h_off * xe;
+    uint8_t* c = cs + c_off * ce;
+    uint8_t* y = out + y_off * xe;
     switch (mode_) {
-    case Mode::kFloat:
-      StepFloat(ctx, rows, reinterpret_cast<const float *>(x),
-                reinterpret_cast<float *>(h), reinterpret_cast<float *>(c),
-                reinterpret_cast<float *>(y), scratch);
-      break;
-    case Mode::kHybrid:
-      StepHybrid(ctx, rows, reinterpret_cast<const float *>(x),
-                 reinterpret_cast<float *>(h), reinterpret_cast<float *>(c),
-                 reinterpret_cast<float *>(y), scratch);
-      break;
-    case Mode::kInteger:
-      StepInteger(ctx, rows, reinterpret_cast<const int8_t *>(x),
-                  reinterpret_cast<int8_t *>(h), reinterpret_cast<int16_t *>(c),
-                  reinterpret_cast<int8_t *>(y), scratch);
-      break;
+      case Mode::kFloat:
+        StepFloat(ctx, rows, reinterpret_cast<const float*>(x),
+                  reinterpret_cast<float*>(h), reinterpret_cast<float*>(c),
+                  reinterpret_cast<float*>(y), scratch);
+        break;
+      case Mode::kHybrid:
+        StepHybrid(ctx, rows, reinterpret_cast<const float*>(x),
+                   reinterpret_cast<float*>(h), reinterpret_cast<float*>(c),
+                   reinterpret_cast<float*>(y), scratch);
+        break;
+      case Mode::kInteger:
+        StepInteger(ctx, rows, reinterpret_cast<const int8_t*>(x),
+                    reinterpret_cast<int8_t*>(h), reinterpret_cast<int16_t*>(c),
+                    reinterpret_cast<int8_t*>(y), scratch);
+        break;
     }
   };
   const size_t nb = n_batch_, ni = n_input_, no = n_output_, nc = n_cell_;
@@ -889,18 +873,18 @@ Status LstmOp::Eval(OpContext &ctx) {
 // TFLite CalculateLstmGateFloat, including its buffer swap: the result ends
 // in `gate` unless the input step was all zeros, in which case it ends in
 // `acc` and only the activation moves it to `gate`.
-void LstmOp::GateFloat(OpContext &ctx, int g, Activation act, int rows,
-                       const float *x, bool x_zero, const float *h,
-                       const float *c, float *gate, float *acc) {
+void LstmOp::GateFloat(OpContext& ctx, int g, Activation act, int rows,
+                       const float* x, bool x_zero, const float* h,
+                       const float* c, float* gate, float* acc) {
   const int n = rows * n_cell_;
-  const float *bias = Data<float>(ctx, GateBias(g));
+  const float* bias = Data<float>(ctx, GateBias(g));
   for (int b = 0; b < rows; ++b) {
     for (int i = 0; i < n_cell_; ++i) {
       gate[b * n_cell_ + i] = use_layer_norm_ ? 0.0f : bias[i];
     }
   }
-  float *sum = gate;
-  float *res = acc;
+  float* sum = gate;
+  float* res = acc;
   if (!x_zero) {
     MatVecAccumulate(Data<float>(ctx, InputWeights(g)), n_cell_, n_input_, x,
                      rows, sum, res);
@@ -909,18 +893,18 @@ void LstmOp::GateFloat(OpContext &ctx, int g, Activation act, int rows,
   MatVecAccumulate(Data<float>(ctx, RecurrentWeights(g)), n_cell_, n_output_, h,
                    rows, sum, res);
   if (has_peephole(g)) {
-    const float *p = Data<float>(ctx, PeepholeWeights(g));
+    const float* p = Data<float>(ctx, PeepholeWeights(g));
     for (int b = 0; b < rows; ++b) {
       for (int i = 0; i < n_cell_; ++i)
         res[b * n_cell_ + i] += p[i] * c[b * n_cell_ + i];
     }
   }
   if (use_layer_norm_) {
-    const float *ln = Data<float>(ctx, LayerNormWeights(g));
+    const float* ln = Data<float>(ctx, LayerNormWeights(g));
     MeanStddevNormalize(res, n_cell_, rows);
     for (int b = 0; b < rows; ++b) {
       for (int i = 0; i < n_cell_; ++i) {
-        float &v = res[b * n_cell_ + i];
+        float& v = res[b * n_cell_ + i];
         v = v * ln[i];
         v += bias[i];
       }
@@ -935,50 +919,43 @@ void LstmOp::GateFloat(OpContext &ctx, int g, Activation act, int rows,
 
 // TFLite UpdateLstmCellFloat + CalculateLstmOutputFloat (also the hybrid's
 // cell update; its output differs in the projection only).
-static void UpdateCellFloat(int n, float *c, const float *gi, float *gf,
-                            const float *gg, bool cifg, float clip) {
-  for (int k = 0; k < n; ++k)
-    c[k] = gf[k] * c[k];
+static void UpdateCellFloat(int n, float* c, const float* gi, float* gf,
+                            const float* gg, bool cifg, float clip) {
+  for (int k = 0; k < n; ++k) c[k] = gf[k] * c[k];
   if (cifg) {
-    for (int k = 0; k < n; ++k)
-      gf[k] = 1.0f - gf[k];
-    for (int k = 0; k < n; ++k)
-      c[k] += gg[k] * gf[k];
+    for (int k = 0; k < n; ++k) gf[k] = 1.0f - gf[k];
+    for (int k = 0; k < n; ++k) c[k] += gg[k] * gf[k];
   } else {
-    for (int k = 0; k < n; ++k)
-      c[k] += gg[k] * gi[k];
+    for (int k = 0; k < n; ++k) c[k] += gg[k] * gi[k];
   }
-  if (clip > 0.0f)
-    ClipFloat(c, n, clip);
+  if (clip > 0.0f) ClipFloat(c, n, clip);
 }
 
-void LstmOp::OutputFloat(OpContext &ctx, int rows, const float *c,
-                         float *gate_o, float *gate_g, float *h, float *acc) {
+void LstmOp::OutputFloat(OpContext& ctx, int rows, const float* c,
+                         float* gate_o, float* gate_g, float* h, float* acc) {
   const int n = rows * n_cell_;
   ApplyActivation(c, n, activation_, gate_g);
-  for (int k = 0; k < n; ++k)
-    gate_g[k] = gate_o[k] * gate_g[k];
+  for (int k = 0; k < n; ++k) gate_g[k] = gate_o[k] * gate_g[k];
   if (!use_projection_) {
     std::memcpy(h, gate_g, sizeof(float) * rows * n_output_);
     return;
   }
-  const float *pb = Data<float>(ctx, kProjectionBias);
+  const float* pb = Data<float>(ctx, kProjectionBias);
   for (int b = 0; b < rows; ++b) {
     for (int r = 0; r < n_output_; ++r)
       acc[b * n_output_ + r] = pb ? pb[r] : 0.0f;
   }
   MatVecAccumulate(Data<float>(ctx, kProjectionWeights), n_output_, n_cell_,
                    gate_g, rows, acc, h);
-  if (proj_clip_ > 0.0f)
-    ClipFloat(h, rows * n_output_, proj_clip_);
+  if (proj_clip_ > 0.0f) ClipFloat(h, rows * n_output_, proj_clip_);
 }
 
-void LstmOp::StepFloat(OpContext &ctx, int rows, const float *x, float *h,
-                       float *c, float *y, uint8_t *scratch) {
-  float *gate[4];
+void LstmOp::StepFloat(OpContext& ctx, int rows, const float* x, float* h,
+                       float* c, float* y, uint8_t* scratch) {
+  float* gate[4];
   for (int g = 0; g < 4; ++g)
-    gate[g] = reinterpret_cast<float *>(scratch + off_gate_[g]);
-  float *acc = reinterpret_cast<float *>(scratch + off_acc_);
+    gate[g] = reinterpret_cast<float*>(scratch + off_gate_[g]);
+  float* acc = reinterpret_cast<float*>(scratch + off_acc_);
   const bool x_zero = IsZeroVector(x, rows * n_input_);
   for (int g : {kGateInput, kGateForget, kGateCell}) {
     if (has(g))
@@ -992,28 +969,26 @@ void LstmOp::StepFloat(OpContext &ctx, int rows, const float *x, float *h,
   std::memcpy(y, h, sizeof(float) * rows * n_output_);
 }
 
-void LstmOp::StepHybrid(OpContext &ctx, int rows, const float *x, float *h,
-                        float *c, float *y, uint8_t *scratch) {
-  float *gate[4];
+void LstmOp::StepHybrid(OpContext& ctx, int rows, const float* x, float* h,
+                        float* c, float* y, uint8_t* scratch) {
+  float* gate[4];
   for (int g = 0; g < 4; ++g)
-    gate[g] = reinterpret_cast<float *>(scratch + off_gate_[g]);
-  int8_t *xq = reinterpret_cast<int8_t *>(scratch + off_xq_);
-  int8_t *hq = reinterpret_cast<int8_t *>(scratch + off_hq_);
-  int8_t *sq = reinterpret_cast<int8_t *>(scratch + off_sq_);
-  float *x_sf = reinterpret_cast<float *>(scratch + off_x_sf_);
-  float *h_sf = reinterpret_cast<float *>(scratch + off_h_sf_);
-  int32_t *x_zp = reinterpret_cast<int32_t *>(scratch + off_x_zp_);
-  int32_t *h_zp = reinterpret_cast<int32_t *>(scratch + off_h_zp_);
-  float *peep = reinterpret_cast<float *>(scratch + off_peep_);
+    gate[g] = reinterpret_cast<float*>(scratch + off_gate_[g]);
+  int8_t* xq = reinterpret_cast<int8_t*>(scratch + off_xq_);
+  int8_t* hq = reinterpret_cast<int8_t*>(scratch + off_hq_);
+  int8_t* sq = reinterpret_cast<int8_t*>(scratch + off_sq_);
+  float* x_sf = reinterpret_cast<float*>(scratch + off_x_sf_);
+  float* h_sf = reinterpret_cast<float*>(scratch + off_h_sf_);
+  int32_t* x_zp = reinterpret_cast<int32_t*>(scratch + off_x_zp_);
+  int32_t* h_zp = reinterpret_cast<int32_t*>(scratch + off_h_zp_);
+  float* peep = reinterpret_cast<float*>(scratch + off_peep_);
   const bool x_zero = IsZeroVector(x, rows * n_input_);
   const bool h_zero = IsZeroVector(h, rows * n_output_);
-  if (!x_zero)
-    QuantizeRows(x, rows, n_input_, asymmetric_, xq, x_sf, x_zp);
-  if (!h_zero)
-    QuantizeRows(h, rows, n_output_, asymmetric_, hq, h_sf, h_zp);
+  if (!x_zero) QuantizeRows(x, rows, n_input_, asymmetric_, xq, x_sf, x_zp);
+  if (!h_zero) QuantizeRows(h, rows, n_output_, asymmetric_, hq, h_sf, h_zp);
   auto gate_hybrid = [&](int g) {
-    float *out = gate[g];
-    const float *bias = Data<float>(ctx, GateBias(g));
+    float* out = gate[g];
+    const float* bias = Data<float>(ctx, GateBias(g));
     for (int b = 0; b < rows; ++b) {
       for (int i = 0; i < n_cell_; ++i) {
         out[b * n_cell_ + i] = use_layer_norm_ ? 0.0f : bias[i];
@@ -1030,10 +1005,9 @@ void LstmOp::StepHybrid(OpContext &ctx, int rows, const float *x, float *h,
                              asymmetric_ ? h_zp : nullptr, rows, out);
     }
     if (has_peephole(g)) {
-      const int8_t *p = Data<int8_t>(ctx, PeepholeWeights(g));
+      const int8_t* p = Data<int8_t>(ctx, PeepholeWeights(g));
       const float ps = w_scale_[PeepholeWeights(g)];
-      for (int i = 0; i < n_cell_; ++i)
-        peep[i] = ps * p[i];
+      for (int i = 0; i < n_cell_; ++i) peep[i] = ps * p[i];
       for (int b = 0; b < rows; ++b) {
         for (int i = 0; i < n_cell_; ++i) {
           out[b * n_cell_ + i] += peep[i] * c[b * n_cell_ + i];
@@ -1041,11 +1015,11 @@ void LstmOp::StepHybrid(OpContext &ctx, int rows, const float *x, float *h,
       }
     }
     if (use_layer_norm_) {
-      const float *ln = Data<float>(ctx, LayerNormWeights(g));
+      const float* ln = Data<float>(ctx, LayerNormWeights(g));
       MeanStddevNormalize(out, n_cell_, rows);
       for (int b = 0; b < rows; ++b) {
         for (int i = 0; i < n_cell_; ++i) {
-          float &v = out[b * n_cell_ + i];
+          float& v = out[b * n_cell_ + i];
           v = v * ln[i];
           v += bias[i];
         }
@@ -1058,20 +1032,18 @@ void LstmOp::StepHybrid(OpContext &ctx, int rows, const float *x, float *h,
     }
   };
   for (int g : {kGateInput, kGateForget, kGateCell}) {
-    if (has(g))
-      gate_hybrid(g);
+    if (has(g)) gate_hybrid(g);
   }
   UpdateCellFloat(rows * n_cell_, c, gate[kGateInput], gate[kGateForget],
                   gate[kGateCell], use_cifg_, cell_clip_);
   gate_hybrid(kGateOutput);
   // Output: h = o ⊙ act(c) (NONE leaves the cell gate), projected.
   const int n = rows * n_cell_;
-  float *s = gate[kGateCell];
+  float* s = gate[kGateCell];
   ApplyActivation(c, n, activation_, s);
-  for (int k = 0; k < n; ++k)
-    s[k] = gate[kGateOutput][k] * s[k];
+  for (int k = 0; k < n; ++k) s[k] = gate[kGateOutput][k] * s[k];
   if (use_projection_) {
-    const float *pb = Data<float>(ctx, kProjectionBias);
+    const float* pb = Data<float>(ctx, kProjectionBias);
     for (int b = 0; b < rows; ++b) {
       for (int r = 0; r < n_output_; ++r)
         h[b * n_output_ + r] = pb ? pb[r] : 0.0f;
@@ -1082,17 +1054,16 @@ void LstmOp::StepHybrid(OpContext &ctx, int rows, const float *x, float *h,
                              n_cell_, sq, x_sf, w_scale_[kProjectionWeights],
                              asymmetric_ ? x_zp : nullptr, rows, h);
     }
-    if (proj_clip_ > 0.0f)
-      ClipFloat(h, rows * n_output_, proj_clip_);
+    if (proj_clip_ > 0.0f) ClipFloat(h, rows * n_output_, proj_clip_);
   } else {
     std::memcpy(h, s, sizeof(float) * rows * n_output_);
   }
   std::memcpy(y, h, sizeof(float) * rows * n_output_);
 }
 
-void LstmOp::GateInteger(OpContext &ctx, int g, int rows, const int8_t *x,
-                         const int8_t *h, const int16_t *c, int16_t *gate) {
-  const IntegerGate &q = gates_[g];
+void LstmOp::GateInteger(OpContext& ctx, int g, int rows, const int8_t* x,
+                         const int8_t* h, const int16_t* c, int16_t* gate) {
+  const IntegerGate& q = gates_[g];
   std::fill(gate, gate + rows * n_cell_, int16_t{0});
   IntegerMatVecAccumulate(x, q.input_bias.data(),
                           Data<int8_t>(ctx, InputWeights(g)), q.input_a,
@@ -1102,7 +1073,7 @@ void LstmOp::GateInteger(OpContext &ctx, int g, int rows, const int8_t *x,
                           q.recurrent_b, rows, n_output_, n_cell_, 0, gate);
   if (has_peephole(g)) {
     // TFLite walks n_output (not n_cell) values per batch row here.
-    const int16_t *p = Data<int16_t>(ctx, PeepholeWeights(g));
+    const int16_t* p = Data<int16_t>(ctx, PeepholeWeights(g));
     for (int b = 0; b < rows; ++b) {
       for (int v = 0; v < n_output_; ++v) {
         const int k = b * n_output_ + v;
@@ -1119,24 +1090,21 @@ void LstmOp::GateInteger(OpContext &ctx, int g, int rows, const int8_t *x,
   }
   const int n = rows * n_cell_;
   if (g == kGateCell) {
-    for (int k = 0; k < n; ++k)
-      gate[k] = lstm::TanhInt16(gate[k], 3);
+    for (int k = 0; k < n; ++k) gate[k] = lstm::TanhInt16(gate[k], 3);
   } else {
-    for (int k = 0; k < n; ++k)
-      gate[k] = lstm::LogisticQ3(gate[k]);
+    for (int k = 0; k < n; ++k) gate[k] = lstm::LogisticQ3(gate[k]);
   }
 }
 
-void LstmOp::StepInteger(OpContext &ctx, int rows, const int8_t *x, int8_t *h,
-                         int16_t *c, int8_t *y, uint8_t *scratch) {
-  int16_t *gate[4];
+void LstmOp::StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
+                         int16_t* c, int8_t* y, uint8_t* scratch) {
+  int16_t* gate[4];
   for (int g = 0; g < 4; ++g)
-    gate[g] = reinterpret_cast<int16_t *>(scratch + off_gate_[g]);
-  int16_t *tanh_c = reinterpret_cast<int16_t *>(scratch + off_acc_);
-  int8_t *hidden = reinterpret_cast<int8_t *>(scratch + off_sq_);
+    gate[g] = reinterpret_cast<int16_t*>(scratch + off_gate_[g]);
+  int16_t* tanh_c = reinterpret_cast<int16_t*>(scratch + off_acc_);
+  int8_t* hidden = reinterpret_cast<int8_t*>(scratch + off_sq_);
   for (int g : {kGateInput, kGateForget, kGateCell}) {
-    if (has(g))
-      GateInteger(ctx, g, rows, x, h, c, gate[g]);
+    if (has(g)) GateInteger(ctx, g, rows, x, h, c, gate[g]);
   }
   // Cell: c = f·c >> 15 + i·g >> (30 + cell_scale) (CIFG: i = 32767 − f),
   // rounding, saturating only the sum, then clipped.
@@ -1151,8 +1119,7 @@ void LstmOp::StepInteger(OpContext &ctx, int rows, const int8_t *x, int8_t *h,
     const int16_t ig = static_cast<int16_t>(
         RoundingDivideByPOT(i * int32_t{gate[kGateCell][k]}, shift));
     int32_t v = Clamp(int32_t{fc} + ig, kI16Min, kI16Max);
-    if (cell_clip_q_ > 0)
-      v = Clamp(v, -cell_clip_q_, cell_clip_q_);
+    if (cell_clip_q_ > 0) v = Clamp(v, -cell_clip_q_, cell_clip_q_);
     c[k] = static_cast<int16_t>(v);
   }
   GateInteger(ctx, kGateOutput, rows, x, h, c, gate[kGateOutput]);
@@ -1182,10 +1149,10 @@ void LstmOp::StepInteger(OpContext &ctx, int rows, const int8_t *x, int8_t *h,
   std::memcpy(y, h, rows * n_output_);
 }
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateLstmOp(LstmKind kind) {
   return std::unique_ptr<Op>(new LstmOp(kind));
 }
 
-} // namespace edgelite
+}  // namespace edgelite

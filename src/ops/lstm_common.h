@@ -14,6 +14,6 @@ enum class LstmKind : int8_t { kLstm, kSequence };
 
 std::unique_ptr<Op> CreateLstmOp(LstmKind kind);
 
-} // namespace edgelite
+}  // namespace edgelite
 
-#endif // EDGELITE_OPS_LSTM_COMMON_H_
+#endif  // EDGELITE_OPS_LSTM_COMMON_H_

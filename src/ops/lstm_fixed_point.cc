@@ -26,8 +26,7 @@ inline int16_t SaturatingAdd16(int16_t a, int16_t b) {
 }
 
 inline int16_t Srdhm16(int16_t a, int16_t b) {
-  if (a == b && a == kInt16Min)
-    return static_cast<int16_t>(kInt16Max);
+  if (a == b && a == kInt16Min) return static_cast<int16_t>(kInt16Max);
   const int32_t ab = int32_t{a} * int32_t{b};
   const int32_t nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
   return static_cast<int16_t>((ab + nudge) / (1 << 15));
@@ -40,15 +39,11 @@ inline int16_t Rdbp16(int16_t x, int exponent) {
 // x * 2^exponent, saturating for exponent > 0 (gemmlowp's thresholds), rounding
 // for exponent < 0.
 inline int16_t SatMulPot16(int16_t x, int exponent) {
-  if (exponent == 0)
-    return x;
-  if (exponent < 0)
-    return Rdbp16(x, -exponent);
+  if (exponent == 0) return x;
+  if (exponent < 0) return Rdbp16(x, -exponent);
   const int32_t threshold = (1 << (15 - exponent)) - 1;
-  if (x > threshold)
-    return static_cast<int16_t>(kInt16Max);
-  if (x < -threshold)
-    return static_cast<int16_t>(kInt16Min);
+  if (x > threshold) return static_cast<int16_t>(kInt16Max);
+  if (x < -threshold) return static_cast<int16_t>(kInt16Min);
   return static_cast<int16_t>(x * (1 << exponent));
 }
 
@@ -59,9 +54,9 @@ inline int16_t Constant16(int32_t raw32) {
 
 // exp(a) for a in [-1/4, 0), Q0.15.
 int16_t ExpQuarter16(int16_t a) {
-  const int16_t constant_term = Constant16(1895147668); // exp(-1/8)
+  const int16_t constant_term = Constant16(1895147668);  // exp(-1/8)
   const int16_t one_third = Constant16(715827883);
-  const int16_t x = Wrap16(a + (1 << 12)); // a + 1/8
+  const int16_t x = Wrap16(a + (1 << 12));  // a + 1/8
   const int16_t x2 = Srdhm16(x, x);
   const int16_t x3 = Srdhm16(x2, x);
   const int16_t x4 = Srdhm16(x2, x2);
@@ -86,20 +81,17 @@ int16_t ExpOnNegative16(int16_t a, int integer_bits) {
       1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
   for (int k = 0; k < 7; ++k) {
     const int exponent = k - 2;
-    if (integer_bits <= exponent)
-      continue;
+    if (integer_bits <= exponent) continue;
     const int shift = fractional_bits + exponent;
     if (remainder & (1 << shift)) {
       result = Srdhm16(result, Constant16(kMultipliers[k]));
     }
   }
   if (integer_bits > 5) {
-    const int16_t clamp = Constant16(-(1 << (36 - integer_bits))); // -32
-    if (a < clamp)
-      result = 0;
+    const int16_t clamp = Constant16(-(1 << (36 - integer_bits)));  // -32
+    if (a < clamp) result = 0;
   }
-  if (a == 0)
-    result = static_cast<int16_t>(kInt16Max);
+  if (a == 0) result = static_cast<int16_t>(kInt16Max);
   return result;
 }
 
@@ -122,12 +114,11 @@ int16_t HalfReciprocalQ2(int16_t a) {
   return x;
 }
 
-} // namespace
+}  // namespace
 
 int16_t LogisticQ3(int16_t a) {
   const int kIntegerBits = 3;
-  if (a == 0)
-    return Constant16(1 << 30); // 1/2
+  if (a == 0) return Constant16(1 << 30);  // 1/2
   const bool positive = a > 0;
   const int16_t abs_a = positive ? a : Wrap16(-a);
   const int16_t e = ExpOnNegative16(Wrap16(-abs_a), kIntegerBits);
@@ -138,18 +129,17 @@ int16_t LogisticQ3(int16_t a) {
 }
 
 int16_t TanhInt16(int16_t a, int integer_bits) {
-  if (a == 0)
-    return 0;
+  if (a == 0) return 0;
   const bool negative = a < 0;
   const int16_t n = negative ? a : Wrap16(-a);
-  const int16_t e = ExpOnNegative16(n, integer_bits + 1); // exp(2n)
+  const int16_t e = ExpOnNegative16(n, integer_bits + 1);  // exp(2n)
   // (1-e)/(1+e) = 2/(1+e) - 1.
   const int16_t t = SatMulPot16(Wrap16(HalfReciprocalQ2(e) - (1 << 13)), 2);
   return negative ? Wrap16(-t) : t;
 }
 
-void InvSqrtQuantizedMultiplier(int32_t input, int32_t *multiplier,
-                                int *shift) {
+void InvSqrtQuantizedMultiplier(int32_t input, int32_t* multiplier,
+                                int* shift) {
   if (input <= 1) {
     *multiplier = std::numeric_limits<int32_t>::max();
     *shift = 0;
@@ -186,7 +176,7 @@ void InvSqrtQuantizedMultiplier(int32_t input, int32_t *multiplier,
             SaturatingRoundingDoublingHighMul(half_input, x3));
     x = SaturatingRoundingMultiplyByPOT(static_cast<int32_t>(diff), 3);
   }
-  x = SaturatingRoundingDoublingHighMul(x, 1518500250); // sqrt(2)/2
+  x = SaturatingRoundingDoublingHighMul(x, 1518500250);  // sqrt(2)/2
   if (out_shift < 0) {
     x = static_cast<int32_t>(static_cast<uint32_t>(x) << -out_shift);
     out_shift = 0;
@@ -195,12 +185,12 @@ void InvSqrtQuantizedMultiplier(int32_t input, int32_t *multiplier,
   *shift = -out_shift;
 }
 
-bool CheckedLog2(float x, int *log2) {
+bool CheckedLog2(float x, int* log2) {
   const float x_log2 = std::log(x) * (1.0f / std::log(2.0f));
   const float rounded = std::round(x_log2);
   *log2 = static_cast<int>(rounded);
   return std::fabs(x_log2 - rounded) < 1e-3f;
 }
 
-} // namespace lstm
-} // namespace edgelite
+}  // namespace lstm
+}  // namespace edgelite

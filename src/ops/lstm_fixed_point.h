@@ -20,13 +20,13 @@ int16_t TanhInt16(int16_t x, int integer_bits);
 
 // TFLite GetInvSqrtQuantizedMultiplierExp(input, reverse_shift = -1): 1 /
 // sqrt(input) as a Q31 multiplier and a left shift.
-void InvSqrtQuantizedMultiplier(int32_t input, int32_t *multiplier, int *shift);
+void InvSqrtQuantizedMultiplier(int32_t input, int32_t* multiplier, int* shift);
 
 // TFLite CheckedLog2: true when x is a power of two (to 1e-3 in log2), with
 // the rounded log2 in *log2.
-bool CheckedLog2(float x, int *log2);
+bool CheckedLog2(float x, int* log2);
 
-} // namespace lstm
-} // namespace edgelite
+}  // namespace lstm
+}  // namespace edgelite
 
-#endif // EDGELITE_OPS_LSTM_FIXED_POINT_H_
+#endif  // EDGELITE_OPS_LSTM_FIXED_POINT_H_

@@ -12,4 +12,4 @@ std::unique_ptr<Op> CreateUnidirectionalSequenceLstm() {
   return CreateLstmOp(LstmKind::kSequence);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

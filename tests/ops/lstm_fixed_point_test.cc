@@ -38,7 +38,8 @@ TEST(LstmFixedPoint, TanhAllIntegerBits) {
       const int got = lstm::TanhInt16(static_cast<int16_t>(x), ib);
       const double want =
           std::min(32767.0, 32768.0 * std::tanh(x / std::ldexp(1.0, 15 - ib)));
-      ASSERT_LE(std::fabs(got - want), kTanhTolLsb) << "ib " << ib << " x " << x;
+      ASSERT_LE(std::fabs(got - want), kTanhTolLsb)
+          << "ib " << ib << " x " << x;
       if (x > -32768) {
         ASSERT_EQ(lstm::TanhInt16(static_cast<int16_t>(-x), ib), -got)
             << "odd symmetry, ib " << ib << " x " << x;

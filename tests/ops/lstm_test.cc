@@ -59,7 +59,8 @@ TEST(LstmOp, FloatStepsMatchTheFormula) {
     std::unique_ptr<Interpreter> interp;
     Status s = testing::MakeInterpreter(m.Build(), &interp);
     ASSERT_TRUE(s.ok()) << "variant " << variant << ": " << s.message();
-    std::vector<float> h(f.batch * f.n_output, 0.0f), c(f.batch * f.n_cell, 0.0f);
+    std::vector<float> h(f.batch * f.n_output, 0.0f),
+        c(f.batch * f.n_cell, 0.0f);
     for (int step = 0; step < 3; ++step) {
       const std::vector<float> x =
           lstm_test::Fill(f.batch * f.n_input, 100 + step, 1.2f);
@@ -82,7 +83,8 @@ TEST(LstmOp, FloatStepsMatchTheFormula) {
 TEST(LstmOp, HybridIsCloseToFloat) {
   const FloatLstm f = Config(false, true, true, false, 77);
   std::unique_ptr<Interpreter> interp;
-  ASSERT_TRUE(testing::MakeInterpreter(StepModel(f, true).Build(), &interp).ok());
+  ASSERT_TRUE(
+      testing::MakeInterpreter(StepModel(f, true).Build(), &interp).ok());
   std::vector<float> h(f.batch * f.n_output, 0.0f), c(f.batch * f.n_cell, 0.0f);
   const std::vector<float> x = lstm_test::Fill(f.batch * f.n_input, 5, 1.0f);
   const std::vector<float> want = lstm_test::ReferenceLstm(f, x, &h, &c, 0, 0);
@@ -95,7 +97,7 @@ TEST(LstmOp, HybridIsCloseToFloat) {
 
 // The one-cell integer LSTM of unidirectional_sequence_lstm_test.cc
 // (IntegerOneCellByHand): 22, then 35 from the carried state.
-TEST(LstmOp, IntegerOneCellByHand) {
+LstmModel IntegerOneCell() {
   LstmModel m;
   m.sequence = false;
   m.Set(0, Activations("x", DataType::kInt8, {1, 1}, {1.0f / 128}, {0}));
@@ -122,8 +124,12 @@ TEST(LstmOp, IntegerOneCellByHand) {
   }
   m.intermediates.push_back(
       Activations("hidden", DataType::kInt8, {0}, {1.0f / 128}, {0}));
+  return m;
+}
+
+TEST(LstmOp, IntegerOneCellByHand) {
   std::unique_ptr<Interpreter> interp;
-  Status s = testing::MakeInterpreter(m.Build(), &interp);
+  Status s = testing::MakeInterpreter(IntegerOneCell().Build(), &interp);
   ASSERT_TRUE(s.ok()) << s.message();
   testing::SetInput(interp.get(), 0, std::vector<int8_t>{64});
   ASSERT_TRUE(interp->Invoke().ok());
@@ -155,6 +161,17 @@ TEST(LstmOp, Rejections) {
     EXPECT_EQ(Error(m),
               "op 0 (LSTM v1): input 0 (tensor 0 'x'): expected rank 2, got "
               "shape [2, 1, 3]");
+  }
+  {
+    LstmModel m = IntegerOneCell();
+    for (int i = 0; i < 7; ++i) {
+      m.intermediates.push_back(Activations(
+          "extra" + std::to_string(i), DataType::kInt8, {0}, {0.01f}, {0}));
+    }
+    EXPECT_EQ(Error(m),
+              "op 0 (LSTM v1): the integer LSTM with 8-bit gates (\"8x8→8\", "
+              "12 intermediate tensors) is not supported, only 8x8→16 (5 "
+              "intermediate tensors)");
   }
   {
     LstmModel m = StepModel(f);

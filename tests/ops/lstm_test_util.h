@@ -28,9 +28,9 @@ constexpr int kInputW = 1, kRecurrentW = 5, kPeephole = 9, kBias = 12,
 inline int PeepholeSlot(int g) { return g == 0 ? 9 : (g == 1 ? 10 : 11); }
 
 struct LstmModel {
-  bool sequence = true; // UNIDIRECTIONAL_SEQUENCE_LSTM, else LSTM
+  bool sequence = true;  // UNIDIRECTIONAL_SEQUENCE_LSTM, else LSTM
   int version = 1;
-  TensorSpec slots[24]; // name "" = absent
+  TensorSpec slots[24];  // name "" = absent
   bool present[24] = {};
   int num_inputs = 24;
   TensorSpec output;
@@ -66,7 +66,7 @@ struct LstmModel {
     }
     const int out = b.AddTensor(output);
     op.outputs = {out};
-    for (const TensorSpec &t : intermediates) {
+    for (const TensorSpec& t : intermediates) {
       op.intermediates.push_back(b.AddTensor(t));
     }
     const Activation a = act;
@@ -75,7 +75,7 @@ struct LstmModel {
     const int kt = kernel_type;
     if (sequence) {
       op.options_type = tfl::BuiltinOptions::UnidirectionalSequenceLSTMOptions;
-      op.options = [=](flatbuffers::FlatBufferBuilder &fbb) {
+      op.options = [=](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateUnidirectionalSequenceLSTMOptions(
                    fbb, static_cast<tfl::ActivationFunctionType>(a), cc, pc, tm,
                    asym, diag)
@@ -83,7 +83,7 @@ struct LstmModel {
       };
     } else {
       op.options_type = tfl::BuiltinOptions::LSTMOptions;
-      op.options = [=](flatbuffers::FlatBufferBuilder &fbb) {
+      op.options = [=](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateLSTMOptions(
                    fbb, static_cast<tfl::ActivationFunctionType>(a), cc, pc,
                    static_cast<tfl::LSTMKernelType>(kt), asym)
@@ -97,7 +97,7 @@ struct LstmModel {
   }
 };
 
-inline TensorSpec Activations(const std::string &name, DataType type,
+inline TensorSpec Activations(const std::string& name, DataType type,
                               std::vector<int32_t> shape,
                               std::vector<float> scales = {},
                               std::vector<int64_t> zps = {}) {
@@ -111,8 +111,8 @@ inline TensorSpec Activations(const std::string &name, DataType type,
 }
 
 template <typename T>
-TensorSpec Constant(const std::string &name, DataType type,
-                    std::vector<int32_t> shape, const std::vector<T> &v,
+TensorSpec Constant(const std::string& name, DataType type,
+                    std::vector<int32_t> shape, const std::vector<T>& v,
                     std::vector<float> scales = {},
                     std::vector<int64_t> zps = {}) {
   TensorSpec s = Activations(name, type, std::move(shape), std::move(scales),
@@ -121,7 +121,7 @@ TensorSpec Constant(const std::string &name, DataType type,
   return s;
 }
 
-inline TensorSpec Variable(const std::string &name, DataType type,
+inline TensorSpec Variable(const std::string& name, DataType type,
                            std::vector<int32_t> shape,
                            std::vector<float> scales = {},
                            std::vector<int64_t> zps = {}) {
@@ -150,15 +150,14 @@ inline std::vector<float> Fill(int n, uint32_t seed, float scale) {
   return v;
 }
 
-inline void FillWeights(FloatLstm *f, uint32_t seed) {
+inline void FillWeights(FloatLstm* f, uint32_t seed) {
   for (int g = 0; g < 4; ++g) {
     f->w[g] = Fill(f->n_cell * f->n_input, seed + 10 * g + 1, 0.8f);
     f->r[g] = Fill(f->n_cell * f->n_output, seed + 10 * g + 2, 0.6f);
     f->p[g] = Fill(f->n_cell, seed + 10 * g + 3, 0.5f);
     f->b[g] = Fill(f->n_cell, seed + 10 * g + 4, 0.3f);
     f->ln[g] = Fill(f->n_cell, seed + 10 * g + 5, 0.5f);
-    for (float &x : f->ln[g])
-      x += 1.0f;
+    for (float& x : f->ln[g]) x += 1.0f;
   }
   f->pw = Fill(f->n_output * f->n_cell, seed + 91, 0.7f);
   f->pb = Fill(f->n_output, seed + 92, 0.2f);
@@ -167,20 +166,20 @@ inline void FillWeights(FloatLstm *f, uint32_t seed) {
 // The LSTM of the TFLite float kernel written from its formula (tanh cell
 // activation), batch-major input [batch, time, input]. h, c: the states,
 // updated.
-inline std::vector<float> ReferenceLstm(const FloatLstm &f,
-                                        const std::vector<float> &x,
-                                        std::vector<float> *h,
-                                        std::vector<float> *c, float cell_clip,
+inline std::vector<float> ReferenceLstm(const FloatLstm& f,
+                                        const std::vector<float>& x,
+                                        std::vector<float>* h,
+                                        std::vector<float>* c, float cell_clip,
                                         float proj_clip) {
   std::vector<float> y(static_cast<size_t>(f.batch) * f.time * f.n_output);
   auto sigmoid = [](float v) { return 1.0f / (1.0f + std::exp(-v)); };
   for (int bt = 0; bt < f.batch; ++bt) {
-    float *hb = h->data() + bt * f.n_output;
-    float *cb = c->data() + bt * f.n_cell;
+    float* hb = h->data() + bt * f.n_output;
+    float* cb = c->data() + bt * f.n_cell;
     for (int t = 0; t < f.time; ++t) {
-      const float *xt = x.data() + (bt * f.time + t) * f.n_input;
+      const float* xt = x.data() + (bt * f.time + t) * f.n_input;
       std::vector<float> pre[4];
-      auto gate = [&](int g, const float *cell) {
+      auto gate = [&](int g, const float* cell) {
         std::vector<float> v(f.n_cell);
         for (int i = 0; i < f.n_cell; ++i) {
           double s = 0;
@@ -188,17 +187,14 @@ inline std::vector<float> ReferenceLstm(const FloatLstm &f,
             s += f.w[g][i * f.n_input + k] * xt[k];
           for (int k = 0; k < f.n_output; ++k)
             s += f.r[g][i * f.n_output + k] * hb[k];
-          if (f.peephole && g != 2)
-            s += f.p[g][i] * cell[i];
+          if (f.peephole && g != 2) s += f.p[g][i] * cell[i];
           v[i] = static_cast<float>(s) + (f.layer_norm ? 0.0f : f.b[g][i]);
         }
         if (f.layer_norm) {
           double mean = 0, var = 0;
-          for (float e : v)
-            mean += e;
+          for (float e : v) mean += e;
           mean /= f.n_cell;
-          for (float e : v)
-            var += (e - mean) * (e - mean);
+          for (float e : v) var += (e - mean) * (e - mean);
           var /= f.n_cell;
           for (int i = 0; i < f.n_cell; ++i) {
             v[i] = static_cast<float>((v[i] - mean) / std::sqrt(var + 1e-8)) *
@@ -206,8 +202,7 @@ inline std::vector<float> ReferenceLstm(const FloatLstm &f,
                    f.b[g][i];
           }
         }
-        for (float &e : v)
-          e = g == 2 ? std::tanh(e) : sigmoid(e);
+        for (float& e : v) e = g == 2 ? std::tanh(e) : sigmoid(e);
         return v;
       };
       std::vector<float> fg = gate(1, cb), gg = gate(2, cb);
@@ -220,19 +215,16 @@ inline std::vector<float> ReferenceLstm(const FloatLstm &f,
       }
       std::vector<float> og = gate(3, cb);
       std::vector<float> hid(f.n_cell);
-      for (int i = 0; i < f.n_cell; ++i)
-        hid[i] = og[i] * std::tanh(cb[i]);
+      for (int i = 0; i < f.n_cell; ++i) hid[i] = og[i] * std::tanh(cb[i]);
       for (int o = 0; o < f.n_output; ++o) {
         if (!f.projection) {
           hb[o] = hid[o];
           continue;
         }
         double s = f.projection_bias ? f.pb[o] : 0.0;
-        for (int i = 0; i < f.n_cell; ++i)
-          s += f.pw[o * f.n_cell + i] * hid[i];
+        for (int i = 0; i < f.n_cell; ++i) s += f.pw[o * f.n_cell + i] * hid[i];
         float v = static_cast<float>(s);
-        if (proj_clip > 0)
-          v = std::max(-proj_clip, std::min(v, proj_clip));
+        if (proj_clip > 0) v = std::max(-proj_clip, std::min(v, proj_clip));
         hb[o] = v;
       }
       std::memcpy(y.data() + (bt * f.time + t) * f.n_output, hb,
@@ -244,7 +236,7 @@ inline std::vector<float> ReferenceLstm(const FloatLstm &f,
 
 // A float (or, with int8 weights, hybrid) model of f. Input [batch, time,
 // input] (time_major: [time, batch, input]).
-inline LstmModel FloatModel(const FloatLstm &f, bool time_major = false,
+inline LstmModel FloatModel(const FloatLstm& f, bool time_major = false,
                             bool hybrid = false) {
   LstmModel m;
   m.time_major = time_major;
@@ -252,13 +244,11 @@ inline LstmModel FloatModel(const FloatLstm &f, bool time_major = false,
       time_major ? std::vector<int32_t>{f.time, f.batch, f.n_input}
                  : std::vector<int32_t>{f.batch, f.time, f.n_input};
   m.Set(0, Activations("x", DataType::kFloat32, in_shape));
-  auto weights = [&](const std::string &name, std::vector<int32_t> shape,
-                     const std::vector<float> &v) {
-    if (!hybrid)
-      return Constant(name, DataType::kFloat32, shape, v);
+  auto weights = [&](const std::string& name, std::vector<int32_t> shape,
+                     const std::vector<float>& v) {
+    if (!hybrid) return Constant(name, DataType::kFloat32, shape, v);
     float mx = 0;
-    for (float e : v)
-      mx = std::max(mx, std::fabs(e));
+    for (float e : v) mx = std::max(mx, std::fabs(e));
     const float s = mx > 0 ? mx / 127.0f : 1.0f;
     std::vector<int8_t> q(v.size());
     for (size_t i = 0; i < v.size(); ++i) {
@@ -267,8 +257,7 @@ inline LstmModel FloatModel(const FloatLstm &f, bool time_major = false,
     return Constant(name, DataType::kInt8, shape, q, {s}, {0});
   };
   for (int g = 0; g < 4; ++g) {
-    if (g == 0 && f.cifg)
-      continue;
+    if (g == 0 && f.cifg) continue;
     const std::string n = std::to_string(g);
     m.Set(kInputW + g, weights("w" + n, {f.n_cell, f.n_input}, f.w[g]));
     m.Set(kRecurrentW + g, weights("r" + n, {f.n_cell, f.n_output}, f.r[g]));
@@ -295,7 +284,7 @@ inline LstmModel FloatModel(const FloatLstm &f, bool time_major = false,
   return m;
 }
 
-} // namespace lstm_test
-} // namespace edgelite
+}  // namespace lstm_test
+}  // namespace edgelite
 
-#endif // EDGELITE_TESTS_OPS_LSTM_TEST_UTIL_H_
+#endif  // EDGELITE_TESTS_OPS_LSTM_TEST_UTIL_H_

@@ -29,19 +29,19 @@ using lstm_test::FloatModel;
 using lstm_test::LstmModel;
 using lstm_test::Variable;
 
-Status Make(const LstmModel &m, std::unique_ptr<Interpreter> *interp) {
+Status Make(const LstmModel& m, std::unique_ptr<Interpreter>* interp) {
   return testing::MakeInterpreter(m.Build(), interp);
 }
 
-std::vector<float> RunFloat(Interpreter *interp, const std::vector<float> &x) {
+std::vector<float> RunFloat(Interpreter* interp, const std::vector<float>& x) {
   testing::SetInput(interp, 0, x);
   const Status s = interp->Invoke();
   EXPECT_TRUE(s.ok()) << s.message();
   return testing::GetOutput<float>(*interp, 0);
 }
 
-void ExpectNear(const std::vector<float> &got, const std::vector<float> &want,
-                float tol, const std::string &what) {
+void ExpectNear(const std::vector<float>& got, const std::vector<float>& want,
+                float tol, const std::string& what) {
   ASSERT_EQ(got.size(), want.size()) << what;
   for (size_t i = 0; i < want.size(); ++i) {
     EXPECT_NEAR(got[i], want[i], tol) << what << " index " << i;
@@ -49,7 +49,7 @@ void ExpectNear(const std::vector<float> &got, const std::vector<float> &want,
 }
 
 struct Variant {
-  const char *name;
+  const char* name;
   bool cifg, peephole, projection, projection_bias, layer_norm;
   int n_output;
   float cell_clip, proj_clip;
@@ -67,7 +67,7 @@ const Variant kVariants[] = {
     {"everything", false, true, true, true, true, 2, 0.4f, 0.5f},
 };
 
-FloatLstm MakeFloat(const Variant &v, int batch, int time, uint32_t seed) {
+FloatLstm MakeFloat(const Variant& v, int batch, int time, uint32_t seed) {
   FloatLstm f;
   f.batch = batch;
   f.time = time;
@@ -84,7 +84,7 @@ FloatLstm MakeFloat(const Variant &v, int batch, int time, uint32_t seed) {
 }
 
 TEST(UnidirectionalSequenceLstm, FloatVariantsMatchTheFormula) {
-  for (const Variant &v : kVariants) {
+  for (const Variant& v : kVariants) {
     FloatLstm f = MakeFloat(v, 2, 3, 7);
     LstmModel m = FloatModel(f);
     m.cell_clip = v.cell_clip;
@@ -106,10 +106,10 @@ TEST(UnidirectionalSequenceLstm, FloatVariantsMatchTheFormula) {
 }
 
 TEST(UnidirectionalSequenceLstm, TimeMajorIsTheTransposedLayout) {
-  const Variant &v = kVariants[8];
+  const Variant& v = kVariants[8];
   FloatLstm f = MakeFloat(v, 3, 2, 11);
   const std::vector<float> x = lstm_test::Fill(3 * 2 * 3, 5, 1.0f);
-  std::vector<float> xt(x.size()); // [time, batch, input]
+  std::vector<float> xt(x.size());  // [time, batch, input]
   for (int b = 0; b < 3; ++b) {
     for (int t = 0; t < 2; ++t) {
       for (int k = 0; k < 3; ++k)
@@ -164,7 +164,7 @@ TEST(UnidirectionalSequenceLstm, StateCarriesOverInvokesAndResets) {
 // the float LSTM of the dequantized weights.
 TEST(UnidirectionalSequenceLstm, HybridIsCloseToFloat) {
   for (bool asymmetric : {false, true}) {
-    for (const Variant &v : kVariants) {
+    for (const Variant& v : kVariants) {
       FloatLstm f = MakeFloat(v, 2, 3, 21);
       LstmModel m = FloatModel(f, false, /*hybrid=*/true);
       m.asymmetric = asymmetric;
@@ -243,15 +243,14 @@ TEST(UnidirectionalSequenceLstm, Int8StateStartsAtItsZeroPoint) {
   ASSERT_TRUE(Make(m, &interp).ok());
   int state = -1;
   for (int t = 0; t < 20; ++t) {
-    if (std::string(interp->tensor(t)->name) == "h")
-      state = t;
+    if (std::string(interp->tensor(t)->name) == "h") state = t;
   }
   ASSERT_GE(state, 0);
   EXPECT_EQ(interp->tensor(state)->Data<int8_t>()[0], -7);
 }
 
-std::string Hex(const uint8_t *p, size_t n) {
-  static const char *kDigits = "0123456789abcdef";
+std::string Hex(const uint8_t* p, size_t n) {
+  static const char* kDigits = "0123456789abcdef";
   std::string s;
   for (size_t i = 0; i < n; ++i) {
     s += kDigits[p[i] >> 4];
@@ -260,7 +259,7 @@ std::string Hex(const uint8_t *p, size_t n) {
   return s;
 }
 
-std::vector<uint8_t> FromHex(const std::string &h) {
+std::vector<uint8_t> FromHex(const std::string& h) {
   std::vector<uint8_t> out(h.size() / 2);
   for (size_t i = 0; i < out.size(); ++i) {
     out[i] = static_cast<uint8_t>(std::stoi(h.substr(2 * i, 2), nullptr, 16));
@@ -284,8 +283,7 @@ TEST(UnidirectionalSequenceLstm, TrainedModelMatchesTfliteOverInvokes) {
   std::string line;
   int invokes = 0;
   while (std::getline(golden, line)) {
-    if (line.empty() || line[0] == '#')
-      continue;
+    if (line.empty() || line[0] == '#') continue;
     std::istringstream in(line);
     std::string key, value;
     in >> key >> value;
@@ -298,10 +296,10 @@ TEST(UnidirectionalSequenceLstm, TrainedModelMatchesTfliteOverInvokes) {
       EXPECT_EQ(testing::AllocationCount(), before) << "Invoke allocated";
       ++invokes;
     } else if (key == "lstm") {
-      const Tensor *t = interp->tensor(23);
+      const Tensor* t = interp->tensor(23);
       EXPECT_EQ(Hex(t->data, t->bytes), value) << "invoke " << invokes;
     } else if (key == "output") {
-      const Tensor *t = interp->output(0);
+      const Tensor* t = interp->output(0);
       EXPECT_EQ(Hex(t->data, t->bytes), value) << "invoke " << invokes;
     }
   }
@@ -319,7 +317,7 @@ TEST(UnidirectionalSequenceLstm, InvokeAllocatesNothing) {
   }
 }
 
-std::string Error(const LstmModel &m) {
+std::string Error(const LstmModel& m) {
   std::unique_ptr<Interpreter> interp;
   const Status s = Make(m, &interp);
   EXPECT_FALSE(s.ok());
@@ -341,7 +339,7 @@ TEST(UnidirectionalSequenceLstm, Rejections) {
   }
   {
     LstmModel m = FloatModel(f);
-    m.present[lstm_test::kInputW] = false; // CIFG weights half present
+    m.present[lstm_test::kInputW] = false;  // CIFG weights half present
     EXPECT_EQ(Error(m), op + "input-gate weights (inputs 1 and 5) must be both "
                              "present or both absent (CIFG)");
   }
@@ -413,5 +411,5 @@ TEST(UnidirectionalSequenceLstm, Rejections) {
   }
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -46,7 +46,7 @@ function makeCase(rng, { sequence }) {
   const legacy20 = !layerNorm && rng.bool(0.2);
   const asymmetric = mode === 'hybrid' && rng.bool(0.5);
   // Float activations other than TANH only in float/hybrid (integer ignores it).
-  const act = mode === 'int8' ? 'TANH' : rng.pickWeighted([['TANH', 8], ['RELU', 1], ['RELU6', 1], ['NONE', 1]]);
+  const act = mode === 'int8' ? 'TANH' : rng.pickWeighted([['TANH', 6], ['RELU', 1], ['RELU6', 1], ['RELU_N1_TO_1', 1], ['SIGN_BIT', 1], ['NONE', 2]]);
   const cellClip = rng.bool(0.3) ? f32(rng.float(0.3, 3)) : 0;
   const projClip = projection && rng.bool(0.4) ? f32(rng.float(0.1, 1)) : 0;
 
@@ -156,12 +156,22 @@ function makeCase(rng, { sequence }) {
   const inputs = graphIn.map((i) => (mode === 'int8'
     ? randomTensor(rng, 'int8', tensors[i].shape)
     : randomTensor(rng, 'float32', tensors[i].shape, { min: -1.5, max: 1.5 })));
+  // Now and then an all-zero step: TFLite skips that step's input product
+  // (and, hybrid, its quantization), which shows with a NONE activation.
+  const zeroStep = mode !== 'int8' && rng.bool(0.25);
+  if (zeroStep) {
+    const x = inputs[0];
+    const steps = x.length / (timeMajor ? batch * nIn : nIn);
+    const s = rng.int(0, steps - 1);
+    const len = timeMajor ? batch * nIn : nIn;
+    x.fill(0, s * len, (s + 1) * len);
+  }
   const label =
     `${mode}${asymmetric ? ' asym' : ''} in[${inShape}] cells ${nCell} out ${nOut}` +
     `${cifg ? ' cifg' : ''}${peephole ? ' peephole' : ''}${projection ? ` proj${projBias ? '+bias' : ''}` : ''}` +
     `${layerNorm ? ' layernorm' : ''}${legacy20 ? ' 20-inputs' : ''}${timeMajor ? ' time-major' : ''}` +
     `${cellClip ? ` cclip ${cellClip.toFixed(2)}` : ''}${projClip ? ` pclip ${projClip.toFixed(2)}` : ''}` +
-    `${act !== 'TANH' ? ` ${act}` : ''}${mode === 'int8' ? ` cell 2^${cellLog2}` : ''}${chained ? ' chained×2' : ''}`;
+    `${act !== 'TANH' ? ` ${act}` : ''}${mode === 'int8' ? ` cell 2^${cellLog2}` : ''}${chained ? ' chained×2' : ''}${zeroStep ? ' zero-step' : ''}`;
   const c = { model, inputs, label };
   if (mode === 'hybrid') {
     // Activations are re-quantized each step from float values that differ
