@@ -172,16 +172,11 @@ function makeCase(rng, { sequence }) {
     `${layerNorm ? ' layernorm' : ''}${legacy20 ? ' 20-inputs' : ''}${timeMajor ? ' time-major' : ''}` +
     `${cellClip ? ` cclip ${cellClip.toFixed(2)}` : ''}${projClip ? ` pclip ${projClip.toFixed(2)}` : ''}` +
     `${act !== 'TANH' ? ` ${act}` : ''}${mode === 'int8' ? ` cell 2^${cellLog2}` : ''}${chained ? ' chained×2' : ''}${zeroStep ? ' zero-step' : ''}`;
-  const c = { model, inputs, label };
-  if (mode === 'hybrid') {
-    // Activations are re-quantized each step from float values that differ
-    // in the last bits (summation order, Eigen's tanh/sigmoid); a rounding
-    // flip moves a gate by one quantum.
-    c.tolerance = { rel: 1e-3, abs: 1e-4, why: 'hybrid: per-step int8 re-quantization of float values that differ in the last bits' };
-  } else if (mode === 'float32') {
-    c.tolerance = { rel: 2e-5, abs: 2e-6, ulps: 8, why: "float LSTM: TFLite's Eigen tanh/logistic and GEMM summation order" };
-  }
-  return c;
+  // Float and hybrid outputs meet the default float contract: measured over
+  // 1,000+ cases, tfjs-tflite's float LSTM agrees with edgelite's sequential
+  // sums and std::tanh/exp to a few ulp, and no hybrid re-quantization
+  // rounding flipped.
+  return { model, inputs, label };
 }
 
 export const generators = {
