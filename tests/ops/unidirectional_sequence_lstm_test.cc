@@ -324,6 +324,22 @@ std::string Error(const LstmModel& m) {
   return s.message();
 }
 
+// No time steps: an empty output, the state untouched; no batch rows: empty
+// states. Nothing is read out of bounds.
+TEST(UnidirectionalSequenceLstm, EmptySequenceAndBatch) {
+  FloatLstm f = MakeFloat(kVariants[8], 1, 0, 2);
+  std::unique_ptr<Interpreter> interp;
+  Status s = Make(FloatModel(f), &interp);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(interp->output(0)->shape.ToString(), "[1, 0, 2]");
+  FloatLstm g = MakeFloat(kVariants[8], 0, 2, 2);
+  s = Make(FloatModel(g), &interp);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(interp->output(0)->NumElements(), 0);
+}
+
 TEST(UnidirectionalSequenceLstm, Rejections) {
   const std::string op = "op 0 (UNIDIRECTIONAL_SEQUENCE_LSTM v1): ";
   FloatLstm f = MakeFloat(kVariants[0], 1, 2, 1);
@@ -383,6 +399,14 @@ TEST(UnidirectionalSequenceLstm, Rejections) {
     EXPECT_EQ(Error(m), op + "input type int16 with float32 weights is not "
                              "supported (float32 with float32 or int8 weights, "
                              "or int8 with int8 weights)");
+  }
+  {
+    LstmModel m = FloatModel(f, false, /*hybrid=*/true);
+    m.slots[lstm_test::kInputW + 3].scales = {0.1f, 0.1f, 0.1f, 0.1f};
+    m.slots[lstm_test::kInputW + 3].zero_points = {0, 0, 0, 0};
+    EXPECT_EQ(Error(m), op +
+                            "input 4 (tensor 4 'w3'): expected per-tensor "
+                            "quantization, got 4 scales");
   }
   {
     LstmModel m = OneCellInteger();
