@@ -267,7 +267,10 @@ void IntegerMatVecAccumulate(const int8_t* x, const int32_t* bias,
       }
       int32_t v = MultiplyByQuantizedMultiplier(static_cast<int32_t>(acc),
                                                 multiplier, shift);
-      v += out_zp + out[b * rows + r];
+      // int32 additions in TFLite: wrap rather than overflow.
+      v = static_cast<int32_t>(static_cast<uint32_t>(v) +
+                               static_cast<uint32_t>(out_zp) +
+                               static_cast<uint32_t>(out[b * rows + r]));
       out[b * rows + r] = static_cast<T>(Clamp(v, lo, hi));
     }
   }
@@ -754,7 +757,9 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
       for (int r = 0; r < n_cell_; ++r) {
         int32_t sum = 0;
         for (int k = 0; k < cols; ++k) sum += w[r * cols + k];
-        (*out)[r] = (bias ? bias->Data<int32_t>()[r] : 0) + sum * zp;
+        (*out)[r] = static_cast<int32_t>(
+            static_cast<uint32_t>(bias ? bias->Data<int32_t>()[r] : 0) +
+            static_cast<uint32_t>(sum * zp));
       }
     };
     fold(InputWeights(g), use_layer_norm_ ? nullptr : ctx.input(GateBias(g)),
@@ -776,7 +781,9 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
     for (int r = 0; r < n_output_; ++r) {
       int32_t sum = 0;
       for (int k = 0; k < n_cell_; ++k) sum += w[r * n_cell_ + k];
-      proj_bias_[r] = (b ? b->Data<int32_t>()[r] : 0) + sum * hidden_zp_;
+      proj_bias_[r] = static_cast<int32_t>(
+          static_cast<uint32_t>(b ? b->Data<int32_t>()[r] : 0) +
+          static_cast<uint32_t>(sum * hidden_zp_));
     }
   }
   cell_clip_q_ = 0;
