@@ -38,6 +38,13 @@ class Interpreter::NodeContext final : public OpContext {
   QuantArithmetic arithmetic() const override {
     return interp_->options_.arithmetic;
   }
+  int num_intermediates() const override {
+    return static_cast<int>(info_->intermediates.size());
+  }
+  const Tensor* intermediate(int i) const override {
+    if (i < 0 || i >= num_intermediates()) return nullptr;
+    return &interp_->tensors_[info_->intermediates[i]];
+  }
 
   Status SetOutputShape(int i, const Shape& shape) override {
     if (!preparing_) {
@@ -260,6 +267,7 @@ Status Interpreter::Create(std::shared_ptr<const ModelView> model,
     t.shape = info.shape;
     t.quant = info.quant.empty() ? nullptr : &info.quant;
     t.bytes = SaturatedByteSize(info.shape.NumElements(), info.type);
+    t.is_variable = info.is_variable;
     if (info.is_constant() && !info.is_variable) {
       t.storage = TensorStorage::kConstant;
       t.data = const_cast<uint8_t*>(info.data);
@@ -442,12 +450,17 @@ Status Interpreter::AllocateTensors() {
       ++r;
     }
   }
-  // Variables start from their initial value (or zero).
+  // Variables start from their initial value, else as TFLite's
+  // ResetVariableTensor leaves them: int8 ones filled with their zero point,
+  // the others zero (the arena was cleared above).
   for (size_t t = 0; t < tensors_.size(); ++t) {
     const TensorInfo& info = m.tensors()[t];
-    if (info.is_variable && info.data != nullptr && tensors_[t].data != nullptr &&
-        info.data_bytes == tensors_[t].bytes) {
-      std::memcpy(tensors_[t].data, info.data, info.data_bytes);
+    Tensor& v = tensors_[t];
+    if (!info.is_variable || v.data == nullptr) continue;
+    if (info.data != nullptr && info.data_bytes == v.bytes) {
+      std::memcpy(v.data, info.data, info.data_bytes);
+    } else if (v.type == DataType::kInt8 && v.zero_point() != 0) {
+      std::memset(v.data, static_cast<uint8_t>(v.zero_point()), v.bytes);
     }
   }
   node_times_ns_.assign(nodes_.size(), 0);

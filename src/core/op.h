@@ -46,6 +46,12 @@ class OpContext {
   virtual const uint8_t* custom_options() const = 0;
   virtual size_t custom_options_size() const = 0;
   virtual QuantArithmetic arithmetic() const = 0;
+  // The operator's intermediate tensors (TFLite Operator.intermediates, e.g.
+  // the gate quantization of an integer LSTM). Only type, shape and
+  // quantization are meaningful: they have no memory. nullptr when i is out
+  // of range.
+  virtual int num_intermediates() const { return 0; }
+  virtual const Tensor* intermediate(int /*i*/) const { return nullptr; }
 
   // Prepare only: set output i's shape (its byte size follows from it).
   virtual Status SetOutputShape(int i, const Shape& shape) = 0;

@@ -25,6 +25,9 @@ struct Tensor {
   TensorStorage storage = TensorStorage::kNone;
   uint8_t* data = nullptr;
   size_t bytes = 0;  // shape.NumElements() * DataTypeSize(type)
+  // A TFLite variable (is_variable): arena memory that keeps its value from
+  // one Invoke() to the next (e.g. LSTM state); ops may write it in place.
+  bool is_variable = false;
 
   bool is_constant() const { return storage == TensorStorage::kConstant; }
   int64_t NumElements() const { return shape.NumElements(); }

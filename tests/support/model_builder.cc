@@ -82,9 +82,12 @@ std::vector<uint8_t> ModelBuilder::Build() const {
     if (op.opcode_index_override >= 0) {
       code_index = static_cast<uint32_t>(op.opcode_index_override);
     }
+    flatbuffers::Offset<flatbuffers::Vector<int32_t>> intermediates = 0;
+    if (!op.intermediates.empty()) intermediates = fbb.CreateVector(op.intermediates);
     ops.push_back(tfl::CreateOperator(
         fbb, code_index, fbb.CreateVector(op.inputs), fbb.CreateVector(op.outputs),
-        op.options ? op.options_type : tfl::BuiltinOptions::NONE, options, custom));
+        op.options ? op.options_type : tfl::BuiltinOptions::NONE, options, custom,
+        tfl::CustomOptionsFormat::FLEXBUFFERS, 0, intermediates));
   }
   std::vector<flatbuffers::Offset<tfl::OperatorCode>> code_offsets;
   for (const Code& c : codes) {

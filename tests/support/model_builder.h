@@ -48,6 +48,7 @@ struct OperatorSpec {
   OptionsWriter options;
   std::vector<uint8_t> custom_options;
   int64_t opcode_index_override = -1;  // write this raw opcode_index instead
+  std::vector<int32_t> intermediates;  // tensor indices (ModelBuilder only)
 };
 
 class ModelBuilder {
