@@ -1023,6 +1023,21 @@ Status ModelParser::CheckDataFlow() {
     }
     producer[t] = -1;
   }
+  // A zero-element tensor that nothing produces is an empty constant (e.g.
+  // MEAN's axes [] written with no bytes): TFLite runs such models.
+  std::vector<bool> is_op_output(num_tensors, false);
+  for (const OperatorInfo& op : view_->operators_) {
+    for (int32_t t : op.outputs) is_op_output[t] = true;
+  }
+  for (int t = 0; t < num_tensors; ++t) {
+    TensorInfo& info = view_->tensors_[t];
+    if (producer[t] == -2 && !is_op_output[t] &&
+        info.shape.NumElements() == 0) {
+      info.data = view_->bytes_->data();
+      info.data_bytes = 0;
+      producer[t] = -1;
+    }
+  }
   for (const OperatorInfo& op : view_->operators_) {
     for (size_t k = 0; k < op.inputs.size(); ++k) {
       const int32_t t = op.inputs[k];

@@ -77,15 +77,18 @@ class ConvRequant {
   // input/output; int8 filter per-tensor or per-channel along
   // `filter_channel_dim` with zero points 0; uint8 filter per-tensor; bias
   // zero point 0) and precomputes the per-channel factors.
+  // `builtin_kernel`: TFLite runs this node on its builtin kernel, not
+  // XNNPACK, so kTflite means TFLite's fixed-point requantization (the kMicro
+  // formula) for it.
   Status Prepare(const OpContext& ctx, const ConvTensors& t, ConvKind kind,
                  int32_t out_channels, int filter_channel_dim,
-                 Activation activation) {
+                 Activation activation, bool builtin_kernel = false) {
     return Prepare(ctx, t, kind, out_channels, filter_channel_dim, activation,
-                   ctx.arithmetic());
+                   builtin_kernel ? QuantArithmetic::kMicro : ctx.arithmetic());
   }
   // The same with the arithmetic chosen by the caller: ops that TFLite's
   // XNNPACK delegate leaves to the built-in kernel in some configurations
-  // (TRANSPOSE_CONV, BATCH_MATMUL) ask for kMicro, the built-in arithmetic.
+  // (TRANSPOSE_CONV) ask for kMicro, the built-in arithmetic.
   Status Prepare(const OpContext& ctx, const ConvTensors& t, ConvKind kind,
                  int32_t out_channels, int filter_channel_dim,
                  Activation activation, QuantArithmetic mode);
