@@ -23,7 +23,9 @@
 // Hybrid (float32 input and output, constant int8 weights per-tensor or
 // per-channel, float32 bias): LiteRT.js runs it on XNNPACK's dynamic-range
 // path (measured bit for bit): each batch image (H·W·C values) is quantized
-// on its own with QuantizeDynamicXnnpack, padding taps read the zero point
+// on its own with QuantizeDynamicXnnpack — except for 1x1 filters with stride
+// 1 and no groups, which XNNPACK runs as a fully-connected layer: there each
+// pixel's C values are quantized on their own —, padding taps read the zero point
 // (they contribute nothing), acc = Σ (q − zp)·w, and
 // y = ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput).
 // Without a bias LiteRT.js returns zeros and TFLite's built-in kernel refuses
@@ -350,12 +352,23 @@ class Conv2DOp final : public Op {
     const int64_t depth = g.depth();
     const int64_t oc_per_group = g.out_c / g.groups;
     const int64_t image_size = g.in_h * g.in_w * g.in_c;
+    // XNNPACK turns a 1x1, stride-1, ungrouped convolution into a
+    // fully-connected layer, which quantizes every pixel (row) on its own.
+    const bool per_pixel =
+        direct_ && g.stride_h == 1 && g.stride_w == 1 && g.groups == 1;
     for (int64_t b = 0; b < g.batches; ++b) {
-      const DynamicQuant dq =
-          QuantizeDynamicXnnpack(in + b * image_size, image_size, image);
-      const uint32_t zp = static_cast<uint32_t>(dq.zero_point);
+      DynamicQuant dq;
+      if (!per_pixel) {
+        dq = QuantizeDynamicXnnpack(in + b * image_size, image_size, image);
+      }
       for (int64_t oy = 0; oy < g.out_h; ++oy) {
         for (int64_t ox = 0; ox < g.out_w; ++ox) {
+          if (per_pixel) {
+            const int64_t px = oy * g.in_w + ox;
+            dq = QuantizeDynamicXnnpack(in + b * image_size + px * g.in_c,
+                                        g.in_c, image + px * g.in_c);
+          }
+          const uint32_t zp = static_cast<uint32_t>(dq.zero_point);
           float* out_px = out + ((b * g.out_h + oy) * g.out_w + ox) * g.out_c;
           for (int64_t grp = 0; grp < g.groups; ++grp) {
             // Padding taps read the zero point: (zp − zp)·w = 0.
