@@ -16,7 +16,8 @@
 //    gives the node to XNNPACK when the weights (and bias) are constant and
 //    the bias is absent or carries quantization parameters: XNNPACK's fp32
 //    requantization, as CONV_2D (conv_common.h, kTflite). An int32 bias
-//    without quantization parameters makes XNNPACK refuse the node and
+//    without quantization parameters, or SAME padding with a filter smaller
+//    than the stride along an axis, makes XNNPACK refuse the node and
 //    TFLite's built-in kernel requantizes with the double-rounding
 //    MultiplyByQuantizedMultiplier (conv_common.h, kMicro); with uint8 that
 //    built-in path returns garbage in LiteRT.js (uninitialized output), so
@@ -117,6 +118,8 @@ class TransposeConvOp final : public Op {
     pad_h_ = pad.height;
     pad_w_ = pad.width;
 
+    same_small_filter_ = o.padding == Padding::kSame &&
+                         (filter_h_ < stride_h_ || filter_w_ < stride_w_);
     EDGELITE_RETURN_IF_ERROR(PrepareTypes(ctx, t, o.activation));
     return ctx.SetOutputShape(0, out_shape);
   }
@@ -225,7 +228,7 @@ class TransposeConvOp final : public Op {
     // XNNPACK needs static weights and a bias it can read as quantized
     // int32; otherwise TFLite's built-in kernel runs (file comment).
     const bool xnnpack =
-        t.filter->is_constant() &&
+        !same_small_filter_ && t.filter->is_constant() &&
         (t.bias == nullptr || (t.bias->is_constant() && t.bias->quant != nullptr &&
                                !t.bias->quant->scale.empty()));
     const QuantArithmetic mode =
@@ -430,6 +433,7 @@ class TransposeConvOp final : public Op {
   int64_t out_h_ = 0, out_w_ = 0, out_c_ = 0, filter_h_ = 0, filter_w_ = 0;
   int64_t stride_h_ = 1, stride_w_ = 1, pad_h_ = 0, pad_w_ = 0;
   float act_lo_ = 0.0f, act_hi_ = 0.0f;
+  bool same_small_filter_ = false;
   ConvRequant requant_;
   int sums_scratch_ = -1;
   // int16
