@@ -77,8 +77,8 @@ class BatchMatMulOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 1, 2, kMaxBatchMatMulRank));
     EDGELITE_RETURN_IF_ERROR(CheckTypes(ctx, x, y, out));
     Shape out_shape;
-    EDGELITE_RETURN_IF_ERROR(PrepareShapes(ctx, x->shape, y->shape,
-                                           &out_shape));
+    EDGELITE_RETURN_IF_ERROR(
+        PrepareShapes(ctx, x->shape, y->shape, &out_shape));
     switch (kind_) {
       case BmmKind::kInt8:
         EDGELITE_RETURN_IF_ERROR(PrepareInt8(ctx, x, y, out));
@@ -134,14 +134,14 @@ class BatchMatMulOp final : public Op {
                     "int16 alike, or float32 x with int8 y (hybrid)",
                     DataTypeName(xt), DataTypeName(yt)));
     }
-    const DataType want = kind_ == BmmKind::kHybrid      ? DataType::kFloat32
+    const DataType want = kind_ == BmmKind::kHybrid        ? DataType::kFloat32
                           : kind_ == BmmKind::kInt8ToInt32 ? DataType::kInt32
                                                            : xt;
     if (ot != want) {
-      return ctx.OutputError(StatusCode::kInvalidModel, 0,
-                             StrFormat("type must be %s for %s inputs, got %s",
-                                       DataTypeName(want), DataTypeName(xt),
-                                       DataTypeName(ot)));
+      return ctx.OutputError(
+          StatusCode::kInvalidModel, 0,
+          StrFormat("type must be %s for %s inputs, got %s", DataTypeName(want),
+                    DataTypeName(xt), DataTypeName(ot)));
     }
     return Status::Ok();
   }
@@ -221,8 +221,7 @@ class BatchMatMulOp final : public Op {
     y_zp_ = y->zero_point();
     out_zp_ = out->zero_point();
     // Whether XNNPACK takes the node in LiteRT.js (see the file comment).
-    fp32_requant_ =
-        ctx.arithmetic() == QuantArithmetic::kTflite && y_zp_ == 0;
+    fp32_requant_ = ctx.arithmetic() == QuantArithmetic::kTflite && y_zp_ == 0;
     if (fp32_requant_) {
       scale_ = (x->scale() * y->scale()) / out->scale();
       if (!std::isfinite(scale_)) {
@@ -245,11 +244,11 @@ class BatchMatMulOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, out, false, 0));
     if (x->zero_point() != 0 || y->zero_point() != 0 ||
         out->zero_point() != 0) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("int16 zero points must be 0, got x %d, y %d, "
-                                 "output %d",
-                                 x->zero_point(), y->zero_point(),
-                                 out->zero_point()));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("int16 zero points must be 0, got x %d, y %d, "
+                    "output %d",
+                    x->zero_point(), y->zero_point(), out->zero_point()));
     }
     // The 64-bit multiply shifts right by 15 − shift: shift ≤ 14.
     return PrepareMultiplier(ctx, x, y, out, 14);
@@ -289,9 +288,10 @@ class BatchMatMulOp final : public Op {
                                       q->scale.size()));
     }
     if (y->zero_point() != 0) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("hybrid int8 y needs zero point 0, got %d",
-                                      y->zero_point()));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("hybrid int8 y needs zero point 0, got %d",
+                    y->zero_point()));
     }
     y_scale_ = y->scale();
     // y's distinct matrices, each transposed to [N, K] once, with the sum of
@@ -321,7 +321,8 @@ class BatchMatMulOp final : public Op {
     x_scratch_ = y_scratch_ = sums_scratch_ = q_scratch_ = -1;
     const size_t elem = kind_ == BmmKind::kFloat32 || kind_ == BmmKind::kHybrid
                             ? sizeof(float)
-                            : kind_ == BmmKind::kInt16 ? sizeof(int16_t) : 1;
+                        : kind_ == BmmKind::kInt16 ? sizeof(int16_t)
+                                                   : 1;
     if (kind_ == BmmKind::kInt16) return Status::Ok();  // strided loops
     if (kind_ == BmmKind::kHybrid) {
       // One row of x (gathered when adj_x) and its quantized copy.
@@ -330,12 +331,12 @@ class BatchMatMulOp final : public Op {
       return ctx.RequestScratch(static_cast<size_t>(k_), &q_scratch_);
     }
     if (adj_x_) {
-      EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(
-          static_cast<size_t>(m_ * k_) * elem, &x_scratch_));
+      EDGELITE_RETURN_IF_ERROR(
+          ctx.RequestScratch(static_cast<size_t>(m_ * k_) * elem, &x_scratch_));
     }
     if (!adj_y_) {
-      EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(
-          static_cast<size_t>(k_ * n_) * elem, &y_scratch_));
+      EDGELITE_RETURN_IF_ERROR(
+          ctx.RequestScratch(static_cast<size_t>(k_ * n_) * elem, &y_scratch_));
     }
     if (kind_ == BmmKind::kInt8) {
       // Column sums of y (for x's zero point) then row sums of x (for y's).
@@ -383,9 +384,8 @@ class BatchMatMulOp final : public Op {
       Operands(ctx, b, &x, &y, &y_changed);
       float* out_b = out + b * m_ * n_;
       for (int64_t m = 0; m < m_; ++m) {
-        F32RowTimesWeights(x + m * k_, y, nullptr, k_,
-                           static_cast<int32_t>(n_), -inf, inf,
-                           out_b + m * n_);
+        F32RowTimesWeights(x + m * k_, y, nullptr, k_, static_cast<int32_t>(n_),
+                           -inf, inf, out_b + m * n_);
       }
     }
   }
@@ -415,7 +415,8 @@ class BatchMatMulOp final : public Op {
         continue;
       }
       if (y_changed) {
-        for (int64_t n = 0; n < n_; ++n) col_sums[n] = SumModular(y + n * k_, k_);
+        for (int64_t n = 0; n < n_; ++n)
+          col_sums[n] = SumModular(y + n * k_, k_);
       }
       int8_t* out = ctx.output(0)->MutableData<int8_t>() + b * m_ * n_;
       for (int64_t m = 0; m < m_; ++m) {
@@ -424,8 +425,8 @@ class BatchMatMulOp final : public Op {
         for (int64_t n = 0; n < n_; ++n) {
           const uint32_t acc = DotModular(row, y + n * k_, k_) - row_term -
                                xz * col_sums[n] + zz;
-          out[m * n_ + n] = static_cast<int8_t>(Requantize8(
-              static_cast<int32_t>(acc)));
+          out[m * n_ + n] =
+              static_cast<int8_t>(Requantize8(static_cast<int32_t>(acc)));
         }
       }
     }

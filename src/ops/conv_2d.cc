@@ -25,13 +25,13 @@
 // path (measured bit for bit): each batch image (H·W·C values) is quantized
 // on its own with QuantizeDynamicXnnpack — except for 1x1 filters with stride
 // 1 and no groups, which XNNPACK runs as a fully-connected layer: there each
-// pixel's C values are quantized on their own —, padding taps read the zero point
-// (they contribute nothing), acc = Σ (q − zp)·w, and
-// y = ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput).
-// Without a bias LiteRT.js returns zeros and TFLite's built-in kernel refuses
-// the node, so edgelite refuses it too. tfjs-tflite runs the built-in hybrid
-// kernel (other quantization); the judge is LiteRT.js. kMicro: the same
-// (tflite-micro has no hybrid convolution).
+// pixel's C values are quantized on their own —, padding taps read the zero
+// point (they contribute nothing), acc = Σ (q − zp)·w, and y =
+// ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput). Without a
+// bias LiteRT.js returns zeros and TFLite's built-in kernel refuses the node,
+// so edgelite refuses it too. tfjs-tflite runs the built-in hybrid kernel
+// (other quantization); the judge is LiteRT.js. kMicro: the same (tflite-micro
+// has no hybrid convolution).
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -112,10 +112,11 @@ class Conv2DOp final : public Op {
     // An input without channels would make zero groups (and TFLite's own
     // kernel divides by them): refuse it by name.
     if (is[3] < 1) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, kConvInput,
-          "input shape " + is.ToString() + " has no channels (input channels "
-          "0; the filter has " + std::to_string(fs[3]) + ")");
+      return ctx.InputError(StatusCode::kInvalidModel, kConvInput,
+                            "input shape " + is.ToString() +
+                                " has no channels (input channels "
+                                "0; the filter has " +
+                                std::to_string(fs[3]) + ")");
     }
     if (is[3] % fs[3] != 0) {
       return ctx.InputError(
@@ -171,9 +172,9 @@ class Conv2DOp final : public Op {
                                                  /*channel_dim=*/0,
                                                  /*require_constant=*/true,
                                                  g.depth()));
-        EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(
-            static_cast<size_t>(g.in_h * g.in_w * g.in_c),
-            &hybrid_image_scratch_));
+        EDGELITE_RETURN_IF_ERROR(
+            ctx.RequestScratch(static_cast<size_t>(g.in_h * g.in_w * g.in_c),
+                               &hybrid_image_scratch_));
       }
     } else {
       EDGELITE_RETURN_IF_ERROR(requant_.Prepare(
@@ -378,9 +379,9 @@ class Conv2DOp final : public Op {
                  ++oc) {
               const uint32_t acc = DotModular(x, w + oc * depth, depth) -
                                    zp * static_cast<uint32_t>(w_sum[oc]);
-              out_px[oc] = HybridOutput(static_cast<int32_t>(acc), dq.step,
-                                        w_scale[oc], bias[oc], act_lo_,
-                                        act_hi_);
+              out_px[oc] =
+                  HybridOutput(static_cast<int32_t>(acc), dq.step, w_scale[oc],
+                               bias[oc], act_lo_, act_hi_);
             }
           }
         }

@@ -63,8 +63,8 @@ Status CheckConvTypes(const OpContext& ctx, const ConvTensors& t,
                   DataTypeName(out)));
   }
   if (t.bias != nullptr) {
-    const DataType want = in == DataType::kFloat32 ? DataType::kFloat32
-                                                   : DataType::kInt32;
+    const DataType want =
+        in == DataType::kFloat32 ? DataType::kFloat32 : DataType::kInt32;
     if (t.bias->type != want) {
       // int64 bias goes with int16 activations.
       const bool known = t.bias->type == DataType::kInt64;
@@ -270,8 +270,8 @@ DynamicQuant QuantizeDynamicXnnpack(const float* x, int64_t n, int8_t* q) {
   const float rmax_scale = rmax * scale;
   const float err_min = -128.0f + rmin_scale;
   const float err_max = 127.0f + rmax_scale;
-  float zp = err_min + err_max > 0.0f ? -128.0f - rmin_scale
-                                      : 127.0f - rmax_scale;
+  float zp =
+      err_min + err_max > 0.0f ? -128.0f - rmin_scale : 127.0f - rmax_scale;
   zp = zp < -128.0f ? -128.0f : (zp > 127.0f ? 127.0f : zp);
   DynamicQuant dq;
   dq.zero_point = RoundHalfEvenSmall(zp);
@@ -350,16 +350,17 @@ Status HybridWeights::Prepare(const OpContext& ctx, const ConvTensors& t,
   }
   for (size_t c = 0; c < q->zero_point.size(); ++c) {
     if (q->zero_point[c] != 0) {
-      return ctx.InputError(StatusCode::kInvalidModel, t.filter_index,
-                            StrFormat("hybrid int8 weights need zero point 0, "
-                                      "got %lld (channel %zu)",
-                                      static_cast<long long>(q->zero_point[c]),
-                                      c));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, t.filter_index,
+          StrFormat("hybrid int8 weights need zero point 0, "
+                    "got %lld (channel %zu)",
+                    static_cast<long long>(q->zero_point[c]), c));
     }
   }
   scales_.resize(static_cast<size_t>(channels));
   for (int32_t c = 0; c < channels; ++c) {
-    scales_[static_cast<size_t>(c)] = q->scale[n > 1 ? static_cast<size_t>(c) : 0];
+    scales_[static_cast<size_t>(c)] =
+        q->scale[n > 1 ? static_cast<size_t>(c) : 0];
   }
   sums_.clear();
   if (depth > 0) {

@@ -232,8 +232,9 @@ inline int32_t MultiplyByQuantizedMultiplier64(int64_t x, int32_t multiplier,
   const int64_t round = int64_t{1} << (total_shift - 1);
   // x fits in 48 bits for real int16 models; a hostile one may wrap, as the
   // int64 product in TFLite would (defined here through uint64).
-  const uint64_t prod = static_cast<uint64_t>(x) * static_cast<uint64_t>(reduced) +
-                        static_cast<uint64_t>(round);
+  const uint64_t prod =
+      static_cast<uint64_t>(x) * static_cast<uint64_t>(reduced) +
+      static_cast<uint64_t>(round);
   const int64_t result = static_cast<int64_t>(prod) >> total_shift;
   return static_cast<int32_t>(static_cast<uint32_t>(result));
 }

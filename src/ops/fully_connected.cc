@@ -108,8 +108,8 @@ class FullyConnectedOp final : public Op {
                                                  /*channel_dim=*/0,
                                                  /*require_constant=*/true,
                                                  depth_));
-        EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(
-            static_cast<size_t>(depth_), &hybrid_row_scratch_));
+        EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(static_cast<size_t>(depth_),
+                                                    &hybrid_row_scratch_));
       }
     } else {
       EDGELITE_RETURN_IF_ERROR(requant_.Prepare(
@@ -150,7 +150,8 @@ class FullyConnectedOp final : public Op {
     const float* w_scale = hybrid_.scales();
     const int32_t* w_sum = hybrid_.sums();
     for (int64_t r = 0; r < rows_; ++r) {
-      const DynamicQuant dq = QuantizeDynamicXnnpack(in + r * depth_, depth_, q);
+      const DynamicQuant dq =
+          QuantizeDynamicXnnpack(in + r * depth_, depth_, q);
       const uint32_t zp = static_cast<uint32_t>(dq.zero_point);
       float* out_row = out + r * out_c_;
       int64_t oc = 0;

@@ -59,11 +59,11 @@ int32_t InvSqrtMultiplier(int32_t input, int* left_shift) {
   const int32_t half_three = (1 << 28) + (1 << 27);               // F3 1.5
   int32_t x = 1 << 28;                                            // F3 1.0
   for (int i = 0; i < 5; ++i) {
-    const int32_t x2 = SaturatingRoundingDoublingHighMul(x, x);   // F6
-    const int32_t x3 = RescaleFixed(SaturatingRoundingDoublingHighMul(x2, x),
-                                    9, 3);                        // F3
-    const int32_t a = SaturatingRoundingDoublingHighMul(half_three, x);  // F6
-    const int32_t b = SaturatingRoundingDoublingHighMul(half_input, x3); // F6
+    const int32_t x2 = SaturatingRoundingDoublingHighMul(x, x);  // F6
+    const int32_t x3 =
+        RescaleFixed(SaturatingRoundingDoublingHighMul(x2, x), 9, 3);     // F3
+    const int32_t a = SaturatingRoundingDoublingHighMul(half_three, x);   // F6
+    const int32_t b = SaturatingRoundingDoublingHighMul(half_input, x3);  // F6
     // gemmlowp subtracts raw values without saturation.
     const int32_t diff = static_cast<int32_t>(static_cast<uint32_t>(a) -
                                               static_cast<uint32_t>(b));
@@ -170,7 +170,8 @@ class L2NormalizationOp final : public Op {
         acc += static_cast<uint32_t>(d * d);
       }
       int left_shift = 0;
-      const int32_t m = InvSqrtMultiplier(static_cast<int32_t>(acc), &left_shift);
+      const int32_t m =
+          InvSqrtMultiplier(static_cast<int32_t>(acc), &left_shift);
       for (int64_t c = 0; c < depth_; ++c) {
         const int32_t d = int32_t{x[c]} - in_zp_;
         int32_t y;
@@ -178,9 +179,9 @@ class L2NormalizationOp final : public Op {
           y = MultiplyByQuantizedMultiplier(d, m, left_shift + 7);
           y = y < -128 ? -128 : (y > 127 ? 127 : y);
         } else {
-          y = 128 + RoundingDivideByPOT(
-                        SaturatingRoundingDoublingHighMul(128 * d, m),
-                        -left_shift);
+          y = 128 +
+              RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(128 * d, m),
+                                  -left_shift);
           y = y < 0 ? 0 : (y > 255 ? 255 : y);
         }
         out[r * depth_ + c] = static_cast<T>(y);

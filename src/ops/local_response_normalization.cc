@@ -66,7 +66,8 @@ class LocalResponseNormalizationOp final : public Op {
     for (int64_t row = 0; row < rows_; ++row) {
       const float* x = in + row * depth_;
       float* y = out + row * depth_;
-      for (int64_t c = 0; c < depth_; ++c) padded[r + c] = (x[c] * x[c]) * alpha_;
+      for (int64_t c = 0; c < depth_; ++c)
+        padded[r + c] = (x[c] * x[c]) * alpha_;
       float sum = 0.0f;
       for (int64_t i = 0; i < 2 * r; ++i) sum += padded[i];
       for (int64_t c = 0; c < depth_; ++c) {

@@ -96,9 +96,9 @@ class TransposeConvOp final : public Op {
     }
     const TransposeConvOptions& o = ctx.options().transpose_conv;
     if (o.stride_h < 1 || o.stride_w < 1) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("strides (%d, %d) must be >= 1", o.stride_h,
-                                 o.stride_w));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("strides (%d, %d) must be >= 1", o.stride_h, o.stride_w));
     }
     batches_ = is[0];
     in_h_ = is[1];
@@ -112,9 +112,9 @@ class TransposeConvOp final : public Op {
     stride_h_ = o.stride_h;
     stride_w_ = o.stride_w;
     int32_t unused_h = 0, unused_w = 0;
-    const PaddingValues pad = ComputePadding(
-        o.stride_h, o.stride_w, 1, 1, out_shape[1], out_shape[2], ws[1], ws[2],
-        o.padding, &unused_h, &unused_w);
+    const PaddingValues pad =
+        ComputePadding(o.stride_h, o.stride_w, 1, 1, out_shape[1], out_shape[2],
+                       ws[1], ws[2], o.padding, &unused_h, &unused_w);
     pad_h_ = pad.height;
     pad_w_ = pad.width;
 
@@ -147,11 +147,11 @@ class TransposeConvOp final : public Op {
                          Shape* out) const {
     if (s->type != DataType::kInt32 || s->shape.rank != 1 ||
         s->NumElements() != 4) {
-      return ctx.InputError(StatusCode::kInvalidModel, kOutputShape,
-                            StrFormat("must be an int32 tensor of 4 values, "
-                                      "got %s %s",
-                                      DataTypeName(s->type),
-                                      s->shape.ToString().c_str()));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, kOutputShape,
+          StrFormat("must be an int32 tensor of 4 values, "
+                    "got %s %s",
+                    DataTypeName(s->type), s->shape.ToString().c_str()));
     }
     if (!s->is_constant()) {
       return ctx.InputError(StatusCode::kUnsupported, kOutputShape,
@@ -197,10 +197,10 @@ class TransposeConvOp final : public Op {
                                         DataTypeName(in)));
     }
     if (w != want_w) {
-      return ctx.InputError(StatusCode::kInvalidModel, kWeights,
-                            StrFormat("%s input needs %s weights, got %s",
-                                      DataTypeName(in), DataTypeName(want_w),
-                                      DataTypeName(w)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, kWeights,
+          StrFormat("%s input needs %s weights, got %s", DataTypeName(in),
+                    DataTypeName(want_w), DataTypeName(w)));
     }
     if (out != in) {
       return ctx.OutputError(StatusCode::kInvalidModel, 0,
@@ -227,18 +227,17 @@ class TransposeConvOp final : public Op {
     }
     // XNNPACK needs static weights and a bias it can read as quantized
     // int32; otherwise TFLite's built-in kernel runs (file comment).
-    const bool xnnpack =
-        !same_small_filter_ && t.filter->is_constant() &&
-        (t.bias == nullptr || (t.bias->is_constant() && t.bias->quant != nullptr &&
-                               !t.bias->quant->scale.empty()));
+    const bool xnnpack = !same_small_filter_ && t.filter->is_constant() &&
+                         (t.bias == nullptr ||
+                          (t.bias->is_constant() && t.bias->quant != nullptr &&
+                           !t.bias->quant->scale.empty()));
     const QuantArithmetic mode =
         xnnpack ? ctx.arithmetic() : QuantArithmetic::kMicro;
-    const ConvKind ck = kind_ == TcKind::kInt8 ? ConvKind::kInt8
-                                               : ConvKind::kUInt8;
-    EDGELITE_RETURN_IF_ERROR(requant_.Prepare(ctx, t, ck,
-                                              static_cast<int32_t>(out_c_),
-                                              /*filter_channel_dim=*/0,
-                                              activation, mode));
+    const ConvKind ck =
+        kind_ == TcKind::kInt8 ? ConvKind::kInt8 : ConvKind::kUInt8;
+    EDGELITE_RETURN_IF_ERROR(
+        requant_.Prepare(ctx, t, ck, static_cast<int32_t>(out_c_),
+                         /*filter_channel_dim=*/0, activation, mode));
     // Σ_c w(oc, ky, kx, c) per (oc, tap), for the input zero point.
     return ctx.RequestScratch(
         static_cast<size_t>(out_c_ * filter_h_ * filter_w_) * sizeof(uint32_t),
@@ -247,15 +246,14 @@ class TransposeConvOp final : public Op {
 
   Status PrepareInt16(const OpContext& ctx, const ConvTensors& t,
                       Activation activation) {
-    EDGELITE_RETURN_IF_ERROR(
-        RequirePerTensorQuant(ctx, t.input, true, kInput));
+    EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, t.input, true, kInput));
     EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, t.output, false, 0));
     if (t.input->zero_point() != 0 || t.output->zero_point() != 0) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("int16 input and output zero points must be "
-                                 "0, got %d and %d",
-                                 t.input->zero_point(),
-                                 t.output->zero_point()));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("int16 input and output zero points must be "
+                    "0, got %d and %d",
+                    t.input->zero_point(), t.output->zero_point()));
     }
     const QuantParams* wq = t.filter->quant;
     if (wq == nullptr || wq->scale.empty()) {
@@ -263,8 +261,8 @@ class TransposeConvOp final : public Op {
                             "int8 weights must be quantized (no scale given)");
     }
     const size_t n = wq->scale.size();
-    if (n > 1 && (n != static_cast<size_t>(out_c_) ||
-                  wq->quantized_dimension != 0)) {
+    if (n > 1 &&
+        (n != static_cast<size_t>(out_c_) || wq->quantized_dimension != 0)) {
       return ctx.InputError(
           StatusCode::kInvalidModel, kWeights,
           StrFormat("per-channel quantization with %zu scales along dimension "
@@ -337,14 +335,14 @@ class TransposeConvOp final : public Op {
         for (int64_t ox = 0; ox < out_w_; ++ox) {
           float* out_px = out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_;
           for (int64_t oc = 0; oc < out_c_; ++oc) out_px[oc] = 0.0f;
-          ForEachTap(oy, ox, [&](int64_t iy, int64_t ix, int64_t ky,
-                                 int64_t kx) {
-            const float* x = in_b + (iy * in_w_ + ix) * in_c_;
-            const float* wt = w + (ky * filter_w_ + kx) * tap_stride;
-            for (int64_t oc = 0; oc < out_c_; ++oc) {
-              out_px[oc] += DotF32(x, wt + oc * oc_stride, in_c_);
-            }
-          });
+          ForEachTap(oy, ox,
+                     [&](int64_t iy, int64_t ix, int64_t ky, int64_t kx) {
+                       const float* x = in_b + (iy * in_w_ + ix) * in_c_;
+                       const float* wt = w + (ky * filter_w_ + kx) * tap_stride;
+                       for (int64_t oc = 0; oc < out_c_; ++oc) {
+                         out_px[oc] += DotF32(x, wt + oc * oc_stride, in_c_);
+                       }
+                     });
           for (int64_t oc = 0; oc < out_c_; ++oc) {
             const float v = out_px[oc] + (bias != nullptr ? bias[oc] : 0.0f);
             out_px[oc] = ApplyFloatActivation(v, act_lo_, act_hi_);
@@ -377,15 +375,16 @@ class TransposeConvOp final : public Op {
         for (int64_t ox = 0; ox < out_w_; ++ox) {
           T* out_px = out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_;
           for (int64_t oc = 0; oc < out_c_; ++oc) {
-            uint32_t acc = bias != nullptr ? static_cast<uint32_t>(bias[oc]) : 0u;
-            ForEachTap(oy, ox, [&](int64_t iy, int64_t ix, int64_t ky,
-                                   int64_t kx) {
-              const T* x = in_b + (iy * in_w_ + ix) * in_c_;
-              const int64_t tap = (oc * filter_h_ + ky) * filter_w_ + kx;
-              const uint32_t x_sum = w_zp != 0 ? SumModular(x, in_c_) : 0u;
-              acc += DotModular(x, w + tap * in_c_, in_c_) - w_zp * x_sum -
-                     x_zp * w_sums[tap] + zz;
-            });
+            uint32_t acc =
+                bias != nullptr ? static_cast<uint32_t>(bias[oc]) : 0u;
+            ForEachTap(
+                oy, ox, [&](int64_t iy, int64_t ix, int64_t ky, int64_t kx) {
+                  const T* x = in_b + (iy * in_w_ + ix) * in_c_;
+                  const int64_t tap = (oc * filter_h_ + ky) * filter_w_ + kx;
+                  const uint32_t x_sum = w_zp != 0 ? SumModular(x, in_c_) : 0u;
+                  acc += DotModular(x, w + tap * in_c_, in_c_) - w_zp * x_sum -
+                         x_zp * w_sums[tap] + zz;
+                });
             out_px[oc] = static_cast<T>(requant_.Apply(
                 static_cast<int32_t>(acc), static_cast<int32_t>(oc)));
           }
@@ -407,18 +406,20 @@ class TransposeConvOp final : public Op {
           int16_t* out_px = out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_;
           for (int64_t oc = 0; oc < out_c_; ++oc) {
             // uint64 so that a hostile model wraps instead of overflowing.
-            uint64_t acc = bias != nullptr ? static_cast<uint64_t>(bias[oc]) : 0u;
-            ForEachTap(oy, ox, [&](int64_t iy, int64_t ix, int64_t ky,
-                                   int64_t kx) {
-              const int16_t* x = in_b + (iy * in_w_ + ix) * in_c_;
-              const int8_t* wt =
-                  w + ((oc * filter_h_ + ky) * filter_w_ + kx) * in_c_;
-              for (int64_t c = 0; c < in_c_; ++c) {
-                acc += static_cast<uint64_t>(int64_t{x[c]} * wt[c]);
-              }
-            });
+            uint64_t acc =
+                bias != nullptr ? static_cast<uint64_t>(bias[oc]) : 0u;
+            ForEachTap(
+                oy, ox, [&](int64_t iy, int64_t ix, int64_t ky, int64_t kx) {
+                  const int16_t* x = in_b + (iy * in_w_ + ix) * in_c_;
+                  const int8_t* wt =
+                      w + ((oc * filter_h_ + ky) * filter_w_ + kx) * in_c_;
+                  for (int64_t c = 0; c < in_c_; ++c) {
+                    acc += static_cast<uint64_t>(int64_t{x[c]} * wt[c]);
+                  }
+                });
             int32_t v = MultiplyByQuantizedMultiplier64(
-                static_cast<int64_t>(acc), multipliers_[static_cast<size_t>(oc)],
+                static_cast<int64_t>(acc),
+                multipliers_[static_cast<size_t>(oc)],
                 shifts_[static_cast<size_t>(oc)]);
             v = v < q_lo_ ? q_lo_ : (v > q_hi_ ? q_hi_ : v);
             out_px[oc] = static_cast<int16_t>(v);
