@@ -41,6 +41,9 @@
 #include "ops/conv_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
+#include "ops/optimize_for_size.h"
+
+EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 namespace edgelite {
 namespace {
@@ -300,6 +303,7 @@ class BatchMatMulOp final : public Op {
     y_t_.assign(static_cast<size_t>(y->NumElements()), 0);
     y_sums_.assign(static_cast<size_t>(y_matrices * n_), 0);
     const int8_t* yd = y->Data<int8_t>();
+    const Dot8Fns& f = Dot8For(true);
     for (int64_t i = 0; i < y_matrices; ++i) {
       const int8_t* src = yd + i * k_ * n_;
       int8_t* dst = y_t_.data() + i * k_ * n_;
@@ -311,7 +315,7 @@ class BatchMatMulOp final : public Op {
       }
       for (int64_t c = 0; c < n_; ++c) {
         y_sums_[static_cast<size_t>(i * n_ + c)] =
-            static_cast<int32_t>(SumModular(dst + c * k_, k_));
+            static_cast<int32_t>(f.sum(dst + c * k_, k_));
       }
     }
     return Status::Ok();
@@ -399,6 +403,7 @@ class BatchMatMulOp final : public Op {
     const uint32_t xz = static_cast<uint32_t>(x_zp_);
     const uint32_t yz = static_cast<uint32_t>(y_zp_);
     const uint32_t zz = static_cast<uint32_t>(k_) * xz * yz;
+    const Dot8Fns& f = Dot8For(true);
     for (int64_t b = 0; b < batches_; ++b) {
       const int8_t* x;
       const int8_t* y;
@@ -409,22 +414,21 @@ class BatchMatMulOp final : public Op {
         for (int64_t m = 0; m < m_; ++m) {
           for (int64_t n = 0; n < n_; ++n) {
             out[m * n_ + n] =
-                static_cast<int32_t>(DotModular(x + m * k_, y + n * k_, k_));
+                static_cast<int32_t>(f.dot(x + m * k_, y + n * k_, k_));
           }
         }
         continue;
       }
       if (y_changed) {
-        for (int64_t n = 0; n < n_; ++n)
-          col_sums[n] = SumModular(y + n * k_, k_);
+        for (int64_t n = 0; n < n_; ++n) col_sums[n] = f.sum(y + n * k_, k_);
       }
       int8_t* out = ctx.output(0)->MutableData<int8_t>() + b * m_ * n_;
       for (int64_t m = 0; m < m_; ++m) {
         const int8_t* row = x + m * k_;
-        const uint32_t row_term = yz * SumModular(row, k_);
+        const uint32_t row_term = yz * f.sum(row, k_);
         for (int64_t n = 0; n < n_; ++n) {
-          const uint32_t acc = DotModular(row, y + n * k_, k_) - row_term -
-                               xz * col_sums[n] + zz;
+          const uint32_t acc =
+              f.dot(row, y + n * k_, k_) - row_term - xz * col_sums[n] + zz;
           out[m * n_ + n] =
               static_cast<int8_t>(Requantize8(static_cast<int32_t>(acc)));
         }
@@ -471,6 +475,7 @@ class BatchMatMulOp final : public Op {
     float* row = static_cast<float*>(ctx.scratch(x_scratch_));
     int8_t* q = static_cast<int8_t*>(ctx.scratch(q_scratch_));
     const float inf = std::numeric_limits<float>::infinity();
+    const Dot8Fns& f = Dot8For(true);
     for (int64_t b = 0; b < batches_; ++b) {
       const float* x = xd + x_offset_[static_cast<size_t>(b)];
       const int64_t y_matrix =
@@ -487,8 +492,8 @@ class BatchMatMulOp final : public Op {
         const DynamicQuant dq = QuantizeDynamicXnnpack(xr, k_, q);
         const uint32_t zp = static_cast<uint32_t>(dq.zero_point);
         for (int64_t n = 0; n < n_; ++n) {
-          const uint32_t acc = DotModular(q, y + n * k_, k_) -
-                               zp * static_cast<uint32_t>(sums[n]);
+          const uint32_t acc =
+              f.dot(q, y + n * k_, k_) - zp * static_cast<uint32_t>(sums[n]);
           out_b[m * n_ + n] = HybridOutput(static_cast<int32_t>(acc), dq.step,
                                            y_scale_, 0.0f, -inf, inf);
         }
@@ -520,3 +525,5 @@ std::unique_ptr<Op> CreateBatchMatMul() {
 }
 
 }  // namespace edgelite
+
+EDGELITE_OPTIMIZE_FOR_SIZE_END

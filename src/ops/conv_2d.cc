@@ -24,8 +24,9 @@
 // per-channel, float32 bias): LiteRT.js runs it on XNNPACK's dynamic-range
 // path (measured bit for bit): each batch image (H·W·C values) is quantized
 // on its own with QuantizeDynamicXnnpack — except for 1x1 filters with stride
-// 1 and no groups, which XNNPACK runs as a fully-connected layer: there each
-// pixel's C values are quantized on their own —, padding taps read the zero
+// 1, no groups and more than one input or output channel, which XNNPACK runs
+// as a fully-connected layer: there each pixel's C values are quantized on
+// their own —, padding taps read the zero
 // point (they contribute nothing), acc = Σ (q − zp)·w, and y =
 // ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput). Without a
 // bias LiteRT.js returns zeros and TFLite's built-in kernel refuses the node,
@@ -350,13 +351,17 @@ class Conv2DOp final : public Op {
         direct_ ? nullptr : static_cast<int8_t*>(ctx.scratch(patch_scratch_));
     const float* w_scale = hybrid_.scales();
     const int32_t* w_sum = hybrid_.sums();
+    // The shared out-of-line dot product keeps a second inlined copy of the
+    // int8 SIMD loop out of the binary.
+    const auto dot = Dot8For(true).dot;
     const int64_t depth = g.depth();
     const int64_t oc_per_group = g.out_c / g.groups;
     const int64_t image_size = g.in_h * g.in_w * g.in_c;
     // XNNPACK turns a 1x1, stride-1, ungrouped convolution into a
     // fully-connected layer, which quantizes every pixel (row) on its own.
-    const bool per_pixel =
-        direct_ && g.stride_h == 1 && g.stride_w == 1 && g.groups == 1;
+    // (Not with one input and one output channel: measured per image.)
+    const bool per_pixel = direct_ && g.stride_h == 1 && g.stride_w == 1 &&
+                           g.groups == 1 && (g.in_c > 1 || g.out_c > 1);
     for (int64_t b = 0; b < g.batches; ++b) {
       DynamicQuant dq;
       if (!per_pixel) {
@@ -377,7 +382,7 @@ class Conv2DOp final : public Op {
                                      static_cast<int8_t>(dq.zero_point), patch);
             for (int64_t oc = grp * oc_per_group; oc < (grp + 1) * oc_per_group;
                  ++oc) {
-              const uint32_t acc = DotModular(x, w + oc * depth, depth) -
+              const uint32_t acc = dot(x, w + oc * depth, depth) -
                                    zp * static_cast<uint32_t>(w_sum[oc]);
               out_px[oc] =
                   HybridOutput(static_cast<int32_t>(acc), dq.step, w_scale[oc],

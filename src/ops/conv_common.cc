@@ -366,12 +366,33 @@ Status HybridWeights::Prepare(const OpContext& ctx, const ConvTensors& t,
   if (depth > 0) {
     sums_.resize(static_cast<size_t>(channels));
     const int8_t* data = w->Data<int8_t>();
+    const Dot8Fns& f = Dot8For(true);
     for (int32_t c = 0; c < channels; ++c) {
       sums_[static_cast<size_t>(c)] =
-          static_cast<int32_t>(SumModular(data + int64_t{c} * depth, depth));
+          static_cast<int32_t>(f.sum(data + int64_t{c} * depth, depth));
     }
   }
   return Status::Ok();
+}
+
+namespace {
+
+template <typename T>
+uint32_t DotBytes(const void* a, const void* b, int64_t n) {
+  return DotModular(static_cast<const T*>(a), static_cast<const T*>(b), n);
+}
+
+template <typename T>
+uint32_t SumBytes(const void* a, int64_t n) {
+  return SumModular(static_cast<const T*>(a), n);
+}
+
+}  // namespace
+
+const Dot8Fns& Dot8For(bool is_signed) {
+  static const Dot8Fns kSigned = {&DotBytes<int8_t>, &SumBytes<int8_t>};
+  static const Dot8Fns kUnsigned = {&DotBytes<uint8_t>, &SumBytes<uint8_t>};
+  return is_signed ? kSigned : kUnsigned;
 }
 
 void F32RowTimesWeights(const float* x, const float* w, const float* bias,

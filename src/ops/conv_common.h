@@ -263,6 +263,15 @@ inline uint32_t SumModular(const T* a, int64_t n) {
   return kernels::SumModular8(a, n);
 }
 
+// Out-of-line 8-bit dot product and sum for either signedness, for ops off
+// the hot path (TRANSPOSE_CONV, BATCH_MATMUL, hybrid weight sums): one copy
+// of each SIMD loop in the binary instead of one per inlined call site.
+struct Dot8Fns {
+  uint32_t (*dot)(const void* a, const void* b, int64_t n);
+  uint32_t (*sum)(const void* a, int64_t n);
+};
+const Dot8Fns& Dot8For(bool is_signed);
+
 // Four float dot products sharing x: sums[j] = Σ_k x[k]·w[j·n + k], each
 // summed sequentially in k (TFLite's reference order, so the result does not
 // depend on the blocking); four independent chains hide the add latency.

@@ -37,6 +37,9 @@
 #include "ops/conv_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
+#include "ops/optimize_for_size.h"
+
+EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 namespace edgelite {
 namespace {
@@ -130,10 +133,8 @@ class TransposeConvOp final : public Op {
         EvalFloat(ctx);
         break;
       case TcKind::kInt8:
-        EvalQuantized<int8_t>(ctx);
-        break;
       case TcKind::kUInt8:
-        EvalQuantized<uint8_t>(ctx);
+        EvalQuantized(ctx);
         break;
       case TcKind::kInt16:
         EvalInt16(ctx);
@@ -353,39 +354,41 @@ class TransposeConvOp final : public Op {
   }
 
   // acc = bias + Σ_taps Σ_c (x − x_zp)(w − w_zp), expanded per tap as
-  // Σ x·w − w_zp·Σ x − x_zp·Σ w + C·x_zp·w_zp (modulo 2^32).
-  template <typename T>
+  // Σ x·w − w_zp·Σ x − x_zp·Σ w + C·x_zp·w_zp (modulo 2^32). int8 and uint8
+  // share this code: bytes in and out, the signedness in the dot product.
   void EvalQuantized(OpContext& ctx) {
     const Tensor* bias_t = ctx.input(kBias);
-    const T* in = ctx.input(kInput)->Data<T>();
-    const T* w = ctx.input(kWeights)->Data<T>();
+    const uint8_t* in = ctx.input(kInput)->data;
+    const uint8_t* w = ctx.input(kWeights)->data;
     const int32_t* bias = bias_t != nullptr ? bias_t->Data<int32_t>() : nullptr;
-    T* out = ctx.output(0)->MutableData<T>();
+    uint8_t* out = ctx.output(0)->data;
+    const Dot8Fns& f = Dot8For(kind_ == TcKind::kInt8);
     uint32_t* w_sums = static_cast<uint32_t*>(ctx.scratch(sums_scratch_));
     const int64_t taps = filter_h_ * filter_w_;
     for (int64_t i = 0; i < out_c_ * taps; ++i) {
-      w_sums[i] = SumModular(w + i * in_c_, in_c_);
+      w_sums[i] = f.sum(w + i * in_c_, in_c_);
     }
     const uint32_t x_zp = static_cast<uint32_t>(requant_.input_zero_point());
     const uint32_t w_zp = static_cast<uint32_t>(requant_.filter_zero_point());
     const uint32_t zz = static_cast<uint32_t>(in_c_) * x_zp * w_zp;
     for (int64_t b = 0; b < batches_; ++b) {
-      const T* in_b = in + b * in_h_ * in_w_ * in_c_;
+      const uint8_t* in_b = in + b * in_h_ * in_w_ * in_c_;
       for (int64_t oy = 0; oy < out_h_; ++oy) {
         for (int64_t ox = 0; ox < out_w_; ++ox) {
-          T* out_px = out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_;
+          uint8_t* out_px = out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_;
           for (int64_t oc = 0; oc < out_c_; ++oc) {
             uint32_t acc =
                 bias != nullptr ? static_cast<uint32_t>(bias[oc]) : 0u;
             ForEachTap(
                 oy, ox, [&](int64_t iy, int64_t ix, int64_t ky, int64_t kx) {
-                  const T* x = in_b + (iy * in_w_ + ix) * in_c_;
+                  const uint8_t* x = in_b + (iy * in_w_ + ix) * in_c_;
                   const int64_t tap = (oc * filter_h_ + ky) * filter_w_ + kx;
-                  const uint32_t x_sum = w_zp != 0 ? SumModular(x, in_c_) : 0u;
-                  acc += DotModular(x, w + tap * in_c_, in_c_) - w_zp * x_sum -
+                  const uint32_t x_sum = w_zp != 0 ? f.sum(x, in_c_) : 0u;
+                  acc += f.dot(x, w + tap * in_c_, in_c_) - w_zp * x_sum -
                          x_zp * w_sums[tap] + zz;
                 });
-            out_px[oc] = static_cast<T>(requant_.Apply(
+            // The low byte is the int8 or uint8 value alike.
+            out_px[oc] = static_cast<uint8_t>(requant_.Apply(
                 static_cast<int32_t>(acc), static_cast<int32_t>(oc)));
           }
         }
@@ -450,3 +453,5 @@ std::unique_ptr<Op> CreateTransposeConv() {
 }
 
 }  // namespace edgelite
+
+EDGELITE_OPTIMIZE_FOR_SIZE_END
