@@ -20,7 +20,8 @@
 //  - int16 → int16 (zero points 0): acc in int64, TFLite's 64-bit
 //    MultiplyByQuantizedMultiplier (15-bit multiplier, one rounding); both
 //    peers agree; kMicro the same.
-//  - hybrid: float32 x, constant int8 y (per-tensor), float32 output.
+//  - hybrid: float32 x, constant int8 y (per-tensor or per-channel along
+//    N), float32 output.
 //    LiteRT.js runs XNNPACK's dynamic-range path whatever
 //    asymmetric_quantize_inputs says: each row of x (K values) quantized
 //    with QuantizeDynamicXnnpack, acc = Σ (q − zp)·y, out = (f32(acc)·step)·
@@ -284,19 +285,29 @@ class BatchMatMulOp final : public Op {
       return ctx.InputError(StatusCode::kInvalidModel, 1,
                             "int8 y must be quantized (no scale given)");
     }
-    if (q->scale.size() != 1) {
-      return ctx.InputError(StatusCode::kUnsupported, 1,
-                            StrFormat("hybrid y with per-channel quantization "
-                                      "(%zu scales) is not supported",
-                                      q->scale.size()));
-    }
-    if (y->zero_point() != 0) {
+    // Per-channel scales run along y's N dimension (XNNPACK's per-column
+    // scales; measured. tfjs-tflite's TFLite returns zeros for them).
+    const int n_dim = adj_y_ ? y->shape.rank - 2 : y->shape.rank - 1;
+    const size_t count = q->scale.size();
+    if (count > 1 &&
+        (count != static_cast<size_t>(n_) || q->quantized_dimension != n_dim)) {
       return ctx.InputError(
           StatusCode::kInvalidModel, 1,
-          StrFormat("hybrid int8 y needs zero point 0, got %d",
-                    y->zero_point()));
+          StrFormat("per-channel quantization with %zu scales along "
+                    "dimension %d, expected %lld along dimension %d (N)",
+                    count, q->quantized_dimension, static_cast<long long>(n_),
+                    n_dim));
     }
-    y_scale_ = y->scale();
+    for (int64_t zp : q->zero_point) {
+      if (zp != 0) {
+        return ctx.InputError(StatusCode::kInvalidModel, 1,
+                              StrFormat("hybrid int8 y needs zero point 0, "
+                                        "got %lld",
+                                        static_cast<long long>(zp)));
+      }
+    }
+    y_scales_.assign(static_cast<size_t>(n_), q->scale[0]);
+    if (count > 1) y_scales_.assign(q->scale.begin(), q->scale.end());
     // y's distinct matrices, each transposed to [N, K] once, with the sum of
     // every column.
     const int64_t y_matrices = k_ * n_ > 0 ? y->NumElements() / (k_ * n_) : 0;
@@ -494,8 +505,9 @@ class BatchMatMulOp final : public Op {
         for (int64_t n = 0; n < n_; ++n) {
           const uint32_t acc =
               f.dot(q, y + n * k_, k_) - zp * static_cast<uint32_t>(sums[n]);
-          out_b[m * n_ + n] = HybridOutput(static_cast<int32_t>(acc), dq.step,
-                                           y_scale_, 0.0f, -inf, inf);
+          out_b[m * n_ + n] =
+              HybridOutput(static_cast<int32_t>(acc), dq.step,
+                           y_scales_[static_cast<size_t>(n)], 0.0f, -inf, inf);
         }
       }
     }
@@ -513,7 +525,7 @@ class BatchMatMulOp final : public Op {
   int32_t multiplier_ = 0;
   int shift_ = 0;
   // hybrid
-  float y_scale_ = 0.0f;
+  std::vector<float> y_scales_;  // per column n
   std::vector<int8_t> y_t_;
   std::vector<int32_t> y_sums_;
 };

@@ -264,6 +264,18 @@ TEST(BatchMatMul, HybridQuantizesEachRow) {
   }
 }
 
+TEST(BatchMatMul, HybridPerChannelAlongN) {
+  // y [K=2, N=2] = [[10, 20], [10, −20]] with scales (0.1, 0.05) along N.
+  // Row (1.0, −0.5) as above: column 0 → 0.5; column 1: acc = 170·20 +
+  // 85·20 = 5100, ·f32(1/170) → 30.0f, ·0.05f → 1.5f (= 1·1 + 0.5·1).
+  TensorSpec y =
+      Const<int8_t>("y", kI8, {2, 2}, {10, 20, 10, -20}, {0.1f, 0.05f}, {0, 0});
+  y.quantized_dimension = 1;
+  auto model = BmmModel(Var("x", kF32, {1, 2}), y, Var("out", kF32, {1, 2}));
+  EXPECT_EQ(RunOp<float>(model, {testing::Bytes<float>({1.0f, -0.5f})}),
+            (std::vector<float>{0.5f, 1.5f}));
+}
+
 TEST(BatchMatMul, HybridAdjXGathersTheRow) {
   // x stored [K=2, M=1] with adj_x: the same row (1.0, −0.5) as above.
   auto model = BmmModel(Var("x", kF32, {2, 1}),
@@ -324,14 +336,15 @@ TEST(BatchMatMul, RejectsHybridConfigurationsTfliteRunsElsewhere) {
                Var("out", kF32, {1, 1})),
       StatusCode::kUnsupported,
       "input 1 (tensor 1 'y'): hybrid int8 y must be constant");
-  TensorSpec per_channel =
+  // Per-channel scales must run along N (dimension 1 here), not K.
+  TensorSpec along_k =
       Const<int8_t>("y", kI8, {2, 2}, {1, 2, 3, 4}, {0.1f, 0.2f}, {0, 0});
-  per_channel.quantized_dimension = 1;
+  along_k.quantized_dimension = 0;
   ExpectError(
-      BmmModel(Var("x", kF32, {1, 2}), per_channel, Var("out", kF32, {1, 2})),
-      StatusCode::kUnsupported,
-      "hybrid y with per-channel quantization (2 scales) is not "
-      "supported");
+      BmmModel(Var("x", kF32, {1, 2}), along_k, Var("out", kF32, {1, 2})),
+      StatusCode::kInvalidModel,
+      "per-channel quantization with 2 scales along dimension 0, "
+      "expected 2 along dimension 1 (N)");
   ExpectError(BmmModel(Var("x", kF32, {1, 2}),
                        Const<int8_t>("y", kI8, {2, 1}, {1, 2}, {0.1f}, {3}),
                        Var("out", kF32, {1, 1})),

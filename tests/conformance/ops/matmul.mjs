@@ -78,7 +78,7 @@ function batchShapes(rng) {
 }
 
 function batchMatMulCase(rng) {
-  const kind = rng.pickWeighted([['float32', 3], ['int8', 5], ['int16', 2], ['hybrid', 3]]);
+  const kind = rng.pickWeighted([['float32', 3], ['int8', 5], ['int8to32', 1], ['int16', 2], ['hybrid', 3]]);
   const { xb, yb, out: ob } = batchShapes(rng);
   const m = dim(rng), k = dim(rng, 40), n = dim(rng);
   const adjX = rng.bool(0.3);
@@ -96,12 +96,22 @@ function batchMatMulCase(rng) {
     y = { dtype: 'float32', shape: yShape };
     out = { dtype: 'float32', shape: outShape };
   } else if (kind === 'hybrid') {
-    const ws = f32(rng.logUniform(0.002, 0.05));
+    // Per-tensor, or per-channel along N (LiteRT.js: XNNPACK's per-column
+    // scales; tfjs-tflite returns zeros for those).
+    const perChannel = rng.bool(0.4);
+    const wq = perChannel ? perChannelQuant(rng, n, yShape.length - (adjY ? 2 : 1), { minScale: 0.002, maxScale: 0.05 }) : { scale: f32(rng.logUniform(0.002, 0.05)), zeroPoint: 0 };
     yData = randomTensor(rng, 'int8', prod(yShape), { min: -127, max: 127 });
     x = { dtype: 'float32', shape: xShape };
-    y = { dtype: 'int8', shape: yShape, quant: { scale: ws, zeroPoint: 0 } };
+    y = { dtype: 'int8', shape: yShape, quant: wq };
     out = { dtype: 'float32', shape: outShape };
     Object.assign(extra, HYBRID_ORACLE);
+  } else if (kind === 'int8to32') {
+    // int8 × int8 → int32: the raw Σ x·y (LiteRT.js ignores the zero points;
+    // tfjs-tflite's older TFLite subtracts them, so LiteRT.js judges).
+    yData = randomTensor(rng, 'int8', prod(yShape));
+    x = { dtype: 'int8', shape: xShape, quant: randomQuant(rng, 'int8') };
+    y = { dtype: 'int8', shape: yShape, quant: randomQuant(rng, 'int8') };
+    out = { dtype: 'int32', shape: outShape };
   } else {
     const dtype = kind;
     // Ties: scales whose product is a power of two over the output scale.
@@ -124,7 +134,7 @@ function batchMatMulCase(rng) {
     label = `${dtype} y_zp ${yQ.zeroPoint}${tie ? ' ties' : ''}`;
   }
   if (constY) y.data = yData;
-  const version = { float32: 1, int8: 2, int16: 3, hybrid: asym ? 4 : 1 }[kind];
+  const version = { float32: 1, int8: 2, int8to32: 2, int16: 3, hybrid: asym ? 4 : 1 }[kind];
   const model = singleOpModel({
     op: 'BATCH_MATMUL',
     version,
