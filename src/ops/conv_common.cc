@@ -3,8 +3,12 @@
 #include <cmath>
 
 #include "ops/op_util.h"
+#include "ops/optimize_for_size.h"
 
 namespace edgelite {
+
+// Validation and one-off precomputation: compiled for size.
+EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 Status CheckConvTypes(const OpContext& ctx, const ConvTensors& t,
                       ConvKind* kind) {
@@ -228,6 +232,8 @@ Status FoldedBias::Prepare(OpContext& ctx, ConvKind kind, const Tensor* filter,
       static_cast<size_t>(out_channels) * sizeof(uint32_t), &scratch_);
 }
 
+EDGELITE_OPTIMIZE_FOR_SIZE_END
+
 const uint32_t* FoldedBias::Get(OpContext& ctx, const Tensor* filter,
                                 const Tensor* bias) const {
   if (scratch_ < 0) return folded_.data();
@@ -285,6 +291,10 @@ DynamicQuant QuantizeDynamicXnnpack(const float* x, int64_t n, int8_t* q) {
   }
   return dq;
 }
+
+// Once per batch image (DEPTHWISE_CONV_2D hybrid) and Prepare-time weight
+// checks: compiled for size.
+EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 DynamicQuant QuantizeDynamicTflite(const float* x, int64_t n, int8_t* q) {
   float lo = 0.0f, hi = 0.0f;
@@ -374,6 +384,8 @@ Status HybridWeights::Prepare(const OpContext& ctx, const ConvTensors& t,
   }
   return Status::Ok();
 }
+
+EDGELITE_OPTIMIZE_FOR_SIZE_END
 
 namespace {
 
