@@ -19,6 +19,20 @@
 // float); every output channel is then one contiguous dot product of the patch
 // with that channel's weights, which stay in the model buffer. 1x1 convolutions
 // without groups read the input pixel in place.
+//
+// Hybrid (float32 input and output, constant int8 weights per-tensor or
+// per-channel, float32 bias): LiteRT.js runs it on XNNPACK's dynamic-range
+// path (measured bit for bit): each batch image (H·W·C values) is quantized
+// on its own with QuantizeDynamicXnnpack — except for 1x1 filters with stride
+// 1, no groups and more than one input or output channel, which XNNPACK runs
+// as a fully-connected layer: there each pixel's C values are quantized on
+// their own —, padding taps read the zero
+// point (they contribute nothing), acc = Σ (q − zp)·w, and y =
+// ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput). Without a
+// bias LiteRT.js returns zeros and TFLite's built-in kernel refuses the node,
+// so edgelite refuses it too. tfjs-tflite runs the built-in hybrid kernel
+// (other quantization); the judge is LiteRT.js. kMicro: the same (tflite-micro
+// has no hybrid convolution).
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -99,10 +113,11 @@ class Conv2DOp final : public Op {
     // An input without channels would make zero groups (and TFLite's own
     // kernel divides by them): refuse it by name.
     if (is[3] < 1) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, kConvInput,
-          "input shape " + is.ToString() + " has no channels (input channels "
-          "0; the filter has " + std::to_string(fs[3]) + ")");
+      return ctx.InputError(StatusCode::kInvalidModel, kConvInput,
+                            "input shape " + is.ToString() +
+                                " has no channels (input channels "
+                                "0; the filter has " +
+                                std::to_string(fs[3]) + ")");
     }
     if (is[3] % fs[3] != 0) {
       return ctx.InputError(
@@ -143,9 +158,25 @@ class Conv2DOp final : public Op {
     g.pad_h = pad.height;
     g.pad_w = pad.width;
 
-    if (kind_ == ConvKind::kFloat32) {
+    hybrid_image_scratch_ = -1;
+    if (kind_ == ConvKind::kFloat32 || kind_ == ConvKind::kHybrid) {
       Status s = ActivationRangeFloat(o.activation, &act_lo_, &act_hi_);
       if (!s.ok()) return ctx.Error(s.code(), s.message());
+      if (kind_ == ConvKind::kHybrid) {
+        if (t.bias == nullptr) {
+          return ctx.Error(StatusCode::kUnsupported,
+                           "hybrid convolution (float32 input, int8 weights) "
+                           "without a bias is not supported: TFLite's kernel "
+                           "requires one");
+        }
+        EDGELITE_RETURN_IF_ERROR(hybrid_.Prepare(ctx, t, fs[0],
+                                                 /*channel_dim=*/0,
+                                                 /*require_constant=*/true,
+                                                 g.depth()));
+        EDGELITE_RETURN_IF_ERROR(
+            ctx.RequestScratch(static_cast<size_t>(g.in_h * g.in_w * g.in_c),
+                               &hybrid_image_scratch_));
+      }
     } else {
       EDGELITE_RETURN_IF_ERROR(requant_.Prepare(
           ctx, t, kind_, fs[0], /*filter_channel_dim=*/0, o.activation));
@@ -164,6 +195,7 @@ class Conv2DOp final : public Op {
     patch_scratch_ = -1;
     if (!direct_) {
       const size_t elem = kind_ == ConvKind::kFloat32 ? sizeof(float) : 1;
+      // (kHybrid gathers its quantized int8 values: 1 byte.)
       EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(
           static_cast<size_t>(g.depth()) * elem, &patch_scratch_));
     }
@@ -180,6 +212,9 @@ class Conv2DOp final : public Op {
         break;
       case ConvKind::kUInt8:
         EvalQuantized<uint8_t>(ctx);
+        break;
+      case ConvKind::kHybrid:
+        EvalHybrid(ctx);
         break;
     }
     return Status::Ok();
@@ -305,10 +340,66 @@ class Conv2DOp final : public Op {
     }
   }
 
+  void EvalHybrid(OpContext& ctx) {
+    const ConvGeometry& g = geo_;
+    const float* in = ctx.input(kConvInput)->Data<float>();
+    const int8_t* w = ctx.input(kConvFilter)->Data<int8_t>();
+    const float* bias = ctx.input(kConvBias)->Data<float>();
+    float* out = ctx.output(0)->MutableData<float>();
+    int8_t* image = static_cast<int8_t*>(ctx.scratch(hybrid_image_scratch_));
+    int8_t* patch =
+        direct_ ? nullptr : static_cast<int8_t*>(ctx.scratch(patch_scratch_));
+    const float* w_scale = hybrid_.scales();
+    const int32_t* w_sum = hybrid_.sums();
+    // The shared out-of-line dot product keeps a second inlined copy of the
+    // int8 SIMD loop out of the binary.
+    const auto dot = Dot8For(true).dot;
+    const int64_t depth = g.depth();
+    const int64_t oc_per_group = g.out_c / g.groups;
+    const int64_t image_size = g.in_h * g.in_w * g.in_c;
+    // XNNPACK turns a 1x1, stride-1, ungrouped convolution into a
+    // fully-connected layer, which quantizes every pixel (row) on its own.
+    // (Not with one input and one output channel: measured per image.)
+    const bool per_pixel = direct_ && g.stride_h == 1 && g.stride_w == 1 &&
+                           g.groups == 1 && (g.in_c > 1 || g.out_c > 1);
+    for (int64_t b = 0; b < g.batches; ++b) {
+      DynamicQuant dq;
+      if (!per_pixel) {
+        dq = QuantizeDynamicXnnpack(in + b * image_size, image_size, image);
+      }
+      for (int64_t oy = 0; oy < g.out_h; ++oy) {
+        for (int64_t ox = 0; ox < g.out_w; ++ox) {
+          if (per_pixel) {
+            const int64_t px = oy * g.in_w + ox;
+            dq = QuantizeDynamicXnnpack(in + b * image_size + px * g.in_c,
+                                        g.in_c, image + px * g.in_c);
+          }
+          const uint32_t zp = static_cast<uint32_t>(dq.zero_point);
+          float* out_px = out + ((b * g.out_h + oy) * g.out_w + ox) * g.out_c;
+          for (int64_t grp = 0; grp < g.groups; ++grp) {
+            // Padding taps read the zero point: (zp − zp)·w = 0.
+            const int8_t* x = Window(image, oy, ox, grp,
+                                     static_cast<int8_t>(dq.zero_point), patch);
+            for (int64_t oc = grp * oc_per_group; oc < (grp + 1) * oc_per_group;
+                 ++oc) {
+              const uint32_t acc = dot(x, w + oc * depth, depth) -
+                                   zp * static_cast<uint32_t>(w_sum[oc]);
+              out_px[oc] =
+                  HybridOutput(static_cast<int32_t>(acc), dq.step, w_scale[oc],
+                               bias[oc], act_lo_, act_hi_);
+            }
+          }
+        }
+      }
+    }
+  }
+
   ConvKind kind_ = ConvKind::kFloat32;
   ConvGeometry geo_;
   ConvRequant requant_;
   FoldedBias folded_;
+  HybridWeights hybrid_;
+  int hybrid_image_scratch_ = -1;
   float act_lo_ = 0.0f, act_hi_ = 0.0f;
   bool direct_ = false;
   int patch_scratch_ = -1;

@@ -36,19 +36,27 @@ constexpr int kConvInput = 0;
 constexpr int kConvFilter = 1;
 constexpr int kConvBias = 2;
 
-enum class ConvKind : int8_t { kFloat32, kInt8, kUInt8 };
+// kHybrid: float32 input and output with int8 weights (dynamic-range
+// quantization, see "Hybrid" below).
+enum class ConvKind : int8_t { kFloat32, kInt8, kUInt8, kHybrid };
 
 struct ConvTensors {
   const Tensor* input = nullptr;
   const Tensor* filter = nullptr;
   const Tensor* bias = nullptr;  // nullptr when absent
   const Tensor* output = nullptr;
+  // The node's input indices of the three (messages name them);
+  // TRANSPOSE_CONV orders its inputs differently.
+  int input_index = kConvInput;
+  int filter_index = kConvFilter;
+  int bias_index = kConvBias;
 };
 
 // Checks the dtype combination: float32/float32(/float32 bias), int8/int8
-// (/int32 bias), uint8/uint8(/int32 bias). Hybrid (float input, quantized
-// weights), float16 weights and int16 activations are valid TFLite that
-// edgelite does not run yet: kUnsupported naming the combination.
+// (/int32 bias), uint8/uint8(/int32 bias), and hybrid float32 input with int8
+// weights (/float32 bias, float32 output). uint8 hybrid weights, float16
+// weights and int16 activations are valid TFLite that edgelite does not run:
+// kUnsupported naming the combination.
 Status CheckConvTypes(const OpContext& ctx, const ConvTensors& t,
                       ConvKind* kind);
 
@@ -74,7 +82,16 @@ class ConvRequant {
   // formula) for it.
   Status Prepare(const OpContext& ctx, const ConvTensors& t, ConvKind kind,
                  int32_t out_channels, int filter_channel_dim,
-                 Activation activation, bool builtin_kernel = false);
+                 Activation activation, bool builtin_kernel = false) {
+    return Prepare(ctx, t, kind, out_channels, filter_channel_dim, activation,
+                   builtin_kernel ? QuantArithmetic::kMicro : ctx.arithmetic());
+  }
+  // The same with the arithmetic chosen by the caller: ops that TFLite's
+  // XNNPACK delegate leaves to the built-in kernel in some configurations
+  // (TRANSPOSE_CONV) ask for kMicro, the built-in arithmetic.
+  Status Prepare(const OpContext& ctx, const ConvTensors& t, ConvKind kind,
+                 int32_t out_channels, int filter_channel_dim,
+                 Activation activation, QuantArithmetic mode);
 
   int32_t input_zero_point() const { return in_zp_; }
   int32_t filter_zero_point() const { return w_zp_; }
@@ -142,6 +159,86 @@ class FoldedBias {
   int scratch_ = -1;              // when not
 };
 
+// ---------------------------------------------------------------- Hybrid
+// Dynamic-range quantization: float32 activations, int8 weights (symmetric,
+// per-tensor or per-channel), float32 output. The float input is quantized to
+// int8 on the fly, one step and zero point per group of values, the int32
+// dot product acc = Σ (q − zp)·w is taken, and the result is scaled back in
+// float32. What TFLite computes depends on who runs the node (measured
+// against LiteRT.js 2.5.3; see the op files): XNNPACK's "qd8" path for
+// FULLY_CONNECTED, CONV_2D and BATCH_MATMUL, TFLite's built-in kernel for
+// DEPTHWISE_CONV_2D.
+
+// real ≈ step · (q − zero_point).
+struct DynamicQuant {
+  float step = 1.0f;
+  int32_t zero_point = 0;
+};
+
+// XNNPACK's qd8 quantization of n values (xnn_f32_qd8_asymmetric_
+// quantization_params + the f32→qs8 convert), all in float32:
+//   rmin = min(0, min x), rmax = max(0, max x)
+//   scale = rmin == rmax ? 1 : 255 / (rmax − rmin)
+//   zp = rintf(clamp(the end whose rounding error is smaller: −128 − rmin·
+//        scale or 127 − rmax·scale, −128, 127))
+//   q = rintf(clamp(x·scale, −128 − zp, 127 − zp)) + zp; step = 1 / scale.
+// asymmetric_quantize_inputs does not matter: XNNPACK is always asymmetric.
+DynamicQuant QuantizeDynamicXnnpack(const float* x, int64_t n, int8_t* q);
+
+// TFLite's AsymmetricQuantizeFloats (portable_tensor_utils.cc): the scale and
+// zero point in double, the values as round_half_away(zp + x·f32(1/step)).
+DynamicQuant QuantizeDynamicTflite(const float* x, int64_t n, int8_t* q);
+
+// XNNPACK's (and TFLite's optimized depthwise) float result, each step a
+// rounded float32 operation: ((f32(acc) · step) · w_scale) + bias, clamped.
+inline float HybridOutput(int32_t acc, float step, float w_scale, float bias,
+                          float lo, float hi) {
+  float y = static_cast<float>(acc) * step;
+  y = y * w_scale;
+  y = y + bias;
+  return ApplyFloatActivation(y, lo, hi);
+}
+
+// The int8 weights of a hybrid op: validated once, per-channel scales (one
+// per output channel, the per-tensor scale repeated) and, for weights laid
+// out [channels, depth], Σ_k w[c, k] for the zero-point correction.
+class HybridWeights {
+ public:
+  // Fails unless the weights are quantized per-tensor, or per-channel along
+  // `channel_dim`, with zero points 0. `require_constant`: XNNPACK packs the
+  // weights once and TFLite leaves non-constant ones to kernels edgelite does
+  // not mirror, so those are refused. depth > 0 computes the sums.
+  Status Prepare(const OpContext& ctx, const ConvTensors& t, int32_t channels,
+                 int channel_dim, bool require_constant, int64_t depth);
+  const float* scales() const { return scales_.data(); }
+  const int32_t* sums() const { return sums_.data(); }
+  bool per_channel() const { return per_channel_; }
+
+ private:
+  std::vector<float> scales_;
+  std::vector<int32_t> sums_;
+  bool per_channel_ = false;
+};
+
+// TFLite's MultiplyByQuantizedMultiplier for a 64-bit accumulator (int16
+// activations): the multiplier reduced to 15 bits with rounding, one
+// rounding shift, the result truncated to int32 as TFLite's cast does.
+inline int32_t MultiplyByQuantizedMultiplier64(int64_t x, int32_t multiplier,
+                                               int shift) {
+  const int64_t reduced = multiplier < 0x7FFF0000
+                              ? (int64_t{multiplier} + (1 << 15)) >> 16
+                              : 0x7FFF;
+  const int total_shift = 15 - shift;
+  const int64_t round = int64_t{1} << (total_shift - 1);
+  // x fits in 48 bits for real int16 models; a hostile one may wrap, as the
+  // int64 product in TFLite would (defined here through uint64).
+  const uint64_t prod =
+      static_cast<uint64_t>(x) * static_cast<uint64_t>(reduced) +
+      static_cast<uint64_t>(round);
+  const int64_t result = static_cast<int64_t>(prod) >> total_shift;
+  return static_cast<int32_t>(static_cast<uint32_t>(result));
+}
+
 // Σ a[k]·b[k] modulo 2^32 (see the file comment). Products of two 8-bit
 // values fit in int32; only the running sum may wrap. The kernel layer
 // (src/kernels/dot8.h) has the SIMD paths and the reference they match.
@@ -165,6 +262,15 @@ template <typename T>
 inline uint32_t SumModular(const T* a, int64_t n) {
   return kernels::SumModular8(a, n);
 }
+
+// Out-of-line 8-bit dot product and sum for either signedness, for ops off
+// the hot path (TRANSPOSE_CONV, BATCH_MATMUL, hybrid weight sums): one copy
+// of each SIMD loop in the binary instead of one per inlined call site.
+struct Dot8Fns {
+  uint32_t (*dot)(const void* a, const void* b, int64_t n);
+  uint32_t (*sum)(const void* a, int64_t n);
+};
+const Dot8Fns& Dot8For(bool is_signed);
 
 // Four float dot products sharing x: sums[j] = Σ_k x[k]·w[j·n + k], each
 // summed sequentially in k (TFLite's reference order, so the result does not

@@ -17,6 +17,19 @@
 // Loop order: per output pixel, an OC-long accumulator row; for each valid tap
 // the input pixel (C contiguous values) and the tap's weights (OC contiguous)
 // are combined elementwise, innermost over channels.
+//
+// Hybrid (float32 input and output, int8 weights per-channel along dimension
+// 3, float32 bias): XNNPACK does not take it; LiteRT.js and tfjs-tflite both
+// run TFLite's built-in kernel (depthwise_conv.cc EvalHybridPerChannel +
+// optimized DepthwiseConvHybridGeneral; measured bit for bit): each batch
+// image is quantized with TFLite's AsymmetricQuantizeFloats
+// (QuantizeDynamicTflite), acc = Σ over the taps inside the input of
+// (q − zp)·w, y = ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped.
+// That kernel indexes the weight scales by output channel whatever their
+// count, so per-tensor weights with more than one output channel read past
+// the scale array (LiteRT.js returns garbage): refused. So is a missing bias
+// (tfjs-tflite refuses it, LiteRT.js returns zeros). kMicro: the same
+// arithmetic (tflite-micro has no hybrid depthwise convolution).
 #include <cstdint>
 
 #include "core/op.h"
@@ -93,9 +106,13 @@ class DepthwiseConv2DOp final : public Op {
     pad_h_ = pad.height;
     pad_w_ = pad.width;
 
-    if (kind_ == ConvKind::kFloat32) {
+    hybrid_image_scratch_ = -1;
+    if (kind_ == ConvKind::kFloat32 || kind_ == ConvKind::kHybrid) {
       Status s = ActivationRangeFloat(o.activation, &act_lo_, &act_hi_);
       if (!s.ok()) return ctx.Error(s.code(), s.message());
+      if (kind_ == ConvKind::kHybrid) {
+        EDGELITE_RETURN_IF_ERROR(PrepareHybrid(ctx, t));
+      }
     } else {
       // Measured (conformance suite, LiteRT.js and tfjs-tflite agree): TFLite's
       // XNNPACK delegate does not take a quantized depthwise convolution
@@ -126,11 +143,83 @@ class DepthwiseConv2DOp final : public Op {
       case ConvKind::kUInt8:
         EvalQuantized<uint8_t>(ctx);
         break;
+      case ConvKind::kHybrid:
+        EvalHybrid(ctx);
+        break;
     }
     return Status::Ok();
   }
 
  private:
+  Status PrepareHybrid(OpContext& ctx, const ConvTensors& t) {
+    if (t.bias == nullptr) {
+      return ctx.Error(StatusCode::kUnsupported,
+                       "hybrid depthwise convolution (float32 input, int8 "
+                       "weights) without a bias is not supported: TFLite's "
+                       "kernel requires one");
+    }
+    const QuantParams* q = t.filter->quant;
+    if (q != nullptr && q->scale.size() == 1 && out_c_ > 1) {
+      return ctx.InputError(
+          StatusCode::kUnsupported, kConvFilter,
+          StrFormat("hybrid depthwise convolution needs per-channel weight "
+                    "scales (one per output channel, %lld here): TFLite's "
+                    "kernel reads past a single per-tensor scale",
+                    static_cast<long long>(out_c_)));
+    }
+    EDGELITE_RETURN_IF_ERROR(hybrid_.Prepare(ctx, t,
+                                             static_cast<int32_t>(out_c_),
+                                             /*channel_dim=*/3,
+                                             /*require_constant=*/false,
+                                             /*depth=*/0));
+    return ctx.RequestScratch(static_cast<size_t>(in_h_ * in_w_ * in_c_),
+                              &hybrid_image_scratch_);
+  }
+
+  void EvalHybrid(OpContext& ctx) {
+    const float* in = ctx.input(kConvInput)->Data<float>();
+    const int8_t* filter = ctx.input(kConvFilter)->Data<int8_t>();
+    const float* bias = ctx.input(kConvBias)->Data<float>();
+    float* out = ctx.output(0)->MutableData<float>();
+    int8_t* image = static_cast<int8_t*>(ctx.scratch(hybrid_image_scratch_));
+    uint32_t* acc = static_cast<uint32_t*>(ctx.scratch(acc_scratch_));
+    const float* w_scale = hybrid_.scales();
+    const int64_t c_in = in_c_;
+    const int64_t m_count = multiplier_;
+    const int64_t image_size = in_h_ * in_w_ * in_c_;
+    for (int64_t b = 0; b < batches_; ++b) {
+      const DynamicQuant dq =
+          QuantizeDynamicTflite(in + b * image_size, image_size, image);
+      const int32_t zp = dq.zero_point;
+      for (int64_t oy = 0; oy < out_h_; ++oy) {
+        for (int64_t ox = 0; ox < out_w_; ++ox) {
+          for (int64_t c = 0; c < out_c_; ++c) acc[c] = 0u;
+          // The quantized image holds one batch: batch index 0.
+          ForEachTap(image, filter, 0, oy, ox,
+                     [&](const int8_t* x, const int8_t* w) {
+                       if (m_count == 1) {
+                         kernels::DepthwiseTap8(x, w, zp, 0, c_in, acc);
+                       } else {
+                         for (int64_t c = 0; c < c_in; ++c) {
+                           const int32_t xv = int32_t{x[c]} - zp;
+                           uint32_t* ac = acc + c * m_count;
+                           const int8_t* wc = w + c * m_count;
+                           for (int64_t m = 0; m < m_count; ++m) {
+                             ac[m] += static_cast<uint32_t>(xv * wc[m]);
+                           }
+                         }
+                       }
+                     });
+          float* out_px = out + ((b * out_h_ + oy) * out_w_ + ox) * out_c_;
+          for (int64_t c = 0; c < out_c_; ++c) {
+            out_px[c] = HybridOutput(static_cast<int32_t>(acc[c]), dq.step,
+                                     w_scale[c], bias[c], act_lo_, act_hi_);
+          }
+        }
+      }
+    }
+  }
+
   // Calls tap(x, w) for every tap of output pixel (b, oy, ox) that lies
   // inside the input, in (ky, kx) order: x = the input pixel's C channels,
   // w = the tap's OC weights.
@@ -264,6 +353,8 @@ class DepthwiseConv2DOp final : public Op {
 
   ConvKind kind_ = ConvKind::kFloat32;
   ConvRequant requant_;
+  HybridWeights hybrid_;
+  int hybrid_image_scratch_ = -1;
   int64_t batches_ = 0, in_h_ = 0, in_w_ = 0, in_c_ = 0;
   int64_t out_h_ = 0, out_w_ = 0, out_c_ = 0, multiplier_ = 1;
   int64_t filter_h_ = 0, filter_w_ = 0;

@@ -13,6 +13,18 @@
 // Weights and bias need not be constant (TFLite allows both to be computed);
 // constant ones are folded with the input zero point once in Prepare. Only
 // the DEFAULT weights format is supported.
+//
+// Hybrid (float32 input and output, constant int8 weights per-tensor or
+// per-channel): LiteRT.js hands the node to XNNPACK's dynamic-range path
+// whatever asymmetric_quantize_inputs says (measured: its outputs equal
+// XNNPACK's qd8 arithmetic bit for bit, both flag values, per-tensor and
+// per-channel). Each input row of IC values is quantized on its own
+// (QuantizeDynamicXnnpack), acc = Σ (q − zp)·w in int32, and
+// y = ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput).
+// tfjs-tflite runs TFLite's built-in hybrid kernel instead (symmetric
+// quantization unless asymmetric_quantize_inputs, and per-channel weights
+// give wrong results there); the conformance judge is LiteRT.js. kMicro uses
+// the same arithmetic: tflite-micro has no hybrid FULLY_CONNECTED.
 #include <cstdint>
 
 #include "core/op.h"
@@ -87,9 +99,18 @@ class FullyConnectedOp final : public Op {
       out_shape = Shape({static_cast<int32_t>(rows_), fs[0]});
     }
 
-    if (kind_ == ConvKind::kFloat32) {
+    hybrid_row_scratch_ = -1;
+    if (kind_ == ConvKind::kFloat32 || kind_ == ConvKind::kHybrid) {
       Status s = ActivationRangeFloat(o.activation, &act_lo_, &act_hi_);
       if (!s.ok()) return ctx.Error(s.code(), s.message());
+      if (kind_ == ConvKind::kHybrid) {
+        EDGELITE_RETURN_IF_ERROR(hybrid_.Prepare(ctx, t, fs[0],
+                                                 /*channel_dim=*/0,
+                                                 /*require_constant=*/true,
+                                                 depth_));
+        EDGELITE_RETURN_IF_ERROR(ctx.RequestScratch(static_cast<size_t>(depth_),
+                                                    &hybrid_row_scratch_));
+      }
     } else {
       EDGELITE_RETURN_IF_ERROR(requant_.Prepare(
           ctx, t, kind_, fs[0], /*filter_channel_dim=*/0, o.activation));
@@ -111,11 +132,51 @@ class FullyConnectedOp final : public Op {
       case ConvKind::kUInt8:
         EvalQuantized<uint8_t>(ctx);
         break;
+      case ConvKind::kHybrid:
+        EvalHybrid(ctx);
+        break;
     }
     return Status::Ok();
   }
 
  private:
+  void EvalHybrid(OpContext& ctx) {
+    const Tensor* bias_t = ctx.input(kConvBias);
+    const float* in = ctx.input(kConvInput)->Data<float>();
+    const int8_t* w = ctx.input(kConvFilter)->Data<int8_t>();
+    const float* bias = bias_t != nullptr ? bias_t->Data<float>() : nullptr;
+    float* out = ctx.output(0)->MutableData<float>();
+    int8_t* q = static_cast<int8_t*>(ctx.scratch(hybrid_row_scratch_));
+    const float* w_scale = hybrid_.scales();
+    const int32_t* w_sum = hybrid_.sums();
+    for (int64_t r = 0; r < rows_; ++r) {
+      const DynamicQuant dq =
+          QuantizeDynamicXnnpack(in + r * depth_, depth_, q);
+      const uint32_t zp = static_cast<uint32_t>(dq.zero_point);
+      float* out_row = out + r * out_c_;
+      int64_t oc = 0;
+      uint32_t sums[4];
+      for (; oc < out_c_; oc += 4) {
+        const int64_t n = out_c_ - oc < 4 ? out_c_ - oc : 4;
+        if (n == 4) {
+          DotModularX4(q, w + oc * depth_, depth_, sums);
+        } else {
+          for (int64_t j = 0; j < n; ++j) {
+            sums[j] = DotModular(q, w + (oc + j) * depth_, depth_);
+          }
+        }
+        for (int64_t j = 0; j < n; ++j) {
+          // Σ (q − zp)·w = Σ q·w − zp·Σ w.
+          const uint32_t acc =
+              sums[j] - zp * static_cast<uint32_t>(w_sum[oc + j]);
+          out_row[oc + j] = HybridOutput(
+              static_cast<int32_t>(acc), dq.step, w_scale[oc + j],
+              bias != nullptr ? bias[oc + j] : 0.0f, act_lo_, act_hi_);
+        }
+      }
+    }
+  }
+
   template <typename T>
   void EvalQuantized(OpContext& ctx) {
     const Tensor* filter = ctx.input(kConvFilter);
@@ -154,6 +215,8 @@ class FullyConnectedOp final : public Op {
   ConvKind kind_ = ConvKind::kFloat32;
   ConvRequant requant_;
   FoldedBias folded_;
+  HybridWeights hybrid_;
+  int hybrid_row_scratch_ = -1;
   int64_t rows_ = 0, depth_ = 0, out_c_ = 0;
   float act_lo_ = 0.0f, act_hi_ = 0.0f;
 };

@@ -419,13 +419,15 @@ TEST(DepthwiseConv2D, RejectsInt8FilterZeroPoint) {
               "int8 weights need zero point 0, got -5 (channel 0)");
 }
 
-TEST(DepthwiseConv2D, RejectsHybrid) {
+TEST(DepthwiseConv2D, RejectsHybridWithoutBias) {
+  // Hybrid runs with a bias (tests/ops/hybrid_test.cc); TFLite needs one.
   auto model = DwModel(
       {Var("x", kF32, {1, 1, 1, 2}),
        Const<int8_t>("w", kI8, {1, 1, 1, 2}, {1, 2}, {1.0f, 1.0f}, {0, 0}, 3)},
       Var("y", kF32, {1, 1, 1, 2}));
   ExpectError(model, StatusCode::kUnsupported,
-              "hybrid float32 input with int8 weights is not supported");
+              "hybrid depthwise convolution (float32 input, int8 weights) "
+              "without a bias is not supported");
 }
 
 TEST(DepthwiseConv2D, RejectsInconsistentShapes) {

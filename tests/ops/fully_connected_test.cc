@@ -403,12 +403,14 @@ TEST(FullyConnected, RejectsInt8FilterZeroPoint) {
               "int8 weights need zero point 0, got 7");
 }
 
-TEST(FullyConnected, RejectsHybridAndShuffledWeights) {
+TEST(FullyConnected, RejectsUint8HybridAndShuffledWeights) {
+  // Hybrid int8 weights run (tests/ops/hybrid_test.cc); uint8 ones do not.
   auto hybrid = FcModel({Var("x", kF32, {1, 2}),
-                         Const<int8_t>("w", kI8, {1, 2}, {1, 2}, {1.0f}, {0})},
+                         Const<uint8_t>("w", kU8, {1, 2}, {1, 2}, {1.0f}, {0})},
                         Var("y", kF32, {1, 1}));
   ExpectError(hybrid, StatusCode::kUnsupported,
-              "hybrid float32 input with int8 weights is not supported");
+              "input 1 (tensor 1 'w'): hybrid float32 input with uint8 "
+              "weights is not supported (int8 weights are)");
   FcOpts o;
   o.format = tfl::FullyConnectedOptionsWeightsFormat::SHUFFLED4x16INT8;
   auto shuffled =
