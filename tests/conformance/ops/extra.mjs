@@ -465,4 +465,5 @@ function nmsCase(rng, v5) {
 
 export const generators = {
   TOPK_V2: topkCase,
+  SVDF: svdfCase,
 };
