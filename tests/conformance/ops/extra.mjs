@@ -464,6 +464,8 @@ function nmsCase(rng, v5) {
 }
 
 export const generators = {
+  RNN: (rng) => rnnCase(rng, false),
+  UNIDIRECTIONAL_SEQUENCE_RNN: (rng) => rnnCase(rng, true),
   TOPK_V2: topkCase,
   SVDF: svdfCase,
 };
