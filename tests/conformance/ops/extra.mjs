@@ -464,6 +464,7 @@ function nmsCase(rng, v5) {
 }
 
 export const generators = {
+  DYNAMIC_UPDATE_SLICE: dynamicUpdateSliceCase,
   EMBEDDING_LOOKUP: embeddingCase,
   RNN: (rng) => rnnCase(rng, false),
   UNIDIRECTIONAL_SEQUENCE_RNN: (rng) => rnnCase(rng, true),
