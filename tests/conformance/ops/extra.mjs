@@ -464,6 +464,7 @@ function nmsCase(rng, v5) {
 }
 
 export const generators = {
+  SCATTER_ND: scatterNdCase,
   DYNAMIC_UPDATE_SLICE: dynamicUpdateSliceCase,
   EMBEDDING_LOOKUP: embeddingCase,
   RNN: (rng) => rnnCase(rng, false),
