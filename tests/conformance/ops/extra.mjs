@@ -465,6 +465,7 @@ function nmsCase(rng, v5) {
 
 export const generators = {
   SCATTER_ND: scatterNdCase,
+  REVERSE_SEQUENCE: reverseSequenceCase,
   DYNAMIC_UPDATE_SLICE: dynamicUpdateSliceCase,
   EMBEDDING_LOOKUP: embeddingCase,
   RNN: (rng) => rnnCase(rng, false),
