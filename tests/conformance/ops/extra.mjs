@@ -465,6 +465,8 @@ function nmsCase(rng, v5) {
 
 export const generators = {
   SCATTER_ND: scatterNdCase,
+  ATAN2: atan2Case,
+  BUCKETIZE: bucketizeCase,
   REVERSE_SEQUENCE: reverseSequenceCase,
   DYNAMIC_UPDATE_SLICE: dynamicUpdateSliceCase,
   EMBEDDING_LOOKUP: embeddingCase,
