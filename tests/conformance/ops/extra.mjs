@@ -465,6 +465,8 @@ function nmsCase(rng, v5) {
 
 export const generators = {
   SCATTER_ND: scatterNdCase,
+  MATRIX_DIAG: matrixDiagCase,
+  MATRIX_SET_DIAG: matrixSetDiagCase,
   ATAN2: atan2Case,
   BUCKETIZE: bucketizeCase,
   REVERSE_SEQUENCE: reverseSequenceCase,
