@@ -465,6 +465,11 @@ function nmsCase(rng, v5) {
 
 export const generators = {
   SCATTER_ND: scatterNdCase,
+  SEGMENT_SUM: segmentSumCase,
+  UNSORTED_SEGMENT_SUM: (rng) => unsortedSegmentCase(rng, 'UNSORTED_SEGMENT_SUM'),
+  UNSORTED_SEGMENT_MAX: (rng) => unsortedSegmentCase(rng, 'UNSORTED_SEGMENT_MAX'),
+  UNSORTED_SEGMENT_MIN: (rng) => unsortedSegmentCase(rng, 'UNSORTED_SEGMENT_MIN'),
+  UNSORTED_SEGMENT_PROD: (rng) => unsortedSegmentCase(rng, 'UNSORTED_SEGMENT_PROD'),
   MATRIX_DIAG: matrixDiagCase,
   MATRIX_SET_DIAG: matrixSetDiagCase,
   ATAN2: atan2Case,
