@@ -464,6 +464,9 @@ function nmsCase(rng, v5) {
 }
 
 export const generators = {
+  RIGHT_SHIFT: (rng) => bitwiseCase(rng, 'RIGHT_SHIFT'),
+  BITWISE_XOR: (rng) => bitwiseCase(rng, 'BITWISE_XOR'),
+  BROADCAST_ARGS: broadcastArgsCase,
   SCATTER_ND: scatterNdCase,
   SEGMENT_SUM: segmentSumCase,
   UNSORTED_SEGMENT_SUM: (rng) => unsortedSegmentCase(rng, 'UNSORTED_SEGMENT_SUM'),
