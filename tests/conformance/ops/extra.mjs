@@ -464,6 +464,8 @@ function nmsCase(rng, v5) {
 }
 
 export const generators = {
+  NON_MAX_SUPPRESSION_V4: (rng) => nmsCase(rng, false),
+  NON_MAX_SUPPRESSION_V5: (rng) => nmsCase(rng, true),
   RIGHT_SHIFT: (rng) => bitwiseCase(rng, 'RIGHT_SHIFT'),
   BITWISE_XOR: (rng) => bitwiseCase(rng, 'BITWISE_XOR'),
   BROADCAST_ARGS: broadcastArgsCase,
