@@ -12,7 +12,7 @@ namespace edgelite {
 namespace {
 
 class Atan2Op final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *y, *x;
@@ -26,11 +26,11 @@ public:
     EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, 1, DataType::kFloat32));
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
     if (x->shape != y->shape) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("shape %s differs from y's %s (ATAN2 "
-                                      "does not broadcast)",
-                                      x->shape.ToString().c_str(),
-                                      y->shape.ToString().c_str()));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("shape %s differs from y's %s (ATAN2 "
+                    "does not broadcast)",
+                    x->shape.ToString().c_str(), y->shape.ToString().c_str()));
     }
     return ctx.SetOutputShape(0, y->shape);
   }
@@ -40,14 +40,13 @@ public:
     const float *x = ctx.input(1)->Data<float>();
     float *out = ctx.output(0)->MutableData<float>();
     const int64_t n = ctx.output(0)->NumElements();
-    for (int64_t i = 0; i < n; ++i)
-      out[i] = std::atan2(y[i], x[i]);
+    for (int64_t i = 0; i < n; ++i) out[i] = std::atan2(y[i], x[i]);
     return Status::Ok();
   }
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateAtan2() { return std::make_unique<Atan2Op>(); }
 
-} // namespace edgelite
+}  // namespace edgelite

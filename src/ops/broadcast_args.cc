@@ -18,7 +18,7 @@ int64_t Get(const Tensor *t, int64_t i) {
 }
 
 class BroadcastArgsOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *a, *b;
@@ -53,12 +53,12 @@ public:
       } else if (da == 1) {
         d = db;
       } else {
-        return ctx.Error(StatusCode::kInvalidArgument,
-                         StrFormat("shapes do not broadcast: dimension %lld "
-                                   "is %lld and %lld",
-                                   static_cast<long long>(i),
-                                   static_cast<long long>(da),
-                                   static_cast<long long>(db)));
+        return ctx.Error(
+            StatusCode::kInvalidArgument,
+            StrFormat("shapes do not broadcast: dimension %lld "
+                      "is %lld and %lld",
+                      static_cast<long long>(i), static_cast<long long>(da),
+                      static_cast<long long>(db)));
       }
       if (out->type == DataType::kInt32) {
         out->MutableData<int32_t>()[i] = static_cast<int32_t>(d);
@@ -70,10 +70,10 @@ public:
   }
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateBroadcastArgs() {
   return std::make_unique<BroadcastArgsOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -14,7 +14,7 @@ namespace edgelite {
 namespace {
 
 class BucketizeOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
     const Tensor *in = nullptr;
@@ -60,7 +60,7 @@ public:
       } else {
         v = static_cast<float>(in->Data<int64_t>()[i]);
       }
-      int32_t lo = 0, len = nb; // upper_bound
+      int32_t lo = 0, len = nb;  // upper_bound
       while (len > 0) {
         const int32_t half = len / 2;
         if (!(v < b[lo + half])) {
@@ -75,14 +75,14 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   std::vector<float> boundaries_;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateBucketize() {
   return std::make_unique<BucketizeOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

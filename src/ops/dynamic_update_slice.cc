@@ -17,7 +17,7 @@ namespace edgelite {
 namespace {
 
 class DynamicUpdateSliceOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const Tensor *operand, *update, *start;
@@ -26,26 +26,26 @@ public:
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 2, &start));
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
     if (update->type != operand->type) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("type %s differs from the operand's %s",
-                                      DataTypeName(update->type),
-                                      DataTypeName(operand->type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("type %s differs from the operand's %s",
+                    DataTypeName(update->type), DataTypeName(operand->type)));
     }
     switch (operand->type) {
-    case DataType::kFloat32:
-    case DataType::kFloat16:
-    case DataType::kBool:
-    case DataType::kInt8:
-    case DataType::kInt16:
-    case DataType::kInt32:
-    case DataType::kInt64:
-      break;
-    default:
-      return ctx.InputError(StatusCode::kUnsupported, 0,
-                            StrFormat("type %s is not supported (float32, "
-                                      "float16, bool, int8, int16, int32, "
-                                      "int64, as TFLite)",
-                                      DataTypeName(operand->type)));
+      case DataType::kFloat32:
+      case DataType::kFloat16:
+      case DataType::kBool:
+      case DataType::kInt8:
+      case DataType::kInt16:
+      case DataType::kInt32:
+      case DataType::kInt64:
+        break;
+      default:
+        return ctx.InputError(StatusCode::kUnsupported, 0,
+                              StrFormat("type %s is not supported (float32, "
+                                        "float16, bool, int8, int16, int32, "
+                                        "int64, as TFLite)",
+                                        DataTypeName(operand->type)));
     }
     const int rank = operand->shape.rank;
     if (update->shape.rank != rank) {
@@ -85,11 +85,10 @@ public:
     if (out->data != operand->data && out->bytes > 0) {
       std::memcpy(out->data, operand->data, out->bytes);
     }
-    if (update->NumElements() == 0)
-      return Status::Ok();
+    if (update->NumElements() == 0) return Status::Ok();
     const int rank = operand->shape.rank;
     const size_t esize = DataTypeSize(operand->type);
-    int64_t offset = 0; // of the update's first element in the output
+    int64_t offset = 0;  // of the update's first element in the output
     int64_t ostride[kMaxRank];
     int64_t stride = 1;
     for (int d = rank - 1; d >= 0; --d) {
@@ -109,13 +108,11 @@ public:
     int32_t coord[kMaxRank] = {};
     for (int64_t r = 0; r < rows; ++r) {
       int64_t o = offset;
-      for (int d = 0; d + 1 < rank; ++d)
-        o += coord[d] * ostride[d];
+      for (int d = 0; d + 1 < rank; ++d) o += coord[d] * ostride[d];
       std::memcpy(out->data + o * esize, update->data + r * row * esize,
                   row * esize);
       for (int d = rank - 2; d >= 0; --d) {
-        if (++coord[d] < update->shape.dims[d])
-          break;
+        if (++coord[d] < update->shape.dims[d]) break;
         coord[d] = 0;
       }
     }
@@ -123,10 +120,10 @@ public:
   }
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateDynamicUpdateSlice() {
   return std::make_unique<DynamicUpdateSliceOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

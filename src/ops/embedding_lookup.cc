@@ -16,7 +16,7 @@ namespace edgelite {
 namespace {
 
 class EmbeddingLookupOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *ids, *value;
@@ -28,16 +28,16 @@ public:
     Tensor *out = ctx.output(0);
     hybrid_ = false;
     switch (value->type) {
-    case DataType::kFloat32:
-    case DataType::kInt8:
-    case DataType::kUInt8:
-    case DataType::kInt32:
-      break;
-    default:
-      return ctx.InputError(StatusCode::kUnsupported, 1,
-                            StrFormat("type %s is not supported (float32, "
-                                      "int8, uint8, int32)",
-                                      DataTypeName(value->type)));
+      case DataType::kFloat32:
+      case DataType::kInt8:
+      case DataType::kUInt8:
+      case DataType::kInt32:
+        break;
+      default:
+        return ctx.InputError(StatusCode::kUnsupported, 1,
+                              StrFormat("type %s is not supported (float32, "
+                                        "int8, uint8, int32)",
+                                        DataTypeName(value->type)));
     }
     if (out->type != value->type) {
       if (value->type != DataType::kInt8 || out->type != DataType::kFloat32) {
@@ -90,17 +90,17 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   bool hybrid_ = false;
   double scale_ = 0.0;
   int32_t rows_ = 0;
   int64_t row_elems_ = 0;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateEmbeddingLookup() {
   return std::make_unique<EmbeddingLookupOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -13,7 +13,7 @@ namespace edgelite {
 namespace {
 
 class MatrixDiagOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
     const Tensor *in = nullptr;
@@ -33,11 +33,9 @@ public:
   Status Eval(OpContext &ctx) override {
     const Tensor *in = ctx.input(0);
     Tensor *out = ctx.output(0);
-    if (out->bytes > 0)
-      std::memset(out->data, 0, out->bytes);
+    if (out->bytes > 0) std::memset(out->data, 0, out->bytes);
     const int64_t n = in->shape.dims[in->shape.rank - 1];
-    if (n == 0)
-      return Status::Ok();
+    if (n == 0) return Status::Ok();
     const int64_t batches = in->NumElements() / n;
     const size_t esize = DataTypeSize(in->type);
     for (int64_t b = 0; b < batches; ++b) {
@@ -50,10 +48,10 @@ public:
   }
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateMatrixDiag() {
   return std::make_unique<MatrixDiagOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

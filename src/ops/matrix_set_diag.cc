@@ -13,7 +13,7 @@ namespace edgelite {
 namespace {
 
 class MatrixSetDiagOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *in, *diag;
@@ -27,15 +27,14 @@ public:
           StrFormat("type %s is not supported", DataTypeName(in->type)));
     }
     if (diag->type != in->type) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("type %s differs from the input's %s",
-                                      DataTypeName(diag->type),
-                                      DataTypeName(in->type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("type %s differs from the input's %s",
+                    DataTypeName(diag->type), DataTypeName(in->type)));
     }
     const int r = in->shape.rank;
     Shape want;
-    for (int d = 0; d < r - 2; ++d)
-      want.dims[want.rank++] = in->shape.dims[d];
+    for (int d = 0; d < r - 2; ++d) want.dims[want.rank++] = in->shape.dims[d];
     want.dims[want.rank++] =
         std::min(in->shape.dims[r - 2], in->shape.dims[r - 1]);
     if (diag->shape != want) {
@@ -58,8 +57,7 @@ public:
     const int r = in->shape.rank;
     const int64_t m = in->shape.dims[r - 2], n = in->shape.dims[r - 1];
     const int64_t k = std::min(m, n);
-    if (m * n == 0)
-      return Status::Ok();
+    if (m * n == 0) return Status::Ok();
     const int64_t batches = in->NumElements() / (m * n);
     const size_t esize = DataTypeSize(in->type);
     for (int64_t b = 0; b < batches; ++b) {
@@ -72,10 +70,10 @@ public:
   }
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateMatrixSetDiag() {
   return std::make_unique<MatrixSetDiagOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

@@ -15,7 +15,7 @@ namespace edgelite {
 namespace {
 
 class ReverseSequenceOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *in, *lens;
@@ -23,17 +23,17 @@ public:
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &lens));
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
     switch (in->type) {
-    case DataType::kFloat32:
-    case DataType::kUInt8:
-    case DataType::kInt16:
-    case DataType::kInt32:
-    case DataType::kInt64:
-      break;
-    default:
-      return ctx.InputError(StatusCode::kUnsupported, 0,
-                            StrFormat("type %s is not supported (float32, "
-                                      "uint8, int16, int32, int64)",
-                                      DataTypeName(in->type)));
+      case DataType::kFloat32:
+      case DataType::kUInt8:
+      case DataType::kInt16:
+      case DataType::kInt32:
+      case DataType::kInt64:
+        break;
+      default:
+        return ctx.InputError(StatusCode::kUnsupported, 0,
+                              StrFormat("type %s is not supported (float32, "
+                                        "uint8, int16, int32, int64)",
+                                        DataTypeName(in->type)));
     }
     if (lens->type != DataType::kInt32 && lens->type != DataType::kInt64) {
       return ctx.InputError(StatusCode::kInvalidModel, 1,
@@ -81,8 +81,7 @@ public:
       }
     }
     const int64_t n = in->NumElements();
-    if (n == 0)
-      return Status::Ok();
+    if (n == 0) return Status::Ok();
     const size_t esize = DataTypeSize(in->type);
     int64_t stride[kMaxRank];
     int64_t st = 1;
@@ -99,15 +98,14 @@ public:
       }
       std::memcpy(out->data + i * esize, in->data + src * esize, esize);
       for (int d = rank - 1; d >= 0; --d) {
-        if (++c[d] < s.dims[d])
-          break;
+        if (++c[d] < s.dims[d]) break;
         c[d] = 0;
       }
     }
     return Status::Ok();
   }
 
-private:
+ private:
   static int64_t Length(const Tensor *lens, int32_t b) {
     return lens->type == DataType::kInt32 ? lens->Data<int32_t>()[b]
                                           : lens->Data<int64_t>()[b];
@@ -116,10 +114,10 @@ private:
   int seq_dim_ = 0, batch_dim_ = 0;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateReverseSequence() {
   return std::make_unique<ReverseSequenceOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

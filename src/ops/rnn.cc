@@ -14,7 +14,7 @@ namespace edgelite {
 namespace {
 
 class RnnOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 5, 5, 1));
     const Tensor *in = nullptr;
@@ -38,13 +38,13 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   int32_t batch_ = 0;
   RnnWeights w_{};
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateRnn() { return std::make_unique<RnnOp>(); }
 
-} // namespace edgelite
+}  // namespace edgelite

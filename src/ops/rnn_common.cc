@@ -11,13 +11,13 @@ namespace edgelite {
 
 Status CheckRecurrentActivation(const OpContext &ctx, Activation act) {
   switch (act) {
-  case Activation::kNone:
-  case Activation::kRelu:
-  case Activation::kReluN1To1:
-  case Activation::kRelu6:
-  case Activation::kTanh:
-  case Activation::kSignBit:
-    return Status::Ok();
+    case Activation::kNone:
+    case Activation::kRelu:
+    case Activation::kReluN1To1:
+    case Activation::kRelu6:
+    case Activation::kTanh:
+    case Activation::kSignBit:
+      return Status::Ok();
   }
   return ctx.Error(
       StatusCode::kUnsupported,
@@ -26,24 +26,20 @@ Status CheckRecurrentActivation(const OpContext &ctx, Activation act) {
 
 void ApplyFloatActivationToVector(float *v, int64_t n, Activation act) {
   switch (act) {
-  case Activation::kNone:
-    return;
-  case Activation::kTanh:
-    for (int64_t i = 0; i < n; ++i)
-      v[i] = std::tanh(v[i]);
-    return;
-  case Activation::kSignBit:
-    for (int64_t i = 0; i < n; ++i)
-      v[i] = std::signbit(v[i]) ? 1.0f : 0.0f;
-    return;
-  default: {
-    float lo = 0.0f, hi = 0.0f;
-    if (!ActivationRangeFloat(act, &lo, &hi).ok())
+    case Activation::kNone:
       return;
-    for (int64_t i = 0; i < n; ++i)
-      v[i] = std::min(std::max(v[i], lo), hi);
-    return;
-  }
+    case Activation::kTanh:
+      for (int64_t i = 0; i < n; ++i) v[i] = std::tanh(v[i]);
+      return;
+    case Activation::kSignBit:
+      for (int64_t i = 0; i < n; ++i) v[i] = std::signbit(v[i]) ? 1.0f : 0.0f;
+      return;
+    default: {
+      float lo = 0.0f, hi = 0.0f;
+      if (!ActivationRangeFloat(act, &lo, &hi).ok()) return;
+      for (int64_t i = 0; i < n; ++i) v[i] = std::min(std::max(v[i], lo), hi);
+      return;
+    }
   }
 }
 
@@ -51,13 +47,12 @@ Status CheckInputDims(const OpContext &ctx, int i, const char *what,
                       std::initializer_list<int32_t> dims) {
   const Tensor *t = ctx.input(i);
   Shape want;
-  for (int32_t d : dims)
-    want.dims[want.rank++] = d;
+  for (int32_t d : dims) want.dims[want.rank++] = d;
   if (t->shape != want) {
-    return ctx.InputError(StatusCode::kInvalidModel, i,
-                          StrFormat("%s must have shape %s, got %s", what,
-                                    want.ToString().c_str(),
-                                    t->shape.ToString().c_str()));
+    return ctx.InputError(
+        StatusCode::kInvalidModel, i,
+        StrFormat("%s must have shape %s, got %s", what,
+                  want.ToString().c_str(), t->shape.ToString().c_str()));
   }
   return Status::Ok();
 }
@@ -71,15 +66,13 @@ void RnnFloatStep(const RnnWeights &w, int32_t batch, const float *x,
     for (int32_t u = 0; u < w.units; ++u) {
       const float *wi = w.input_weights + int64_t{u} * w.input_size;
       float dot = 0.0f;
-      for (int32_t i = 0; i < w.input_size; ++i)
-        dot += wi[i] * xb[i];
+      for (int32_t i = 0; i < w.input_size; ++i) dot += wi[i] * xb[i];
       ob[u] = w.bias[u] + dot;
     }
     for (int32_t u = 0; u < w.units; ++u) {
       const float *wr = w.recurrent_weights + int64_t{u} * w.units;
       float dot = 0.0f;
-      for (int32_t i = 0; i < w.units; ++i)
-        dot += wr[i] * hb[i];
+      for (int32_t i = 0; i < w.units; ++i) dot += wr[i] * hb[i];
       ob[u] += dot;
     }
   }
@@ -143,4 +136,4 @@ Status PrepareRnnWeights(OpContext &ctx, int32_t batch, int32_t input_size,
   return Status::Ok();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

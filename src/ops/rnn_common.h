@@ -21,9 +21,9 @@ void ApplyFloatActivationToVector(float *v, int64_t n, Activation act);
 //   own, then added, in that order), then h = out.
 // x rows are `x_stride` apart, out rows `out_stride` apart; h is contiguous.
 struct RnnWeights {
-  const float *input_weights;     // [units, input_size]
-  const float *recurrent_weights; // [units, units]
-  const float *bias;              // [units]
+  const float *input_weights;      // [units, input_size]
+  const float *recurrent_weights;  // [units, units]
+  const float *bias;               // [units]
   int32_t units, input_size;
   Activation activation;
 };
@@ -39,6 +39,6 @@ Status PrepareRnnWeights(OpContext &ctx, int32_t batch, int32_t input_size,
 Status CheckInputDims(const OpContext &ctx, int i, const char *what,
                       std::initializer_list<int32_t> dims);
 
-} // namespace edgelite
+}  // namespace edgelite
 
-#endif // EDGELITE_OPS_RNN_COMMON_H_
+#endif  // EDGELITE_OPS_RNN_COMMON_H_

@@ -21,12 +21,11 @@ template <typename T>
 void AddSlice(uint8_t *out, const uint8_t *upd, int64_t n) {
   T *o = reinterpret_cast<T *>(out);
   const T *u = reinterpret_cast<const T *>(upd);
-  for (int64_t j = 0; j < n; ++j)
-    o[j] = static_cast<T>(o[j] + u[j]);
+  for (int64_t j = 0; j < n; ++j) o[j] = static_cast<T>(o[j] + u[j]);
 }
 
 class ScatterNdOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const Tensor *indices, *updates, *shape_t;
@@ -34,26 +33,26 @@ public:
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &updates));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 2, &shape_t));
     switch (updates->type) {
-    case DataType::kFloat32:
-      add_ = AddSlice<float>;
-      break;
-    case DataType::kInt8:
-      add_ = AddSlice<int8_t>;
-      break;
-    case DataType::kUInt8:
-      add_ = AddSlice<uint8_t>;
-      break;
-    case DataType::kInt32:
-      add_ = AddSlice<int32_t>;
-      break;
-    case DataType::kInt64:
-      add_ = AddSlice<int64_t>;
-      break;
-    default:
-      return ctx.InputError(StatusCode::kUnsupported, 1,
-                            StrFormat("type %s is not supported (float32, "
-                                      "int8, uint8, int32, int64)",
-                                      DataTypeName(updates->type)));
+      case DataType::kFloat32:
+        add_ = AddSlice<float>;
+        break;
+      case DataType::kInt8:
+        add_ = AddSlice<int8_t>;
+        break;
+      case DataType::kUInt8:
+        add_ = AddSlice<uint8_t>;
+        break;
+      case DataType::kInt32:
+        add_ = AddSlice<int32_t>;
+        break;
+      case DataType::kInt64:
+        add_ = AddSlice<int64_t>;
+        break;
+      default:
+        return ctx.InputError(StatusCode::kUnsupported, 1,
+                              StrFormat("type %s is not supported (float32, "
+                                        "int8, uint8, int32, int64)",
+                                        DataTypeName(updates->type)));
     }
     if (ctx.output(0)->type != updates->type) {
       return ctx.OutputError(StatusCode::kInvalidModel, 0,
@@ -64,11 +63,11 @@ public:
     EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, 0, DataType::kInt32));
     EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, 2, DataType::kInt32));
     if (shape_t->shape.rank != 1 || shape_t->shape.dims[0] > kMaxRank) {
-      return ctx.InputError(StatusCode::kInvalidModel, 2,
-                            StrFormat("shape must be a vector of at most %d "
-                                      "dims, got shape %s",
-                                      kMaxRank,
-                                      shape_t->shape.ToString().c_str()));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 2,
+          StrFormat("shape must be a vector of at most %d "
+                    "dims, got shape %s",
+                    kMaxRank, shape_t->shape.ToString().c_str()));
     }
     if (!shape_t->is_constant()) {
       return ctx.InputError(StatusCode::kUnsupported, 2,
@@ -103,13 +102,13 @@ public:
       ok = updates->shape.dims[d + outer] == out.dims[k + d];
     }
     if (!ok) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("indices %s, updates %s and shape %s do not "
-                                 "match (updates must be indices.shape[:-1] + "
-                                 "shape[indices.shape[-1]:])",
-                                 indices->shape.ToString().c_str(),
-                                 updates->shape.ToString().c_str(),
-                                 out.ToString().c_str()));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("indices %s, updates %s and shape %s do not "
+                    "match (updates must be indices.shape[:-1] + "
+                    "shape[indices.shape[-1]:])",
+                    indices->shape.ToString().c_str(),
+                    updates->shape.ToString().c_str(), out.ToString().c_str()));
     }
     k_ = k;
     slices_ = indices->shape.FlatSize(0, outer);
@@ -128,18 +127,16 @@ public:
     Tensor *out = ctx.output(0);
     const size_t esize = DataTypeSize(updates->type);
     const int64_t total = out->NumElements();
-    if (out->bytes > 0)
-      std::memset(out->data, 0, out->bytes);
+    if (out->bytes > 0) std::memset(out->data, 0, out->bytes);
     for (int64_t i = 0; i < slices_; ++i) {
       int64_t pos = 0;
-      for (int j = 0; j < k_; ++j)
-        pos += int64_t{idx[i * k_ + j]} * stride_[j];
+      for (int j = 0; j < k_; ++j) pos += int64_t{idx[i * k_ + j]} * stride_[j];
       if (pos < 0 || pos + slice_size_ > total) {
-        return ctx.Error(StatusCode::kInvalidArgument,
-                         StrFormat("index %lld (slice %lld) lands outside the "
-                                   "output",
-                                   static_cast<long long>(pos),
-                                   static_cast<long long>(i)));
+        return ctx.Error(
+            StatusCode::kInvalidArgument,
+            StrFormat("index %lld (slice %lld) lands outside the "
+                      "output",
+                      static_cast<long long>(pos), static_cast<long long>(i)));
       }
       add_(out->data + pos * esize, updates->data + i * slice_size_ * esize,
            slice_size_);
@@ -147,17 +144,17 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   void (*add_)(uint8_t *, const uint8_t *, int64_t) = nullptr;
   int k_ = 0;
   int64_t slices_ = 0, slice_size_ = 0;
   int64_t stride_[kMaxRank] = {};
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateScatterNd() {
   return std::make_unique<ScatterNdOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

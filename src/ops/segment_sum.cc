@@ -18,7 +18,7 @@ namespace edgelite {
 namespace {
 
 class SegmentSumOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *data, *ids;
@@ -72,14 +72,14 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   int64_t row_ = 0, segments_ = 0;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateSegmentSum() {
   return std::make_unique<SegmentSumOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

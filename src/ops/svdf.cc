@@ -39,7 +39,7 @@ namespace edgelite {
 namespace {
 
 class SvdfOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 5, 5, 1));
     const Tensor *in, *wf, *wt, *state;
@@ -122,13 +122,12 @@ public:
                             {4, DataType::kInt16}};
       for (const Want &w : wants) {
         const Tensor *t = ctx.input(w.i);
-        if (t == nullptr)
-          continue;
+        if (t == nullptr) continue;
         if (t->type != w.type) {
-          return ctx.InputError(StatusCode::kInvalidModel, w.i,
-                                StrFormat("must be %s in an int8 SVDF, got %s",
-                                          DataTypeName(w.type),
-                                          DataTypeName(t->type)));
+          return ctx.InputError(
+              StatusCode::kInvalidModel, w.i,
+              StrFormat("must be %s in an int8 SVDF, got %s",
+                        DataTypeName(w.type), DataTypeName(t->type)));
         }
         if (w.i != 3 && (t->quant == nullptr || t->quant->empty())) {
           return ctx.InputError(StatusCode::kInvalidModel, w.i,
@@ -172,8 +171,7 @@ public:
     // The state is a variable tensor: the op owns its contents.
     Tensor *state = const_cast<Tensor *>(ctx.input(4));
     const int64_t total = int64_t{batch_} * filters_ * memory_;
-    if (total == 0)
-      return Status::Ok();
+    if (total == 0) return Status::Ok();
     const size_t esize = DataTypeSize(state->type);
     std::memmove(state->data, state->data + esize, (total - 1) * esize);
     if (integer_) {
@@ -184,7 +182,7 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   void EvalFloat(OpContext &ctx, float *state) {
     const float *x = ctx.input(0)->Data<float>();
     const float *wf = ctx.input(1)->Data<float>();
@@ -198,21 +196,18 @@ private:
         float acc = 0.0f;
         const float *w = wf + int64_t{f} * input_size_;
         const float *v = x + int64_t{b} * input_size_;
-        for (int i = 0; i < input_size_; ++i)
-          acc += w[i] * v[i];
+        for (int i = 0; i < input_size_; ++i) acc += w[i] * v[i];
         float *s = state + (int64_t{b} * filters_ + f) * memory_;
         s[memory_ - 1] = acc;
         float dot = 0.0f;
         const float *t = wt + int64_t{f} * memory_;
-        for (int m = 0; m < memory_; ++m)
-          dot += t[m] * s[m];
+        for (int m = 0; m < memory_; ++m) dot += t[m] * s[m];
         scratch[int64_t{b} * filters_ + f] = dot;
       }
       for (int u = 0; u < units_; ++u) {
         float sum = 0.0f;
         const float *s = scratch + int64_t{b} * filters_ + int64_t{u} * rank_;
-        for (int r = 0; r < rank_; ++r)
-          sum += s[r];
+        for (int r = 0; r < rank_; ++r) sum += s[r];
         out[int64_t{b} * units_ + u] = bias ? sum + bias[u] : sum;
       }
     }
@@ -232,13 +227,12 @@ private:
         int32_t acc = 0;
         const int8_t *w = wf + int64_t{f} * input_size_;
         const int8_t *v = x + int64_t{b} * input_size_;
-        for (int i = 0; i < input_size_; ++i)
-          acc += w[i] * (v[i] - in_zp_);
+        for (int i = 0; i < input_size_; ++i) acc += w[i] * (v[i] - in_zp_);
         acc = MultiplyByQuantizedMultiplier(acc, mult1_, shift1_);
         acc = std::min<int32_t>(std::max<int32_t>(acc, -32768), 32767);
         int16_t *s = state + (int64_t{b} * filters_ + f) * memory_;
         s[memory_ - 1] = static_cast<int16_t>(acc);
-        uint32_t dot = 0; // int32 sums that wrap, as TFLite's
+        uint32_t dot = 0;  // int32 sums that wrap, as TFLite's
         const int16_t *t = wt + int64_t{f} * memory_;
         for (int m = 0; m < memory_; ++m) {
           dot += static_cast<uint32_t>(int32_t{t[m]} * s[m]);
@@ -248,8 +242,7 @@ private:
       for (int u = 0; u < units_; ++u) {
         uint32_t sum = bias ? static_cast<uint32_t>(bias[u]) : 0u;
         const int32_t *s = scratch + int64_t{b} * filters_ + int64_t{u} * rank_;
-        for (int r = 0; r < rank_; ++r)
-          sum += static_cast<uint32_t>(s[r]);
+        for (int r = 0; r < rank_; ++r) sum += static_cast<uint32_t>(s[r]);
         int32_t q = MultiplyByQuantizedMultiplier(static_cast<int32_t>(sum),
                                                   mult2_, shift2_) +
                     out_zp_;
@@ -269,8 +262,8 @@ private:
   int scratch_ = -1;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateSvdf() { return std::make_unique<SvdfOp>(); }
 
-} // namespace edgelite
+}  // namespace edgelite

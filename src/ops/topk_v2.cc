@@ -25,15 +25,14 @@ namespace edgelite {
 namespace {
 
 int64_t FloatKey(float f) {
-  if (f == 0.0f)
-    f = 0.0f; // -0.0 == +0.0
+  if (f == 0.0f) f = 0.0f;  // -0.0 == +0.0
   int32_t bits;
   std::memcpy(&bits, &f, sizeof(bits));
   return bits >= 0 ? bits : bits ^ 0x7fffffff;
 }
 
 class TopKV2Op final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 2));
     const Tensor *in = nullptr;
@@ -41,19 +40,19 @@ public:
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &k_t));
     switch (in->type) {
-    case DataType::kFloat32:
-    case DataType::kInt8:
-    case DataType::kUInt8:
-    case DataType::kInt16:
-    case DataType::kInt32:
-    case DataType::kInt64:
-      break;
-    default:
-      return ctx.InputError(
-          StatusCode::kUnsupported, 0,
-          StrFormat("type %s is not supported (float32, int8, uint8, int16, "
-                    "int32, int64)",
-                    DataTypeName(in->type)));
+      case DataType::kFloat32:
+      case DataType::kInt8:
+      case DataType::kUInt8:
+      case DataType::kInt16:
+      case DataType::kInt32:
+      case DataType::kInt64:
+        break;
+      default:
+        return ctx.InputError(
+            StatusCode::kUnsupported, 0,
+            StrFormat("type %s is not supported (float32, int8, uint8, int16, "
+                      "int32, int64)",
+                      DataTypeName(in->type)));
     }
     if (in->shape.rank < 1) {
       return ctx.InputError(StatusCode::kInvalidModel, 0,
@@ -88,10 +87,10 @@ public:
     Tensor *values = ctx.output(0);
     Tensor *indices = ctx.output(1);
     if (values->type != in->type) {
-      return ctx.OutputError(StatusCode::kInvalidModel, 0,
-                             StrFormat("type %s differs from the input's %s",
-                                       DataTypeName(values->type),
-                                       DataTypeName(in->type)));
+      return ctx.OutputError(
+          StatusCode::kInvalidModel, 0,
+          StrFormat("type %s differs from the input's %s",
+                    DataTypeName(values->type), DataTypeName(in->type)));
     }
     if (indices->type != DataType::kInt32 &&
         indices->type != DataType::kInt16) {
@@ -119,8 +118,7 @@ public:
     const Tensor *in = ctx.input(0);
     Tensor *values = ctx.output(0);
     Tensor *indices = ctx.output(1);
-    if (k_ == 0 || rows_ == 0)
-      return Status::Ok();
+    if (k_ == 0 || rows_ == 0) return Status::Ok();
     int64_t *keys = static_cast<int64_t *>(ctx.scratch(scratch_));
     int32_t *order = reinterpret_cast<int32_t *>(keys + row_);
     const size_t esize = DataTypeSize(in->type);
@@ -150,21 +148,21 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   static int64_t Key(const Tensor *t, int64_t i) {
     switch (t->type) {
-    case DataType::kFloat32:
-      return FloatKey(t->Data<float>()[i]);
-    case DataType::kInt8:
-      return t->Data<int8_t>()[i];
-    case DataType::kUInt8:
-      return t->Data<uint8_t>()[i];
-    case DataType::kInt16:
-      return t->Data<int16_t>()[i];
-    case DataType::kInt32:
-      return t->Data<int32_t>()[i];
-    default:
-      return t->Data<int64_t>()[i];
+      case DataType::kFloat32:
+        return FloatKey(t->Data<float>()[i]);
+      case DataType::kInt8:
+        return t->Data<int8_t>()[i];
+      case DataType::kUInt8:
+        return t->Data<uint8_t>()[i];
+      case DataType::kInt16:
+        return t->Data<int16_t>()[i];
+      case DataType::kInt32:
+        return t->Data<int32_t>()[i];
+      default:
+        return t->Data<int64_t>()[i];
     }
   }
 
@@ -173,8 +171,8 @@ private:
   int scratch_ = -1;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateTopKV2() { return std::make_unique<TopKV2Op>(); }
 
-} // namespace edgelite
+}  // namespace edgelite

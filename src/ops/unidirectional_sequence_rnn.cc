@@ -15,7 +15,7 @@ namespace edgelite {
 namespace {
 
 class UnidirectionalSequenceRnnOp final : public Op {
-public:
+ public:
   Status Prepare(OpContext &ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 5, 5, 1));
     const Tensor *in = nullptr;
@@ -58,16 +58,16 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   bool time_major_ = false;
   int32_t time_ = 0, batch_ = 0;
   RnnWeights w_{};
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<Op> CreateUnidirectionalSequenceRnn() {
   return std::make_unique<UnidirectionalSequenceRnnOp>();
 }
 
-} // namespace edgelite
+}  // namespace edgelite

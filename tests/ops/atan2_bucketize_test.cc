@@ -127,5 +127,5 @@ TEST(BucketizeTest, RejectsUnsortedBoundaries) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -42,8 +42,7 @@ std::vector<T> RunOp(const std::vector<uint8_t> &model, const std::vector<T> &a,
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   EXPECT_TRUE(s.ok()) << s.message();
-  if (!s.ok())
-    return {};
+  if (!s.ok()) return {};
   testing::SetInput(interp.get(), 0, a);
   testing::SetInput(interp.get(), 1, b);
   s = interp->Invoke();
@@ -82,15 +81,14 @@ TEST(BitwiseXorTest, Int32Broadcast2D) {
 
 TEST(BitwiseXorTest, InvokeAllocatesNothing) {
   std::unique_ptr<Interpreter> interp;
-  ASSERT_TRUE(testing::MakeInterpreter(Model(tfl::BuiltinOperator::BITWISE_XOR,
-                                             DataType::kInt16, {2, 1, 3},
-                                             {4, 1}, {2, 4, 3}),
-                                       &interp)
+  ASSERT_TRUE(testing::MakeInterpreter(
+                  Model(tfl::BuiltinOperator::BITWISE_XOR, DataType::kInt16,
+                        {2, 1, 3}, {4, 1}, {2, 4, 3}),
+                  &interp)
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -137,5 +135,5 @@ TEST(BroadcastArgsTest, Int64) {
             (std::vector<int64_t>{1, 5}));
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

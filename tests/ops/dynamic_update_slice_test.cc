@@ -45,8 +45,7 @@ std::vector<T> RunOp(const std::vector<uint8_t> &model, const std::vector<T> &a,
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   EXPECT_TRUE(s.ok()) << s.message();
-  if (!s.ok())
-    return {};
+  if (!s.ok()) return {};
   testing::SetInput(interp.get(), 0, a);
   testing::SetInput(interp.get(), 1, u);
   testing::SetInput(interp.get(), 2, start);
@@ -85,8 +84,7 @@ TEST(DynamicUpdateSliceTest, InvokeAllocatesNothing) {
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -101,5 +99,5 @@ TEST(DynamicUpdateSliceTest, RejectsOversizedUpdate) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -29,7 +29,8 @@ TensorSpec Spec(const std::string &name, DataType type,
   return s;
 }
 
-template <typename T> TensorSpec Const(TensorSpec s, const std::vector<T> &v) {
+template <typename T>
+TensorSpec Const(TensorSpec s, const std::vector<T> &v) {
   s.data = testing::Bytes(v);
   return s;
 }
@@ -46,8 +47,7 @@ std::vector<uint8_t> Model(TensorSpec value, TensorSpec out, int32_t n_ids) {
 // Table [3, 2, 2] holding 0..11: row r is 4r .. 4r+3.
 TEST(EmbeddingLookupTest, FloatRowsRepeatAndReorder) {
   std::vector<float> table(12);
-  for (int i = 0; i < 12; ++i)
-    table[i] = static_cast<float>(i);
+  for (int i = 0; i < 12; ++i) table[i] = static_cast<float>(i);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(
                   Model(Const(Spec("v", DataType::kFloat32, {3, 2, 2}), table),
@@ -116,10 +116,9 @@ TEST(EmbeddingLookupTest, InvokeAllocatesNothing) {
                         Spec("y", DataType::kFloat32, {5, 3}), 5),
                   &interp)
                   .ok());
-  ASSERT_TRUE(interp->Invoke().ok()); // ids are zero
+  ASSERT_TRUE(interp->Invoke().ok());  // ids are zero
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -146,5 +145,5 @@ TEST(EmbeddingLookupTest, RejectsUInt8Hybrid) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -107,5 +107,5 @@ TEST(MatrixSetDiagTest, RejectsWrongDiagonalShape) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -31,8 +31,7 @@ template <typename T>
 TensorSpec Scalar(const std::string &name, DataType type, T v,
                   bool constant = true) {
   TensorSpec s = Spec(name, type, {});
-  if (constant)
-    s.data = testing::Bytes(std::vector<T>{v});
+  if (constant) s.data = testing::Bytes(std::vector<T>{v});
   return s;
 }
 
@@ -45,8 +44,7 @@ std::vector<uint8_t> Model(bool v5, int32_t n, int32_t max_out, float iou,
               Scalar<int32_t>("max", DataType::kInt32, max_out, max_const),
               Scalar<float>("iou", DataType::kFloat32, iou),
               Scalar<float>("score", DataType::kFloat32, score)};
-  if (v5)
-    m.inputs.push_back(Scalar<float>("sigma", DataType::kFloat32, sigma));
+  if (v5) m.inputs.push_back(Scalar<float>("sigma", DataType::kFloat32, sigma));
   m.outputs = {Spec("indices", DataType::kInt32, {max_out})};
   if (v5)
     m.outputs.push_back(Spec("scores_out", DataType::kFloat32, {max_out}));
@@ -127,5 +125,5 @@ TEST(NonMaxSuppressionTest, RejectsNonConstantMaxOutputSize) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

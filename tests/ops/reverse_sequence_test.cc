@@ -45,8 +45,7 @@ Status RunOp(const std::vector<uint8_t> &model, const std::vector<T> &x,
              const std::vector<int32_t> &lens, std::vector<T> *y) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
-  if (!s.ok())
-    return s;
+  if (!s.ok()) return s;
   testing::SetInput(interp.get(), 0, x);
   testing::SetInput(interp.get(), 1, lens);
   s = interp->Invoke();
@@ -90,8 +89,7 @@ TEST(ReverseSequenceTest, InvokeAllocatesNothing) {
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -113,5 +111,5 @@ TEST(ReverseSequenceTest, RejectsInt8) {
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -63,14 +63,13 @@ SingleOpModel Model(bool sequence, std::vector<int32_t> in_shape,
   return m;
 }
 
-std::vector<std::vector<float>>
-RunSteps(const SingleOpModel &m, const std::vector<std::vector<float>> &xs) {
+std::vector<std::vector<float>> RunSteps(
+    const SingleOpModel &m, const std::vector<std::vector<float>> &xs) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
   EXPECT_TRUE(s.ok()) << s.message();
   std::vector<std::vector<float>> out;
-  if (!s.ok())
-    return out;
+  if (!s.ok()) return out;
   for (const auto &x : xs) {
     testing::SetInput(interp.get(), 0, x);
     s = interp->Invoke();
@@ -128,8 +127,7 @@ TEST(UnidirectionalSequenceRnnTest, InvokeAllocatesNothing) {
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -157,5 +155,5 @@ TEST(RnnTest, RejectsNonFloatState) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

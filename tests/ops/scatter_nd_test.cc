@@ -33,8 +33,7 @@ std::vector<uint8_t> Model(DataType type, std::vector<int32_t> indices,
   SingleOpModel m;
   TensorSpec sh =
       Spec("shape", DataType::kInt32, {static_cast<int32_t>(shape.size())});
-  if (shape_const)
-    sh.data = testing::Bytes(shape);
+  if (shape_const) sh.data = testing::Bytes(shape);
   m.inputs = {Spec("indices", DataType::kInt32, indices),
               Spec("updates", type, updates), sh};
   m.outputs = {Spec("y", type, shape)};
@@ -47,8 +46,7 @@ Status RunOp(const std::vector<uint8_t> &model, const std::vector<int32_t> &idx,
              const std::vector<T> &upd, std::vector<T> *y) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
-  if (!s.ok())
-    return s;
+  if (!s.ok()) return s;
   testing::SetInput(interp.get(), 0, idx);
   testing::SetInput(interp.get(), 1, upd);
   s = interp->Invoke();
@@ -98,10 +96,9 @@ TEST(ScatterNdTest, InvokeAllocatesNothing) {
   ASSERT_TRUE(testing::MakeInterpreter(
                   Model(DataType::kFloat32, {2, 1}, {2, 3}, {4, 3}), &interp)
                   .ok());
-  ASSERT_TRUE(interp->Invoke().ok()); // indices 0, 0
+  ASSERT_TRUE(interp->Invoke().ok());  // indices 0, 0
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -124,5 +121,5 @@ TEST(ScatterNdTest, RejectsMismatchedUpdates) {
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -185,5 +185,5 @@ TEST(UnsortedSegmentTest, RejectsNonPrefixIds) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

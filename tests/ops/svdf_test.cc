@@ -30,7 +30,8 @@ TensorSpec Spec(const std::string &name, DataType type,
   return s;
 }
 
-template <typename T> TensorSpec Const(TensorSpec s, const std::vector<T> &v) {
+template <typename T>
+TensorSpec Const(TensorSpec s, const std::vector<T> &v) {
   s.data = testing::Bytes(v);
   return s;
 }
@@ -83,8 +84,7 @@ std::vector<std::vector<T>> RunSteps(const std::vector<uint8_t> &model,
   Status s = testing::MakeInterpreter(model, &interp);
   EXPECT_TRUE(s.ok()) << s.message();
   std::vector<std::vector<T>> out;
-  if (!s.ok())
-    return out;
+  if (!s.ok()) return out;
   for (const auto &x : xs) {
     testing::SetInput(interp.get(), 0, x);
     s = interp->Invoke();
@@ -148,8 +148,7 @@ TEST(SvdfTest, InvokeAllocatesNothing) {
       testing::MakeInterpreter(FloatModel(1, {1, 2}, Act::TANH), &interp).ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -225,5 +224,5 @@ TEST(SvdfTest, RejectsInt8WithoutRelu) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

@@ -28,8 +28,7 @@ TensorSpec Spec(const std::string &name, DataType type,
 
 TensorSpec K(int32_t k, bool constant = true) {
   TensorSpec s = Spec("k", DataType::kInt32, {1});
-  if (constant)
-    s.data = testing::Bytes(std::vector<int32_t>{k});
+  if (constant) s.data = testing::Bytes(std::vector<int32_t>{k});
   return s;
 }
 
@@ -57,8 +56,7 @@ void RunOp(const std::vector<uint8_t> &model, const std::vector<T> &x,
   ASSERT_TRUE(s.ok()) << s.message();
   *values = testing::GetOutput<T>(*interp, 0);
   *indices = testing::GetOutput<int32_t>(*interp, 1);
-  if (shape)
-    *shape = interp->output(0)->shape;
+  if (shape) *shape = interp->output(0)->shape;
 }
 
 Status PrepareStatus(const std::vector<uint8_t> &model) {
@@ -136,8 +134,7 @@ TEST(TopKV2Test, InvokeAllocatesNothing) {
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(interp->Invoke().ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
@@ -178,5 +175,5 @@ TEST(TopKV2Test, RejectsFloatIndices) {
       << s.message();
 }
 
-} // namespace
-} // namespace edgelite
+}  // namespace
+}  // namespace edgelite

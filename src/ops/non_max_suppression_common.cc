@@ -15,13 +15,14 @@
 // writes them. Equal scores leave the order to the heap algorithm (TFLite's
 // std::priority_queue; the order of exact ties may differ between C++
 // libraries).
+#include "ops/non_max_suppression_common.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 
 #include "core/op.h"
 #include "ops/op_util.h"
-#include "ops/ops.h"
 
 namespace edgelite {
 namespace {
@@ -45,19 +46,17 @@ float Iou(const float *boxes, int32_t i, int32_t j) {
   const float bx0 = std::min(b[1], b[3]), bx1 = std::max(b[1], b[3]);
   const float area_a = (ay1 - ay0) * (ax1 - ax0);
   const float area_b = (by1 - by0) * (bx1 - bx0);
-  if (area_a <= 0.0f || area_b <= 0.0f)
-    return 0.0f;
+  if (area_a <= 0.0f || area_b <= 0.0f) return 0.0f;
   const float ih = std::max(std::min(ay1, by1) - std::max(ay0, by0), 0.0f);
   const float iw = std::max(std::min(ax1, bx1) - std::max(ax0, bx0), 0.0f);
   const float inter = ih * iw;
   const float uni = area_a + area_b - inter;
-  if (uni == 0.0f)
-    return 0.0f;
+  if (uni == 0.0f) return 0.0f;
   return inter / uni;
 }
 
 class NonMaxSuppressionOp final : public Op {
-public:
+ public:
   explicit NonMaxSuppressionOp(bool v5) : v5_(v5) {}
 
   Status Prepare(OpContext &ctx) override {
@@ -83,10 +82,10 @@ public:
     }
     num_boxes_ = boxes->shape.dims[0];
     if (scores->shape != Shape({num_boxes_})) {
-      return ctx.InputError(StatusCode::kInvalidModel, 1,
-                            StrFormat("scores must have shape [%d], got %s",
-                                      num_boxes_,
-                                      scores->shape.ToString().c_str()));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 1,
+          StrFormat("scores must have shape [%d], got %s", num_boxes_,
+                    scores->shape.ToString().c_str()));
     }
     const Tensor *max_t = ctx.input(2);
     if (!max_t->is_constant()) {
@@ -105,15 +104,14 @@ public:
       const DataType want =
           (v5_ && o == 1) ? DataType::kFloat32 : DataType::kInt32;
       if (ctx.output(o)->type != want) {
-        return ctx.OutputError(StatusCode::kInvalidModel, o,
-                               StrFormat("must be %s, got %s",
-                                         DataTypeName(want),
-                                         DataTypeName(ctx.output(o)->type)));
+        return ctx.OutputError(
+            StatusCode::kInvalidModel, o,
+            StrFormat("must be %s, got %s", DataTypeName(want),
+                      DataTypeName(ctx.output(o)->type)));
       }
     }
     EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, Shape({max_out_})));
-    if (v5_)
-      EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(1, Shape({max_out_})));
+    if (v5_) EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(1, Shape({max_out_})));
     EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(n_out - 1, Shape()));
     return ctx.RequestScratch(
         sizeof(Candidate) * static_cast<size_t>(num_boxes_) + 8, &scratch_);
@@ -157,18 +155,14 @@ public:
           hard = true;
           break;
         }
-        if (sigma > 0.0f)
-          c.score = c.score * std::exp(scale * iou * iou);
-        if (c.score <= score_threshold)
-          break;
+        if (sigma > 0.0f) c.score = c.score * std::exp(scale * iou * iou);
+        if (c.score <= score_threshold) break;
       }
       c.suppress_begin = n;
-      if (hard)
-        continue;
+      if (hard) continue;
       if (c.score == original) {
         selected[n] = c.index;
-        if (selected_scores)
-          selected_scores[n] = c.score;
+        if (selected_scores) selected_scores[n] = c.score;
         ++n;
       }
       if (c.score > score_threshold) {
@@ -178,26 +172,22 @@ public:
     }
     for (int32_t i = n; i < max_out_; ++i) {
       selected[i] = 0;
-      if (selected_scores)
-        selected_scores[i] = 0.0f;
+      if (selected_scores) selected_scores[i] = 0.0f;
     }
     *count = n;
     return Status::Ok();
   }
 
-private:
+ private:
   bool v5_;
   int32_t num_boxes_ = 0, max_out_ = 0;
   int scratch_ = -1;
 };
 
-} // namespace
+}  // namespace
 
-std::unique_ptr<Op> CreateNonMaxSuppressionV4() {
-  return std::make_unique<NonMaxSuppressionOp>(false);
-}
-std::unique_ptr<Op> CreateNonMaxSuppressionV5() {
-  return std::make_unique<NonMaxSuppressionOp>(true);
+std::unique_ptr<Op> CreateNonMaxSuppressionOp(bool v5) {
+  return std::make_unique<NonMaxSuppressionOp>(v5);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

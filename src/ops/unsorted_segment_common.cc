@@ -10,14 +10,13 @@
 
 #include "core/op.h"
 #include "ops/op_util.h"
-#include "ops/ops.h"
 #include "ops/segment_common.h"
 
 namespace edgelite {
 namespace {
 
 class UnsortedSegmentOp final : public Op {
-public:
+ public:
   explicit UnsortedSegmentOp(SegmentOp op) : op_(op) {}
 
   Status Prepare(OpContext &ctx) override {
@@ -90,24 +89,15 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   SegmentOp op_;
   int64_t row_ = 0, segments_ = 0;
 };
 
-} // namespace
+}  // namespace
 
-std::unique_ptr<Op> CreateUnsortedSegmentSum() {
-  return std::make_unique<UnsortedSegmentOp>(SegmentOp::kSum);
-}
-std::unique_ptr<Op> CreateUnsortedSegmentMax() {
-  return std::make_unique<UnsortedSegmentOp>(SegmentOp::kMax);
-}
-std::unique_ptr<Op> CreateUnsortedSegmentMin() {
-  return std::make_unique<UnsortedSegmentOp>(SegmentOp::kMin);
-}
-std::unique_ptr<Op> CreateUnsortedSegmentProd() {
-  return std::make_unique<UnsortedSegmentOp>(SegmentOp::kProd);
+std::unique_ptr<Op> CreateUnsortedSegmentOp(SegmentOp op) {
+  return std::make_unique<UnsortedSegmentOp>(op);
 }
 
-} // namespace edgelite
+}  // namespace edgelite

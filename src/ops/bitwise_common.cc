@@ -4,12 +4,13 @@
 // RIGHT_SHIFT as TFLite: the shift is clamped into [0, bits - 1], signed
 // values shift arithmetically. One loop serves every type: elements are
 // widened to int64, combined, and truncated back.
+#include "ops/bitwise_common.h"
+
 #include <cstdint>
 #include <cstring>
 
 #include "core/op.h"
 #include "ops/op_util.h"
-#include "ops/ops.h"
 
 namespace edgelite {
 namespace {
@@ -18,35 +19,33 @@ constexpr int kMaxBitwiseRank = 4;
 
 int64_t Load(const uint8_t *p, DataType t) {
   switch (t) {
-  case DataType::kInt8:
-    return *reinterpret_cast<const int8_t *>(p);
-  case DataType::kUInt8:
-    return *p;
-  case DataType::kInt16: {
-    int16_t v;
-    std::memcpy(&v, p, sizeof(v));
-    return v;
-  }
-  default: {
-    int32_t v;
-    std::memcpy(&v, p, sizeof(v));
-    return v;
-  }
+    case DataType::kInt8:
+      return *reinterpret_cast<const int8_t *>(p);
+    case DataType::kUInt8:
+      return *p;
+    case DataType::kInt16: {
+      int16_t v;
+      std::memcpy(&v, p, sizeof(v));
+      return v;
+    }
+    default: {
+      int32_t v;
+      std::memcpy(&v, p, sizeof(v));
+      return v;
+    }
   }
 }
 
 int64_t ShiftRight(int64_t x, int64_t y, int bits) {
-  if (y < 0)
-    y = 0;
-  if (y > bits - 1)
-    y = bits - 1;
+  if (y < 0) y = 0;
+  if (y > bits - 1) y = bits - 1;
   return x >> y;
 }
 
 int64_t Xor(int64_t x, int64_t y, int) { return x ^ y; }
 
 class BitwiseOp final : public Op {
-public:
+ public:
   explicit BitwiseOp(int64_t (*fn)(int64_t, int64_t, int)) : fn_(fn) {}
 
   Status Prepare(OpContext &ctx) override {
@@ -55,16 +54,16 @@ public:
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &a));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &b));
     switch (a->type) {
-    case DataType::kInt8:
-    case DataType::kUInt8:
-    case DataType::kInt16:
-    case DataType::kInt32:
-      break;
-    default:
-      return ctx.InputError(StatusCode::kUnsupported, 0,
-                            StrFormat("type %s is not supported (int8, "
-                                      "uint8, int16, int32)",
-                                      DataTypeName(a->type)));
+      case DataType::kInt8:
+      case DataType::kUInt8:
+      case DataType::kInt16:
+      case DataType::kInt32:
+        break;
+      default:
+        return ctx.InputError(StatusCode::kUnsupported, 0,
+                              StrFormat("type %s is not supported (int8, "
+                                        "uint8, int16, int32)",
+                                        DataTypeName(a->type)));
     }
     EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, 1, a->type));
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
@@ -110,8 +109,7 @@ public:
       for (int d = rank_ - 1; d >= 0; --d) {
         ia += strides_[0][d];
         ib += strides_[1][d];
-        if (++c[d] < out_shape_.dims[d])
-          break;
+        if (++c[d] < out_shape_.dims[d]) break;
         ia -= strides_[0][d] * c[d];
         ib -= strides_[1][d] * c[d];
         c[d] = 0;
@@ -120,20 +118,18 @@ public:
     return Status::Ok();
   }
 
-private:
+ private:
   int64_t (*fn_)(int64_t, int64_t, int);
   int rank_ = 0;
   Shape out_shape_;
   int64_t strides_[2][kMaxRank] = {};
 };
 
-} // namespace
+}  // namespace
 
-std::unique_ptr<Op> CreateRightShift() {
-  return std::make_unique<BitwiseOp>(ShiftRight);
-}
-std::unique_ptr<Op> CreateBitwiseXor() {
-  return std::make_unique<BitwiseOp>(Xor);
+std::unique_ptr<Op> CreateBitwiseOp(BitwiseKind kind) {
+  return std::make_unique<BitwiseOp>(
+      kind == BitwiseKind::kRightShift ? ShiftRight : Xor);
 }
 
-} // namespace edgelite
+}  // namespace edgelite
