@@ -1,0 +1,11 @@
+// NON_MAX_SUPPRESSION_V5; see non_max_suppression_common.cc.
+#include "ops/non_max_suppression_common.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+
+std::unique_ptr<Op> CreateNonMaxSuppressionV5() {
+  return CreateNonMaxSuppressionOp(true);
+}
+
+}  // namespace edgelite
