@@ -42,9 +42,6 @@
 #include "ops/conv_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
-#include "ops/optimize_for_size.h"
-
-EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 namespace edgelite {
 namespace {
@@ -537,5 +534,3 @@ std::unique_ptr<Op> CreateBatchMatMul() {
 }
 
 }  // namespace edgelite
-
-EDGELITE_OPTIMIZE_FOR_SIZE_END

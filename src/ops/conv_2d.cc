@@ -23,12 +23,12 @@
 // Hybrid (float32 input and output, constant int8 weights per-tensor or
 // per-channel, float32 bias): LiteRT.js runs it on XNNPACK's dynamic-range
 // path (measured bit for bit): each batch image (H·W·C values) is quantized
-// on its own with QuantizeDynamicXnnpack — except for 1x1 filters with stride
+// on its own with QuantizeDynamicXnnpack, except for 1x1 filters with stride
 // 1, no groups and more than one input or output channel, which XNNPACK runs
 // as a fully-connected layer: there each pixel's C values are quantized on
-// their own —, padding taps read the zero
-// point (they contribute nothing), acc = Σ (q − zp)·w, and y =
-// ((f32(acc)·step)·w_scale[oc]) + bias[oc], clamped (HybridOutput). Without a
+// their own. Padding taps read the zero point (they contribute nothing),
+// acc = Σ (q − zp)·w, and y = ((f32(acc)·step)·w_scale[oc]) + bias[oc],
+// clamped (HybridOutput). Without a
 // bias LiteRT.js returns zeros and TFLite's built-in kernel refuses the node,
 // so edgelite refuses it too. tfjs-tflite runs the built-in hybrid kernel
 // (other quantization); the judge is LiteRT.js. kMicro: the same (tflite-micro

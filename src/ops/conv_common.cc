@@ -262,6 +262,17 @@ void FoldedBias::Fold(const Tensor* filter, const Tensor* bias,
   }
 }
 
+namespace {
+
+// v clamped to [lo, hi], NaN to lo: the same as the plain clamp for numbers,
+// and no undefined float → int conversion when a NaN reaches the input.
+template <typename F>
+F ClampOrLow(F v, F lo, F hi) {
+  return v >= lo ? (v > hi ? hi : v) : lo;
+}
+
+}  // namespace
+
 DynamicQuant QuantizeDynamicXnnpack(const float* x, int64_t n, int8_t* q) {
   float lo = n > 0 ? x[0] : 0.0f;
   float hi = lo;
@@ -278,15 +289,14 @@ DynamicQuant QuantizeDynamicXnnpack(const float* x, int64_t n, int8_t* q) {
   const float err_max = 127.0f + rmax_scale;
   float zp =
       err_min + err_max > 0.0f ? -128.0f - rmin_scale : 127.0f - rmax_scale;
-  zp = zp < -128.0f ? -128.0f : (zp > 127.0f ? 127.0f : zp);
+  zp = ClampOrLow(zp, -128.0f, 127.0f);
   DynamicQuant dq;
   dq.zero_point = RoundHalfEvenSmall(zp);
   dq.step = 1.0f / scale;
   const float qlo = static_cast<float>(-128 - dq.zero_point);
   const float qhi = static_cast<float>(127 - dq.zero_point);
   for (int64_t i = 0; i < n; ++i) {
-    float y = x[i] * scale;
-    y = y < qlo ? qlo : (y > qhi ? qhi : y);
+    const float y = ClampOrLow(x[i] * scale, qlo, qhi);
     q[i] = static_cast<int8_t>(RoundHalfEvenSmall(y) + dq.zero_point);
   }
   return dq;
@@ -318,17 +328,15 @@ DynamicQuant QuantizeDynamicTflite(const float* x, int64_t n, int8_t* q) {
     const double err_min = 128.0 + std::fabs(rmin / scale);
     const double err_max = 127.0 + std::fabs(rmax / scale);
     const double zp = err_min < err_max ? zp_from_min : zp_from_max;
-    dq.zero_point = zp < -128.0  ? -128
-                    : zp > 127.0 ? 127
-                                 : static_cast<int32_t>(std::round(zp));
+    dq.zero_point =
+        static_cast<int32_t>(std::round(ClampOrLow(zp, -128.0, 127.0)));
     dq.step = static_cast<float>(scale);
   }
   const float inv = static_cast<float>(1.0 / dq.step);
   const float offset = static_cast<float>(dq.zero_point);
   for (int64_t i = 0; i < n; ++i) {
-    float v = std::round(offset + x[i] * inv);
-    v = v < -128.0f ? -128.0f : (v > 127.0f ? 127.0f : v);
-    q[i] = static_cast<int8_t>(v);
+    q[i] = static_cast<int8_t>(
+        ClampOrLow(std::round(offset + x[i] * inv), -128.0f, 127.0f));
   }
   return dq;
 }

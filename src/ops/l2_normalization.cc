@@ -24,9 +24,6 @@
 #include "core/quant.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
-#include "ops/optimize_for_size.h"
-
-EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 namespace edgelite {
 namespace {
@@ -204,5 +201,3 @@ std::unique_ptr<Op> CreateL2Normalization() {
 }
 
 }  // namespace edgelite
-
-EDGELITE_OPTIMIZE_FOR_SIZE_END

@@ -15,9 +15,6 @@
 #include "core/op.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
-#include "ops/optimize_for_size.h"
-
-EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 namespace edgelite {
 namespace {
@@ -107,5 +104,3 @@ std::unique_ptr<Op> CreateLocalResponseNormalization() {
 }
 
 }  // namespace edgelite
-
-EDGELITE_OPTIMIZE_FOR_SIZE_END

@@ -1,8 +1,8 @@
 // Code between EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN and _END is compiled for size
-// (clang's minsize) instead of the build's -O3: for ops whose time goes into
-// shared out-of-line kernels (conv_common.h, src/kernels) or that are cold,
-// -O3's unrolling and inlining of the control code only grows the wasm
-// (measured: BATCH_MATMUL + TRANSPOSE_CONV 13 KB raw / 3.6 KB gzip smaller).
+// (clang's minsize) inside a source file the wasm build compiles at -O3 (the
+// hot ops, CMakeLists.txt EDGELITE_HOT_OPS): for validation and one-off
+// Prepare-time code next to hot loops, -O3's unrolling and inlining only grow
+// the module (conv_common.cc: 3 KB raw / 1 KB gzip).
 // The arithmetic is unchanged: the build contracts no floating-point
 // operations (-ffp-contract=off) at any optimization level. GCC (native
 // builds) ignores it.

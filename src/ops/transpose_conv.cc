@@ -37,9 +37,6 @@
 #include "ops/conv_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
-#include "ops/optimize_for_size.h"
-
-EDGELITE_OPTIMIZE_FOR_SIZE_BEGIN
 
 namespace edgelite {
 namespace {
@@ -453,5 +450,3 @@ std::unique_ptr<Op> CreateTransposeConv() {
 }
 
 }  // namespace edgelite
-
-EDGELITE_OPTIMIZE_FOR_SIZE_END
