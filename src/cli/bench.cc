@@ -57,7 +57,9 @@ Status Bench(const ParsedArgs& args) {
   EDGELITE_RETURN_IF_ERROR(LoadModel(path, &model));
   const int64_t t1 = NowNs();
   std::unique_ptr<Interpreter> interp;
-  Status s = Interpreter::Create(model, InterpreterOptions(), &interp);
+  InterpreterOptions options;
+  EDGELITE_RETURN_IF_ERROR(InterpreterOptionsFromArgs(args, &options));
+  Status s = Interpreter::Create(model, options, &interp);
   const int64_t t2 = NowNs();
   if (s.ok()) s = interp->AllocateTensors();
   const int64_t t3 = NowNs();
@@ -113,6 +115,7 @@ CommandSpec BenchCommand() {
       {
           {"runs", FlagType::kInt, "N", "timed invocations (50)"},
           {"warmup", FlagType::kInt, "N", "untimed invocations first (5)"},
+          ArithmeticFlag(),
       },
       &Bench};
 }

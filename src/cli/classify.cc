@@ -116,7 +116,10 @@ Status Classify(const ParsedArgs& args) {
 
   std::shared_ptr<const ModelView> model;
   std::unique_ptr<Interpreter> interp;
-  EDGELITE_RETURN_IF_ERROR(LoadInterpreter(model_path, &model, &interp));
+  InterpreterOptions options;
+  EDGELITE_RETURN_IF_ERROR(InterpreterOptionsFromArgs(args, &options));
+  EDGELITE_RETURN_IF_ERROR(
+      LoadInterpreter(model_path, &model, &interp, options));
   if (interp->num_inputs() != 1) {
     return InvalidArgumentError(
         "classify needs a model with one image input; '%s' has %d inputs",
@@ -200,6 +203,7 @@ CommandSpec ClassifyCommand() {
            "write the input tensor given to the model (raw bytes, for "
            "`edgelite run`); further images go to FILE.1, FILE.2, ..."},
           {"json", FlagType::kBool, nullptr, "print one JSON document"},
+          ArithmeticFlag(),
       },
       &Classify};
 }

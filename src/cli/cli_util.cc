@@ -73,11 +73,32 @@ Status LoadModel(const std::string& path,
   return Status::Ok();
 }
 
+FlagSpec ArithmeticFlag() {
+  return {"arithmetic", FlagType::kString, "MODE",
+          "quantized arithmetic: tflite (default; what TFLite computes) or "
+          "micro (tflite-micro's reference kernels)"};
+}
+
+Status InterpreterOptionsFromArgs(const ParsedArgs& args,
+                                  InterpreterOptions* options) {
+  const std::string mode = args.Get("arithmetic", "tflite");
+  if (mode == "tflite") {
+    options->arithmetic = QuantArithmetic::kTflite;
+  } else if (mode == "micro") {
+    options->arithmetic = QuantArithmetic::kMicro;
+  } else {
+    return InvalidArgumentError(
+        "--arithmetic must be 'tflite' or 'micro', got '%s'", mode.c_str());
+  }
+  return Status::Ok();
+}
+
 Status LoadInterpreter(const std::string& path,
                        std::shared_ptr<const ModelView>* model,
-                       std::unique_ptr<Interpreter>* interp) {
+                       std::unique_ptr<Interpreter>* interp,
+                       const InterpreterOptions& options) {
   EDGELITE_RETURN_IF_ERROR(LoadModel(path, model));
-  Status s = Interpreter::Create(*model, InterpreterOptions(), interp);
+  Status s = Interpreter::Create(*model, options, interp);
   if (s.ok()) s = (*interp)->AllocateTensors();
   if (!s.ok()) return s.WithContext(StrFormat("model '%s'", path.c_str()));
   return Status::Ok();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/classify.h"
+#include "cli/command.h"
 #include "core/interpreter.h"
 #include "core/status.h"
 #include "core/tensor.h"
@@ -27,9 +28,16 @@ Status LoadModel(const std::string& path,
                  std::shared_ptr<const ModelView>* model);
 
 // Loads, creates the interpreter and allocates tensors.
+// The --arithmetic flag shared by run, classify and bench, and its reading
+// into InterpreterOptions ("tflite" or "micro"; a usage error otherwise).
+FlagSpec ArithmeticFlag();
+Status InterpreterOptionsFromArgs(const ParsedArgs& args,
+                                  InterpreterOptions* options);
+
 Status LoadInterpreter(const std::string& path,
                        std::shared_ptr<const ModelView>* model,
-                       std::unique_ptr<Interpreter>* interp);
+                       std::unique_ptr<Interpreter>* interp,
+                       const InterpreterOptions& options = InterpreterOptions());
 
 // One label per line (trailing '\r' removed). Empty lines are kept so that
 // line numbers stay class indices.

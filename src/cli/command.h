@@ -72,6 +72,7 @@ CommandSpec InspectCommand();
 CommandSpec RunCommand();
 CommandSpec CArrayCommand();
 CommandSpec BenchCommand();
+CommandSpec OpsCommand();
 
 }  // namespace cli
 }  // namespace edgelite

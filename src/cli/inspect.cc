@@ -70,6 +70,13 @@ std::string TensorJson(const TensorInfo& t) {
   return s + "}";
 }
 
+int FoldedOps(const Interpreter& interp) {
+  int n = 0;
+  const int ops = static_cast<int>(interp.model().operators().size());
+  for (int i = 0; i < ops; ++i) n += interp.node_folded(i) ? 1 : 0;
+  return n;
+}
+
 std::string ArenaLine(size_t arena, size_t lower) {
   std::string s = StrFormat("arena %s (%s B), lower bound %s B",
                             HumanBytes(arena).c_str(),
@@ -166,8 +173,10 @@ Status Inspect(const ParsedArgs& args) {
       j += (i ? ", " : "") + JsonString(warnings[i]);
     j += "]";
     if (planned) {
-      j += StrFormat(",\n  \"arena\": {\"bytes\": %zu, \"lower_bound\": %zu",
-                     interp->arena_bytes(), interp->arena_lower_bound());
+      j += StrFormat(",\n  \"arena\": {\"bytes\": %zu, \"lower_bound\": %zu, "
+                     "\"folded_ops\": %d, \"folded_bytes\": %zu",
+                     interp->arena_bytes(), interp->arena_lower_bound(),
+                     FoldedOps(*interp), interp->folded_bytes());
       if (show_plan) {
         j += ", \"plan\": [";
         const auto& plan = interp->plan();
@@ -235,6 +244,14 @@ Status Inspect(const ParsedArgs& args) {
       std::printf("%s\n",
                   ArenaLine(interp->arena_bytes(), interp->arena_lower_bound())
                       .c_str());
+      const int folded = FoldedOps(*interp);
+      if (folded > 0) {
+        std::printf("folded at prepare: %d op%s with constant inputs, %s (%s B) "
+                    "outside the arena\n",
+                    folded, folded == 1 ? "" : "s",
+                    HumanBytes(interp->folded_bytes()).c_str(),
+                    WithThousands(interp->folded_bytes()).c_str());
+      }
       if (show_plan) {
         std::printf("  %-40s %12s %12s  %s\n", "tensor", "offset", "bytes",
                     "lifetime");

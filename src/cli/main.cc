@@ -19,7 +19,7 @@ namespace cli {
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
       ClassifyCommand(), InspectCommand(), RunCommand(), BenchCommand(),
-      CArrayCommand()};
+      CArrayCommand(), OpsCommand()};
   return commands;
 }
 

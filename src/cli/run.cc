@@ -43,7 +43,9 @@ Status Run(const ParsedArgs& args) {
   const std::vector<std::string>& outputs = args.All("output");
   std::shared_ptr<const ModelView> model;
   std::unique_ptr<Interpreter> interp;
-  EDGELITE_RETURN_IF_ERROR(LoadInterpreter(path, &model, &interp));
+  InterpreterOptions options;
+  EDGELITE_RETURN_IF_ERROR(InterpreterOptionsFromArgs(args, &options));
+  EDGELITE_RETURN_IF_ERROR(LoadInterpreter(path, &model, &interp, options));
 
   if (static_cast<int>(inputs.size()) != interp->num_inputs()) {
     return InvalidArgumentError(
@@ -110,6 +112,7 @@ CommandSpec RunCommand() {
            "input tensor file (one per input, in order)", true, true},
           {"output", FlagType::kString, "FILE",
            "output tensor file (one per output, in order)", true, true},
+          ArithmeticFlag(),
       },
       &Run};
 }

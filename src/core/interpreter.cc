@@ -99,6 +99,10 @@ class Interpreter::NodeContext final : public OpContext {
   }
   Status Eval() { return op_->Eval(*this); }
 
+  // Prepare-time evaluation (see Interpreter::FoldNode).
+  bool folded() const { return folded_; }
+  void set_folded(bool f) { folded_ = f; }
+
   const OperatorInfo* info() const { return info_; }
   std::vector<size_t>& scratch_bytes() { return scratch_bytes_; }
   std::vector<void*>& scratch_ptrs() { return scratch_ptrs_; }
@@ -112,6 +116,7 @@ class Interpreter::NodeContext final : public OpContext {
   std::vector<size_t> scratch_bytes_;
   std::vector<void*> scratch_ptrs_;
   bool preparing_ = false;
+  bool folded_ = false;
 };
 
 std::vector<std::string> UnsupportedOps(const ModelView& model) {
@@ -131,7 +136,101 @@ std::vector<std::string> UnsupportedOps(const ModelView& model) {
   return out;
 }
 
-Interpreter::~Interpreter() { std::free(arena_); }
+Interpreter::~Interpreter() {
+  std::free(arena_);
+  ReleaseFolded();
+}
+
+void Interpreter::ReleaseFolded() {
+  for (void* p : folded_buffers_) std::free(p);
+  folded_buffers_.clear();
+  folded_bytes_ = 0;
+}
+
+namespace {
+
+// 64-byte aligned, rounded up with a 64-byte tail so SIMD kernels may
+// over-read, zero-filled. nullptr when out of memory.
+void* AllocFoldBuffer(size_t bytes) {
+  const size_t cap = ((bytes + 63) & ~size_t{63}) + 64;
+  void* p = std::aligned_alloc(64, cap);
+  if (p != nullptr) std::memset(p, 0, cap);
+  return p;
+}
+
+}  // namespace
+
+// A node whose inputs are all constant (from the file, or folded before it)
+// is evaluated once here, right after its Prepare, and its outputs become
+// constants. That turns shape arithmetic (SHAPE → STRIDED_SLICE → PACK →
+// RESHAPE), float16 weights behind DEQUANTIZE and similar constant
+// subgraphs into plain constants, so the ops after them can plan with
+// known values and Invoke() skips them. Their memory lives outside the arena
+// (folded_bytes()) and counts against the same limit.
+Status Interpreter::FoldNode(NodeContext* node) {
+  const OperatorInfo* info = node->info();
+  bool any_input = false;
+  for (int32_t t : info->inputs) {
+    if (t < 0) continue;
+    if (tensors_[t].storage != TensorStorage::kConstant) return Status::Ok();
+    any_input = true;
+  }
+  if (!any_input) return Status::Ok();
+  const ModelView& m = *model_;
+  for (int32_t t : info->outputs) {
+    if (m.tensors()[t].is_variable) return Status::Ok();
+    for (int32_t in : m.inputs()) {
+      if (in == t) return Status::Ok();
+    }
+  }
+  size_t need = 0;
+  for (int32_t t : info->outputs) need += tensors_[t].bytes;
+  for (size_t b : node->scratch_bytes()) need += b;
+  if (need > options_.max_arena_bytes ||
+      folded_bytes_ + need > options_.max_arena_bytes) {
+    return ResourceExhaustedError(
+        "%s: evaluating it at prepare time (all its inputs are constant) "
+        "needs %zu bytes; with %zu already folded that exceeds the arena "
+        "limit of %zu bytes",
+        node->describe().c_str(), need, folded_bytes_,
+        options_.max_arena_bytes);
+  }
+  for (int32_t t : info->outputs) {
+    void* p = AllocFoldBuffer(tensors_[t].bytes);
+    if (p == nullptr) {
+      return ResourceExhaustedError("%s: cannot allocate %zu bytes to fold it",
+                                    node->describe().c_str(),
+                                    tensors_[t].bytes);
+    }
+    folded_buffers_.push_back(p);
+    folded_bytes_ += tensors_[t].bytes;
+    tensors_[t].data = static_cast<uint8_t*>(p);
+    tensors_[t].storage = TensorStorage::kConstant;
+  }
+  // Scratch lives only for this one evaluation.
+  std::vector<void*> scratch;
+  Status s = Status::Ok();
+  for (size_t b : node->scratch_bytes()) {
+    void* p = AllocFoldBuffer(b);
+    if (p == nullptr) {
+      s = ResourceExhaustedError("%s: cannot allocate %zu bytes of scratch "
+                                 "to fold it",
+                                 node->describe().c_str(), b);
+      break;
+    }
+    scratch.push_back(p);
+  }
+  if (s.ok()) {
+    node->scratch_ptrs() = scratch;
+    s = node->Eval();
+  }
+  for (void* p : scratch) std::free(p);
+  node->scratch_ptrs().clear();
+  node->scratch_bytes().clear();
+  if (!s.ok()) return s;
+  node->set_folded(true);
+  return Status::Ok();
+}
 
 Status Interpreter::Create(std::shared_ptr<const ModelView> model,
                            const InterpreterOptions& options,
@@ -220,10 +319,14 @@ Status Interpreter::ResizeInput(int i, const Shape& shape) {
 Status Interpreter::AllocateTensors() {
   allocated_ = false;
   const ModelView& m = *model_;
-  // Reset non-constant tensors to the model's shapes, inputs to the requested.
+  ReleaseFolded();
+  // Reset non-constant tensors (and those folded last time) to the model's
+  // shapes, inputs to the requested.
   for (size_t i = 0; i < tensors_.size(); ++i) {
     Tensor& t = tensors_[i];
-    if (t.storage != TensorStorage::kConstant) {
+    const TensorInfo& info = m.tensors()[i];
+    if (t.storage != TensorStorage::kConstant ||
+        !(info.is_constant() && !info.is_variable)) {
       t.shape = m.tensors()[i].shape;
       t.data = nullptr;
       t.storage = TensorStorage::kNone;
@@ -237,7 +340,9 @@ Status Interpreter::AllocateTensors() {
   }
 
   for (auto& node : nodes_) {
+    node->set_folded(false);
     EDGELITE_RETURN_IF_ERROR(node->Prepare());
+    EDGELITE_RETURN_IF_ERROR(FoldNode(node.get()));
   }
 
   // Lifetimes. Node n runs at time n. Inputs and variables are live from the
@@ -350,6 +455,10 @@ Status Interpreter::AllocateTensors() {
   return Status::Ok();
 }
 
+bool Interpreter::node_folded(int n) const {
+  return n >= 0 && n < static_cast<int>(nodes_.size()) && nodes_[n]->folded();
+}
+
 Status Interpreter::Invoke() {
   if (!allocated_) {
     return FailedPreconditionError(
@@ -358,6 +467,7 @@ Status Interpreter::Invoke() {
   }
   const bool profile = options_.profile;
   for (size_t n = 0; n < nodes_.size(); ++n) {
+    if (nodes_[n]->folded()) continue;
     std::chrono::steady_clock::time_point t0;
     if (profile) t0 = std::chrono::steady_clock::now();
     Status s = nodes_[n]->Eval();

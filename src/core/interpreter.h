@@ -71,6 +71,11 @@ class Interpreter {
 
   size_t arena_bytes() const { return arena_bytes_; }
   size_t arena_lower_bound() const { return arena_lower_bound_; }
+  // Bytes of the tensors computed once in AllocateTensors() because all
+  // their inputs are constant (held outside the arena; see FoldNode).
+  size_t folded_bytes() const { return folded_bytes_; }
+  // Whether node n was evaluated at prepare time (Invoke() skips it).
+  bool node_folded(int n) const;
   const std::vector<PlannedBuffer>& plan() const { return plan_; }
   // Turns per-node timing on or off for the next Invoke() calls.
   void set_profiling(bool on) { options_.profile = on; }
@@ -81,6 +86,8 @@ class Interpreter {
  private:
   class NodeContext;
   Interpreter() = default;
+  Status FoldNode(NodeContext* node);
+  void ReleaseFolded();
 
   std::shared_ptr<const ModelView> model_;
   InterpreterOptions options_;
@@ -93,6 +100,8 @@ class Interpreter {
   size_t arena_bytes_ = 0;
   size_t arena_capacity_ = 0;
   size_t arena_lower_bound_ = 0;
+  std::vector<void*> folded_buffers_;
+  size_t folded_bytes_ = 0;
   bool allocated_ = false;
 };
 

@@ -278,6 +278,37 @@ TEST(CliTest, RunWritesRawOutputs) {
   unlink(out_path.c_str());
 }
 
+TEST(CliTest, OpsListsTheRegistry) {
+  Result r = RunCli({"ops"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("CONV_2D"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("v1-v8"), std::string::npos) << r.out;
+  Result j = RunCli({"ops", "--json"});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_NE(j.out.find("{\"name\": \"DEPTHWISE_CONV_2D\", \"custom\": false, "
+                       "\"builtin_code\": 4, \"min_version\": 1"),
+            std::string::npos)
+      << j.out;
+}
+
+TEST(CliTest, ArithmeticFlagPicksTheMode) {
+  const std::string model = TestData("models/mobilenet_v1_0.25_224_quant.tflite");
+  Result bad = RunCli({"classify", model, TestData("images/burger.jpg"),
+                       "--arithmetic", "fast"});
+  EXPECT_EQ(bad.exit_code, 1);
+  ExpectOneErrorLine(bad);
+  EXPECT_NE(bad.err.find("--arithmetic must be 'tflite' or 'micro', got 'fast'"),
+            std::string::npos)
+      << bad.err;
+  // tflite-micro's arithmetic differs from TFLite's by one on a few conv
+  // outputs; the class does not change.
+  Result r = RunCli({"classify", model, TestData("images/burger.jpg"),
+                     "--labels", TestData("labels/imagenet_labels.txt"),
+                     "--top", "1", "--arithmetic", "micro"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("934  cheeseburger"), std::string::npos) << r.out;
+}
+
 TEST(CliTest, BenchRuns) {
   Result r = RunCli({"bench", kHelloInt8, "--runs", "3", "--warmup", "1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
