@@ -45,6 +45,8 @@
 // divided by 2^shift rounding half away from zero, then a saturating int16
 // add/subtract and the activation clamp. Otherwise the reference above with
 // left_shift 15. tflite-micro has only the general int16 path (kMicro).
+// TFLite's power-of-two ADD does not broadcast (LiteRT.js aborts; SUB's
+// does, and matches edgelite): edgelite refuses that one configuration.
 #include <cmath>
 #include <cstdint>
 
@@ -156,6 +158,17 @@ class AddSubOp final : public ElementwiseOp {
       if (!micro) {
         EDGELITE_RETURN_IF_ERROR(
             PrepareInt16PotAdd(ctx, a, b, out, act, sub_, &pot, &pot_));
+      }
+      if (pot && !sub_ && a.shape != b.shape) {
+        // TFLite's int16 power-of-two ADD has no broadcasting kernel: LiteRT.js
+        // aborts (measured), so there is no answer to reproduce.
+        return ctx.Error(StatusCode::kUnsupported,
+                         StrFormat("int16 ADD with power-of-two scales "
+                                   "(pot_scale_int16) of shapes %s and %s: "
+                                   "TFLite's kernel does not broadcast it (it "
+                                   "aborts)",
+                                   a.shape.ToString().c_str(),
+                                   b.shape.ToString().c_str()));
       }
       if (pot) {
         SetRow(SameTypeRow<int16_t, Int16PotAddParams>(), &pot_);

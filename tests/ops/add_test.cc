@@ -326,6 +326,18 @@ TEST(AddOp, Int16PowerOfTwoPath) {
             (std::vector<int16_t>{102, 98, 32767, -32768}));
 }
 
+TEST(AddOp, Int16PowerOfTwoDoesNotBroadcast) {
+  Status s = PrepareError(AddModel(Spec("a", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+                                   Spec("b", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
+                                   Spec("y", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+                                   tfl::ActivationFunctionType::NONE, 3));
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
+  EXPECT_NE(s.message().find("int16 ADD with power-of-two scales "
+                             "(pot_scale_int16) of shapes [2, 3] and [3]"),
+            std::string::npos)
+      << s.message();
+}
+
 // int16 with scales that are not powers of two: TFLite's general path,
 // left_shift 15. a, b at 0.75·2^-10 (twice_max = 1.5·2^-10, multipliers
 // 0.5 -> (2^30, 0)), out at 1.5·2^-10: real_out = 2^-15 -> (2^30, -14):

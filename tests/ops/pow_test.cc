@@ -44,6 +44,29 @@ TEST(PowOp, Int32BroadcastExponent) {
             (std::vector<int32_t>{4, 27, 16, 125}));
 }
 
+// A broadcast against a one-element integral exponent >= 1 takes TFLite's
+// IntegerPow (recursive squaring, wrapping int32); measured on both peers.
+TEST(PowOp, ScalarExponentBroadcastSquares) {
+  SingleOpModel m = Pow(DataType::kInt32, {4}, {1}, {4});
+  EXPECT_EQ((Run2<int32_t, int32_t>(m, {38, -29, 2, 5}, {8})),
+            (std::vector<int32_t>{1285234944, 2030206625, 256, 390625}));
+  EXPECT_EQ((Run2<int32_t, int32_t>(m, {2, 0, -3, 5}, {31})),
+            (std::vector<int32_t>{INT32_MIN, 0, -1264544299, -2128439731}));
+  // Exponent 0 is std::pow again: 0^0 = 1.
+  EXPECT_EQ((Run2<int32_t, int32_t>(m, {38, 0, -3, 5}, {0})),
+            (std::vector<int32_t>{1, 1, 1, 1}));
+  // Same shapes (no broadcast) keep std::pow and saturate.
+  SingleOpModel same = Pow(DataType::kInt32, {1}, {1}, {1});
+  EXPECT_EQ((Run2<int32_t, int32_t>(same, {2}, {31})),
+            (std::vector<int32_t>{INT32_MAX}));
+  // float: 3.000001 is within 1e-5 of 3, so (-3)^e = -27, and 1.3^e is
+  // (1.3·1.3)·1.3 in float32.
+  SingleOpModel f = Pow(DataType::kFloat32, {4}, {}, {4});
+  const float b = 1.3f;
+  EXPECT_EQ((Run2<float, float>(f, {b, 2, -3, 5}, {3.000001f})),
+            (std::vector<float>{(b * b) * b, 8, -27, 125}));
+}
+
 TEST(PowOp, Int32NegativeExponentFailsInvoke) {
   Status s;
   RunBytes<int32_t>(Pow(DataType::kInt32, {2}, {2}, {2}),
