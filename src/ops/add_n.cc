@@ -62,9 +62,11 @@ class AddNOp final : public Op {
     T* o = out->MutableData<T>();
     const int64_t n = out->NumElements();
     const T* in0 = ctx.input(0)->Data<T>();
+    EDGELITE_SCALAR_LOOP
     for (int64_t i = 0; i < n; ++i) o[i] = add(T{0}, in0[i]);
     for (int j = 1; j < ctx.num_inputs(); ++j) {
       const T* in = ctx.input(j)->Data<T>();
+      EDGELITE_SCALAR_LOOP
       for (int64_t i = 0; i < n; ++i) o[i] = add(o[i], in[i]);
     }
   }

@@ -9,6 +9,16 @@
 
 namespace edgelite {
 
+// "[2, 3], [4] and [1]" (or "[2, 3] with [4] with [1]").
+static std::string ShapeList(const Shape* const* shapes, int n, bool with) {
+  std::string list;
+  for (int k = 0; k < n; ++k) {
+    if (k > 0) list += with ? " with " : (k + 1 == n ? " and " : ", ");
+    list += shapes[k]->ToString();
+  }
+  return list;
+}
+
 Status BroadcastShapesN(const OpContext& ctx, const Shape* const* shapes, int n,
                         Shape* out) {
   int rank = 0;
@@ -26,13 +36,8 @@ Status BroadcastShapesN(const OpContext& ctx, const Shape* const* shapes, int n,
       dim = v;
     }
     if (!ok) {
-      std::string list;
-      for (int k = 0; k < n; ++k) {
-        list += (k == 0 ? "" : (k + 1 == n ? " and " : ", "));
-        list += shapes[k]->ToString();
-      }
       return ctx.Error(StatusCode::kInvalidModel,
-                       "cannot broadcast shapes " + list);
+                       "cannot broadcast shapes " + ShapeList(shapes, n, false));
     }
     r.dims[d] = dim;
   }
@@ -132,14 +137,11 @@ Status ElementwiseOp::PrepareLoop(OpContext& ctx, int n, DataType out_type,
   bool same = true;
   for (int k = 1; k < n; ++k) same = same && *shapes[k] == *shapes[0];
   if (!same && out.rank > kMaxBroadcastRank) {
-    std::string list;
-    for (int k = 0; k < n; ++k) {
-      list += (k == 0 ? "" : " with ") + shapes[k]->ToString();
-    }
     return ctx.Error(StatusCode::kUnsupported,
                      StrFormat("broadcasting %s needs rank %d; at most %d is "
                                "supported",
-                               list.c_str(), out.rank, kMaxBroadcastRank));
+                               ShapeList(shapes, n, true).c_str(), out.rank,
+                               kMaxBroadcastRank));
   }
   EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, out));
   if (swap_inputs_) {

@@ -93,6 +93,17 @@ class ElementwiseOp : public Op {
 
 // --- row templates ----------------------------------------------------------
 
+// The generic rows stay scalar loops: each op × type instantiates one, and
+// clang's vectorized + unrolled versions (with stride checks and epilogues)
+// would multiply their size several times over in the wasm for loops that are
+// rarely hot. Hot primitives get a kernel in src/kernels instead.
+#if defined(__clang__)
+#define EDGELITE_SCALAR_LOOP \
+  _Pragma("clang loop vectorize(disable) interleave(disable) unroll(disable)")
+#else
+#define EDGELITE_SCALAR_LOOP
+#endif
+
 // out[i] = U(f(a[i], b[i])) with T inputs.
 template <typename T, typename U, typename F>
 void BinaryRow(const void* params, const uint8_t* const* in,
@@ -102,6 +113,7 @@ void BinaryRow(const void* params, const uint8_t* const* in,
   const T* b = reinterpret_cast<const T*>(in[1]);
   U* o = reinterpret_cast<U*>(out);
   const int64_t sa = step[0], sb = step[1];
+  EDGELITE_SCALAR_LOOP
   for (int64_t i = 0; i < n; ++i) o[i] = static_cast<U>(f(a[i * sa], b[i * sb]));
 }
 

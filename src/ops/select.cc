@@ -31,6 +31,7 @@ void SelectRow(const void* /*params*/, const uint8_t* const* in,
   const T* y = reinterpret_cast<const T*>(in[2]);
   T* o = reinterpret_cast<T*>(out);
   const int64_t sc = step[0], sx = step[1], sy = step[2];
+  EDGELITE_SCALAR_LOOP
   for (int64_t i = 0; i < n; ++i) o[i] = c[i * sc] ? x[i * sx] : y[i * sy];
 }
 
