@@ -87,8 +87,8 @@ class AddSubOp final : public ElementwiseOp {
     const DataType type = a.type;
     EDGELITE_RETURN_IF_ERROR(PrepareLoop(ctx, 2, type));
     const Activation act = ctx.options().binary.activation;
-    const bool quantized = (a.quant && !a.quant->empty()) ||
-                           (b.quant && !b.quant->empty());
+    const bool quantized =
+        (a.quant && !a.quant->empty()) || (b.quant && !b.quant->empty());
     switch (type) {
       case DataType::kFloat32:
         EDGELITE_RETURN_IF_ERROR(FloatRange(ctx, act, &fadd_.lo, &fadd_.hi));
@@ -105,7 +105,8 @@ class AddSubOp final : public ElementwiseOp {
       case DataType::kInt64:
         return PrepareInt<int64_t>(ctx, act, quantized, &i64_);
       case DataType::kInt16:
-        if (!quantized && !sub_) return PrepareInt<int16_t>(ctx, act, false, &i16_);
+        if (!quantized && !sub_)
+          return PrepareInt<int16_t>(ctx, act, false, &i16_);
         return PrepareQuantized(ctx, a, b, out, act);
       case DataType::kInt8:
       case DataType::kUInt8:
@@ -130,12 +131,12 @@ class AddSubOp final : public ElementwiseOp {
   Status PrepareInt(OpContext& ctx, Activation act, bool quantized,
                     IntPair<T>* p) {
     if (quantized) {
-      return ctx.Error(StatusCode::kUnsupported,
-                       StrFormat("quantized %s %s is not supported (TFLite "
-                                 "only %s plain integers of this type)",
-                                 DataTypeName(ctx.input(0)->type),
-                                 sub_ ? "SUB" : "ADD",
-                                 sub_ ? "subtracts" : "adds"));
+      return ctx.Error(
+          StatusCode::kUnsupported,
+          StrFormat("quantized %s %s is not supported (TFLite "
+                    "only %s plain integers of this type)",
+                    DataTypeName(ctx.input(0)->type), sub_ ? "SUB" : "ADD",
+                    sub_ ? "subtracts" : "adds"));
     }
     EDGELITE_RETURN_IF_ERROR(MakeIntRange<T>(ctx, act, &p->add));
     p->sub.lo = p->add.lo;
@@ -162,13 +163,13 @@ class AddSubOp final : public ElementwiseOp {
       if (pot && !sub_ && a.shape != b.shape) {
         // TFLite's int16 power-of-two ADD has no broadcasting kernel: LiteRT.js
         // aborts (measured), so there is no answer to reproduce.
-        return ctx.Error(StatusCode::kUnsupported,
-                         StrFormat("int16 ADD with power-of-two scales "
-                                   "(pot_scale_int16) of shapes %s and %s: "
-                                   "TFLite's kernel does not broadcast it (it "
-                                   "aborts)",
-                                   a.shape.ToString().c_str(),
-                                   b.shape.ToString().c_str()));
+        return ctx.Error(
+            StatusCode::kUnsupported,
+            StrFormat("int16 ADD with power-of-two scales "
+                      "(pot_scale_int16) of shapes %s and %s: "
+                      "TFLite's kernel does not broadcast it (it "
+                      "aborts)",
+                      a.shape.ToString().c_str(), b.shape.ToString().c_str()));
       }
       if (pot) {
         SetRow(SameTypeRow<int16_t, Int16PotAddParams>(), &pot_);

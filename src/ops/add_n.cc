@@ -18,9 +18,9 @@ class AddNOp final : public Op {
  public:
   Status Prepare(OpContext& ctx) override {
     if (ctx.num_inputs() < 2) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("expects at least 2 inputs, has %d",
-                                 ctx.num_inputs()));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("expects at least 2 inputs, has %d", ctx.num_inputs()));
     }
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, ctx.num_inputs(), 1));
     EDGELITE_RETURN_IF_ERROR(

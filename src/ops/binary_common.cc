@@ -36,8 +36,9 @@ Status BroadcastShapesN(const OpContext& ctx, const Shape* const* shapes, int n,
       dim = v;
     }
     if (!ok) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       "cannot broadcast shapes " + ShapeList(shapes, n, false));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          "cannot broadcast shapes " + ShapeList(shapes, n, false));
     }
     r.dims[d] = dim;
   }
@@ -226,7 +227,8 @@ Status PrepareTfliteAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
   p->b_offset = -b.zero_point();
   p->out_offset = out.zero_point();
   p->left_shift = left_shift;
-  const double twice_max = 2.0 * static_cast<double>(std::max(a.scale(), b.scale()));
+  const double twice_max =
+      2.0 * static_cast<double>(std::max(a.scale(), b.scale()));
   const double real_a = static_cast<double>(a.scale()) / twice_max;
   const double real_b = static_cast<double>(b.scale()) / twice_max;
   const double real_out =
@@ -239,7 +241,8 @@ Status PrepareTfliteAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
         StrFormat("input scales %g, %g vs output scale %g: the output "
                   "multiplier %g is not below 1, which TFLite's integer kernel "
                   "cannot represent",
-                  static_cast<double>(a.scale()), static_cast<double>(b.scale()),
+                  static_cast<double>(a.scale()),
+                  static_cast<double>(b.scale()),
                   static_cast<double>(out.scale()), real_out));
   }
   if (negate_b) p->b_multiplier = -p->b_multiplier;
@@ -283,8 +286,8 @@ Status PrepareInt16PotAdd(const OpContext& ctx, const Tensor& a,
   p->a_shift = -sa;
   p->b_shift = -sb;
   p->subtract = subtract;
-  const Status s = ActivationRangeTflite(act, out.scale(), 0, out.type,
-                                         &p->qmin, &p->qmax);
+  const Status s =
+      ActivationRangeTflite(act, out.scale(), 0, out.type, &p->qmin, &p->qmax);
   if (!s.ok()) return ctx.Error(s.code(), s.message());
   return Status::Ok();
 }
@@ -296,10 +299,10 @@ Status CheckSameTypes(OpContext& ctx, int n, bool check_output) {
     const Tensor* t = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, k, &t));
     if (t->type != first->type) {
-      return ctx.InputError(StatusCode::kInvalidModel, k,
-                            StrFormat("type %s differs from input 0 type %s",
-                                      DataTypeName(t->type),
-                                      DataTypeName(first->type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, k,
+          StrFormat("type %s differs from input 0 type %s",
+                    DataTypeName(t->type), DataTypeName(first->type)));
     }
   }
   if (check_output && ctx.output(0)->type != first->type) {

@@ -114,7 +114,8 @@ void BinaryRow(const void* params, const uint8_t* const* in,
   U* o = reinterpret_cast<U*>(out);
   const int64_t sa = step[0], sb = step[1];
   EDGELITE_SCALAR_LOOP
-  for (int64_t i = 0; i < n; ++i) o[i] = static_cast<U>(f(a[i * sa], b[i * sb]));
+  for (int64_t i = 0; i < n; ++i)
+    o[i] = static_cast<U>(f(a[i * sa], b[i * sb]));
 }
 
 // Same-type binary op: the row function for T.
@@ -172,8 +173,9 @@ struct IntRange {
 };
 // Fills an IntRange for `act`; fails (naming the op) for unsupported
 // activations.
-Status IntActivationRange(const OpContext& ctx, Activation act, int64_t type_min,
-                          int64_t type_max, int64_t* lo, int64_t* hi);
+Status IntActivationRange(const OpContext& ctx, Activation act,
+                          int64_t type_min, int64_t type_max, int64_t* lo,
+                          int64_t* hi);
 
 template <typename T>
 Status MakeIntRange(const OpContext& ctx, Activation act, IntRange<T>* r) {
@@ -297,9 +299,10 @@ struct TfliteMulParams {
   int32_t qmin = 0, qmax = 0;
 
   int32_t operator()(int32_t a, int32_t b) const {
-    const int32_t out = MultiplyByQuantizedMultiplier(
-                            (a + a_offset) * (b + b_offset), multiplier, shift) +
-                        out_offset;
+    const int32_t out =
+        MultiplyByQuantizedMultiplier((a + a_offset) * (b + b_offset),
+                                      multiplier, shift) +
+        out_offset;
     return std::min(std::max(out, qmin), qmax);
   }
 };
@@ -309,8 +312,14 @@ struct TfliteMulParams {
 // (ops/select.cc), LOGICAL_AND/OR (ops/logical_and.cc).
 std::unique_ptr<Op> CreateAddSubOp(bool subtract);
 std::unique_ptr<Op> CreateMaxMinOp(bool maximum);
-enum class Comparison { kEqual, kNotEqual, kLess, kLessEqual, kGreater,
-                        kGreaterEqual };
+enum class Comparison {
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessEqual,
+  kGreater,
+  kGreaterEqual
+};
 std::unique_ptr<Op> CreateComparisonOp(Comparison kind);
 std::unique_ptr<Op> CreateSelectOp(bool v2);
 std::unique_ptr<Op> CreateLogicalOp(bool is_and);

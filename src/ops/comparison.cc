@@ -41,10 +41,14 @@ template <typename T, Cmp K>
 struct RawCmp {
   bool operator()(T a, T b) const {
     switch (K) {
-      case Cmp::kEq: return a == b;
-      case Cmp::kNe: return a != b;
-      case Cmp::kLt: return a < b;
-      case Cmp::kLe: return a <= b;
+      case Cmp::kEq:
+        return a == b;
+      case Cmp::kNe:
+        return a != b;
+      case Cmp::kLt:
+        return a < b;
+      case Cmp::kLe:
+        return a <= b;
     }
     return false;
   }
@@ -69,29 +73,42 @@ struct QuantCmp {
 template <Cmp K>
 RowFn RawRow(DataType type) {
   switch (type) {
-    case DataType::kFloat32: return &BinaryRow<float, bool, RawCmp<float, K>>;
-    case DataType::kInt16: return &BinaryRow<int16_t, bool, RawCmp<int16_t, K>>;
-    case DataType::kInt32: return &BinaryRow<int32_t, bool, RawCmp<int32_t, K>>;
-    case DataType::kInt64: return &BinaryRow<int64_t, bool, RawCmp<int64_t, K>>;
+    case DataType::kFloat32:
+      return &BinaryRow<float, bool, RawCmp<float, K>>;
+    case DataType::kInt16:
+      return &BinaryRow<int16_t, bool, RawCmp<int16_t, K>>;
+    case DataType::kInt32:
+      return &BinaryRow<int32_t, bool, RawCmp<int32_t, K>>;
+    case DataType::kInt64:
+      return &BinaryRow<int64_t, bool, RawCmp<int64_t, K>>;
     case DataType::kBool:
       if (K == Cmp::kEq || K == Cmp::kNe) {
         return &BinaryRow<bool, bool, RawCmp<bool, K>>;
       }
       return nullptr;
-    case DataType::kInt8: return &BinaryRow<int8_t, bool, QuantCmp<K>>;
-    case DataType::kUInt8: return &BinaryRow<uint8_t, bool, QuantCmp<K>>;
-    default: return nullptr;
+    case DataType::kInt8:
+      return &BinaryRow<int8_t, bool, QuantCmp<K>>;
+    case DataType::kUInt8:
+      return &BinaryRow<uint8_t, bool, QuantCmp<K>>;
+    default:
+      return nullptr;
   }
 }
 
 const char* ComparisonName(Comparison kind) {
   switch (kind) {
-    case Comparison::kEqual: return "EQUAL";
-    case Comparison::kNotEqual: return "NOT_EQUAL";
-    case Comparison::kLess: return "LESS";
-    case Comparison::kLessEqual: return "LESS_EQUAL";
-    case Comparison::kGreater: return "GREATER";
-    case Comparison::kGreaterEqual: return "GREATER_EQUAL";
+    case Comparison::kEqual:
+      return "EQUAL";
+    case Comparison::kNotEqual:
+      return "NOT_EQUAL";
+    case Comparison::kLess:
+      return "LESS";
+    case Comparison::kLessEqual:
+      return "LESS_EQUAL";
+    case Comparison::kGreater:
+      return "GREATER";
+    case Comparison::kGreaterEqual:
+      return "GREATER_EQUAL";
   }
   return "?";
 }
@@ -108,9 +125,9 @@ class ComparisonOp final : public ElementwiseOp {
     EDGELITE_RETURN_IF_ERROR(CheckSameTypes(ctx, 2, /*check_output=*/false));
     const DataType type = ctx.input(0)->type;
     if (ctx.output(0)->type != DataType::kBool) {
-      return ctx.OutputError(StatusCode::kInvalidModel, 0,
-                             StrFormat("type %s is not bool",
-                                       DataTypeName(ctx.output(0)->type)));
+      return ctx.OutputError(
+          StatusCode::kInvalidModel, 0,
+          StrFormat("type %s is not bool", DataTypeName(ctx.output(0)->type)));
     }
     EDGELITE_RETURN_IF_ERROR(PrepareLoop(ctx, 2, DataType::kBool));
     RowFn row = nullptr;
@@ -145,7 +162,8 @@ class ComparisonOp final : public ElementwiseOp {
         break;
     }
     if (row == nullptr) {
-      const bool eq = kind_ == Comparison::kEqual || kind_ == Comparison::kNotEqual;
+      const bool eq =
+          kind_ == Comparison::kEqual || kind_ == Comparison::kNotEqual;
       return ctx.InputError(
           StatusCode::kUnsupported, 0,
           StrFormat("%s of %s is not supported (float32, int8, uint8, int16, "
@@ -154,8 +172,10 @@ class ComparisonOp final : public ElementwiseOp {
                     eq ? ", bool" : ""));
     }
     if (type == DataType::kInt8 || type == DataType::kUInt8) {
-      EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, ctx.input(0), true, 0));
-      EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, ctx.input(1), true, 1));
+      EDGELITE_RETURN_IF_ERROR(
+          RequirePerTensorQuant(ctx, ctx.input(0), true, 0));
+      EDGELITE_RETURN_IF_ERROR(
+          RequirePerTensorQuant(ctx, ctx.input(1), true, 1));
       // The loop's first input is tensor 1 when swapped.
       const int first = swap_inputs_ ? 1 : 0;
       EDGELITE_RETURN_IF_ERROR(MakeRescale(ctx, first, sa));

@@ -74,11 +74,20 @@ class FloorModOp final : public ElementwiseOp {
     const Tensor& b = *ctx.input(1);
     int64_t i = -1;
     switch (type_) {
-      case DataType::kInt32: i = FindZero<int32_t>(b); break;
-      case DataType::kInt64: i = FindZero<int64_t>(b); break;
-      case DataType::kInt16: i = FindZero<int16_t>(b); break;
-      case DataType::kInt8: i = FindZero<int8_t>(b); break;
-      default: break;
+      case DataType::kInt32:
+        i = FindZero<int32_t>(b);
+        break;
+      case DataType::kInt64:
+        i = FindZero<int64_t>(b);
+        break;
+      case DataType::kInt16:
+        i = FindZero<int16_t>(b);
+        break;
+      case DataType::kInt8:
+        i = FindZero<int8_t>(b);
+        break;
+      default:
+        break;
     }
     if (i < 0) return Status::Ok();
     return ctx.InputError(StatusCode::kRuntimeError, 1,

@@ -28,10 +28,10 @@ class LogicalOp final : public ElementwiseOp {
     EDGELITE_RETURN_IF_ERROR(CheckSameTypes(ctx, 2, /*check_output=*/true));
     const DataType type = ctx.input(0)->type;
     if (type != DataType::kBool) {
-      return ctx.InputError(StatusCode::kInvalidModel, 0,
-                            StrFormat("%s needs bool inputs, got %s",
-                                      and_ ? "LOGICAL_AND" : "LOGICAL_OR",
-                                      DataTypeName(type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 0,
+          StrFormat("%s needs bool inputs, got %s",
+                    and_ ? "LOGICAL_AND" : "LOGICAL_OR", DataTypeName(type)));
     }
     EDGELITE_RETURN_IF_ERROR(PrepareLoop(ctx, 2, DataType::kBool));
     if (and_) {

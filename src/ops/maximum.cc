@@ -35,13 +35,20 @@ struct Min {
 template <template <typename> class F>
 RowFn MaxMinRow(DataType type) {
   switch (type) {
-    case DataType::kFloat32: return SameTypeRow<float, F<float>>();
-    case DataType::kInt8: return SameTypeRow<int8_t, F<int8_t>>();
-    case DataType::kUInt8: return SameTypeRow<uint8_t, F<uint8_t>>();
-    case DataType::kInt16: return SameTypeRow<int16_t, F<int16_t>>();
-    case DataType::kInt32: return SameTypeRow<int32_t, F<int32_t>>();
-    case DataType::kInt64: return SameTypeRow<int64_t, F<int64_t>>();
-    default: return nullptr;
+    case DataType::kFloat32:
+      return SameTypeRow<float, F<float>>();
+    case DataType::kInt8:
+      return SameTypeRow<int8_t, F<int8_t>>();
+    case DataType::kUInt8:
+      return SameTypeRow<uint8_t, F<uint8_t>>();
+    case DataType::kInt16:
+      return SameTypeRow<int16_t, F<int16_t>>();
+    case DataType::kInt32:
+      return SameTypeRow<int32_t, F<int32_t>>();
+    case DataType::kInt64:
+      return SameTypeRow<int64_t, F<int64_t>>();
+    default:
+      return nullptr;
   }
 }
 

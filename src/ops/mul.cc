@@ -60,8 +60,8 @@ class MulOp final : public ElementwiseOp {
     const DataType type = a.type;
     EDGELITE_RETURN_IF_ERROR(PrepareLoop(ctx, 2, type));
     const Activation act = ctx.options().binary.activation;
-    const bool quantized = (a.quant && !a.quant->empty()) ||
-                           (b.quant && !b.quant->empty());
+    const bool quantized =
+        (a.quant && !a.quant->empty()) || (b.quant && !b.quant->empty());
     switch (type) {
       case DataType::kFloat32:
         EDGELITE_RETURN_IF_ERROR(FloatRange(ctx, act, &f_.lo, &f_.hi));
@@ -116,8 +116,8 @@ class MulOp final : public ElementwiseOp {
       xnn_.b_zp = b.zero_point();
       xnn_.out_zp = out.zero_point();
       xnn_.scale = ratio;
-      const Status s = ActivationRangeXnnpack(act, out.scale(), out.zero_point(),
-                                              type, &xnn_.qmin, &xnn_.qmax);
+      const Status s = ActivationRangeXnnpack(
+          act, out.scale(), out.zero_point(), type, &xnn_.qmin, &xnn_.qmax);
       if (!s.ok()) return ctx.Error(s.code(), s.message());
       SetRow(type == DataType::kUInt8 ? SameTypeRow<uint8_t, XnnpackMulParams>()
                                       : SameTypeRow<int8_t, XnnpackMulParams>(),
@@ -131,10 +131,10 @@ class MulOp final : public ElementwiseOp {
                        "int16 MUL with non-zero zero points is not supported "
                        "by tflite-micro (QuantArithmetic::kMicro)");
     }
-    const double real =
-        micro ? static_cast<double>(a.scale()) * static_cast<double>(b.scale()) /
-                    static_cast<double>(out.scale())
-              : static_cast<double>(ratio);
+    const double real = micro ? static_cast<double>(a.scale()) *
+                                    static_cast<double>(b.scale()) /
+                                    static_cast<double>(out.scale())
+                              : static_cast<double>(ratio);
     QuantizeMultiplier(real, &ref_.multiplier, &ref_.shift);
     ref_.a_offset = -a.zero_point();
     ref_.b_offset = -b.zero_point();

@@ -28,7 +28,9 @@ namespace edgelite {
 namespace {
 
 struct FloatPrelu {
-  float operator()(float x, float alpha) const { return x >= 0 ? x : x * alpha; }
+  float operator()(float x, float alpha) const {
+    return x >= 0 ? x : x * alpha;
+  }
 };
 
 struct QuantPrelu {
@@ -39,11 +41,10 @@ struct QuantPrelu {
 
   int32_t operator()(int32_t x, int32_t alpha) const {
     const int32_t v = x + in_offset;
-    const int32_t o =
-        (v >= 0 ? MultiplyByQuantizedMultiplier(v, m1, shift1)
-                : MultiplyByQuantizedMultiplier(v * (alpha + alpha_offset), m2,
-                                                shift2)) +
-        out_offset;
+    const int32_t o = (v >= 0 ? MultiplyByQuantizedMultiplier(v, m1, shift1)
+                              : MultiplyByQuantizedMultiplier(
+                                    v * (alpha + alpha_offset), m2, shift2)) +
+                      out_offset;
     return std::min(std::max(o, qmin), qmax);
   }
 };
@@ -79,7 +80,8 @@ class PreluOp final : public ElementwiseOp {
     }
     EDGELITE_RETURN_IF_ERROR(RequireQuantized(ctx, 2));
     const bool micro = ctx.arithmetic() == QuantArithmetic::kMicro;
-    const double in_s = in.scale(), alpha_s = alpha.scale(), out_s = out.scale();
+    const double in_s = in.scale(), alpha_s = alpha.scale(),
+                 out_s = out.scale();
     const double real1 =
         micro ? in_s / out_s : static_cast<double>(in.scale() / out.scale());
     const double real2 =

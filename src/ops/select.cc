@@ -48,27 +48,35 @@ class SelectOp final : public ElementwiseOp {
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &x));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 2, &y));
     if (cond->type != DataType::kBool) {
-      return ctx.InputError(StatusCode::kInvalidModel, 0,
-                            StrFormat("condition type %s is not bool",
-                                      DataTypeName(cond->type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 0,
+          StrFormat("condition type %s is not bool", DataTypeName(cond->type)));
     }
     const DataType type = x->type;
     if (y->type != type) {
-      return ctx.InputError(StatusCode::kInvalidModel, 2,
-                            StrFormat("type %s differs from input 1 type %s",
-                                      DataTypeName(y->type),
-                                      DataTypeName(type)));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, 2,
+          StrFormat("type %s differs from input 1 type %s",
+                    DataTypeName(y->type), DataTypeName(type)));
     }
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 1, 0));
     RowFn row = nullptr;
     switch (type) {
       case DataType::kBool:
       case DataType::kInt8:
-      case DataType::kUInt8: row = &SelectRow<uint8_t>; break;
-      case DataType::kInt16: row = &SelectRow<uint16_t>; break;
+      case DataType::kUInt8:
+        row = &SelectRow<uint8_t>;
+        break;
+      case DataType::kInt16:
+        row = &SelectRow<uint16_t>;
+        break;
       case DataType::kFloat32:
-      case DataType::kInt32: row = &SelectRow<uint32_t>; break;
-      case DataType::kInt64: row = &SelectRow<uint64_t>; break;
+      case DataType::kInt32:
+        row = &SelectRow<uint32_t>;
+        break;
+      case DataType::kInt64:
+        row = &SelectRow<uint64_t>;
+        break;
       default:
         return ctx.InputError(
             StatusCode::kUnsupported, 1,
@@ -103,7 +111,8 @@ class SelectOp final : public ElementwiseOp {
       // One condition per row: plan it as [d0, 1, …, 1].
       Shape rows;
       rows.rank = x.shape.rank;
-      for (int d = 0; d < rows.rank; ++d) rows.dims[d] = d == 0 ? x.shape.dims[0] : 1;
+      for (int d = 0; d < rows.rank; ++d)
+        rows.dims[d] = d == 0 ? x.shape.dims[0] : 1;
       const Shape* shapes[3] = {&rows, &x.shape, &y.shape};
       return PrepareLoop(ctx, 3, type, shapes);
     }

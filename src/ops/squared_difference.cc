@@ -94,8 +94,8 @@ class SquaredDifferenceOp final : public ElementwiseOp {
         2.0 * static_cast<double>(std::max(a.scale(), b.scale()));
     const double real_a = static_cast<double>(a.scale()) / twice_max;
     const double real_b = static_cast<double>(b.scale()) / twice_max;
-    const double real_out = twice_max * twice_max /
-                            (16384.0 * static_cast<double>(out.scale()));
+    const double real_out =
+        twice_max * twice_max / (16384.0 * static_cast<double>(out.scale()));
     if (!SmallerThanOne(real_a, &q_.a_m, &q_.a_shift) ||
         !SmallerThanOne(real_b, &q_.b_m, &q_.b_shift) ||
         !SmallerThanOne(real_out, &q_.out_m, &q_.out_shift)) {
@@ -104,7 +104,8 @@ class SquaredDifferenceOp final : public ElementwiseOp {
           StrFormat("input scales %g, %g vs output scale %g: the output "
                     "multiplier %g is not below 1, which TFLite's int8 "
                     "SQUARED_DIFFERENCE cannot represent",
-                    static_cast<double>(a.scale()), static_cast<double>(b.scale()),
+                    static_cast<double>(a.scale()),
+                    static_cast<double>(b.scale()),
                     static_cast<double>(out.scale()), real_out));
     }
     q_.a_offset = -a.zero_point();

@@ -14,7 +14,8 @@ using namespace testing;  // NOLINT
 
 SingleOpModel AddN(DataType t, int n, std::vector<int32_t> shape) {
   std::vector<TensorSpec> ins;
-  for (int i = 0; i < n; ++i) ins.push_back(Spec("x" + std::to_string(i), t, shape));
+  for (int i = 0; i < n; ++i)
+    ins.push_back(Spec("x" + std::to_string(i), t, shape));
   return OpModel(tfl::BuiltinOperator::ADD_N, 1, ins, {Spec("y", t, shape)});
 }
 
@@ -45,7 +46,8 @@ TEST(AddNOp, Errors) {
                      StatusCode::kInvalidModel,
                      "input 1 (tensor 1 'x1'): shape [1] differs from input 0 "
                      "shape [2] (ADD_N does not broadcast)");
-  ExpectPrepareError(AddN(DataType::kFloat32, 1, {2}), StatusCode::kInvalidModel,
+  ExpectPrepareError(AddN(DataType::kFloat32, 1, {2}),
+                     StatusCode::kInvalidModel,
                      "expects at least 2 inputs, has 1");
   ExpectPrepareError(AddN(DataType::kInt8, 2, {2}), StatusCode::kUnsupported,
                      "ADD_N of int8 is not supported");

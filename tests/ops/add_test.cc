@@ -318,19 +318,21 @@ TEST(AddOp, RejectsMissingQuantization) {
 // a and out at 2^-10, b at 2^-12: y = sat16(a + RoundingDivideByPOT(b, 2)),
 // halves away from zero: 6 -> 2, -6 -> -2.
 TEST(AddOp, Int16PowerOfTwoPath) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
-                             Spec("b", DataType::kInt16, {4}, {1.0f / 4096}, {0}),
-                             Spec("y", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
-                             tfl::ActivationFunctionType::NONE, 3);
+  SingleOpModel m =
+      AddModel(Spec("a", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+               Spec("b", DataType::kInt16, {4}, {1.0f / 4096}, {0}),
+               Spec("y", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+               tfl::ActivationFunctionType::NONE, 3);
   EXPECT_EQ(Run2<int16_t>(m, {100, 100, 32767, -32768}, {6, -6, 32767, -32768}),
             (std::vector<int16_t>{102, 98, 32767, -32768}));
 }
 
 TEST(AddOp, Int16PowerOfTwoDoesNotBroadcast) {
-  Status s = PrepareError(AddModel(Spec("a", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
-                                   Spec("b", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
-                                   Spec("y", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
-                                   tfl::ActivationFunctionType::NONE, 3));
+  Status s = PrepareError(
+      AddModel(Spec("a", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+               Spec("b", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
+               Spec("y", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+               tfl::ActivationFunctionType::NONE, 3));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("int16 ADD with power-of-two scales "
                              "(pot_scale_int16) of shapes [2, 3] and [3]"),
@@ -353,16 +355,14 @@ TEST(AddOp, Int16GeneralPath) {
 }
 
 TEST(AddOp, Int64AndPlainInt16Wrap) {
-  SingleOpModel m64 = AddModel(Spec("a", DataType::kInt64, {2}),
-                               Spec("b", DataType::kInt64, {1}),
-                               Spec("y", DataType::kInt64, {2}),
-                               tfl::ActivationFunctionType::NONE, 4);
+  SingleOpModel m64 = AddModel(
+      Spec("a", DataType::kInt64, {2}), Spec("b", DataType::kInt64, {1}),
+      Spec("y", DataType::kInt64, {2}), tfl::ActivationFunctionType::NONE, 4);
   EXPECT_EQ(Run2<int64_t>(m64, {INT64_MAX, -5}, {1}),
             (std::vector<int64_t>{INT64_MIN, -4}));
-  SingleOpModel m16 = AddModel(Spec("a", DataType::kInt16, {2}),
-                               Spec("b", DataType::kInt16, {2}),
-                               Spec("y", DataType::kInt16, {2}),
-                               tfl::ActivationFunctionType::RELU, 5);
+  SingleOpModel m16 = AddModel(
+      Spec("a", DataType::kInt16, {2}), Spec("b", DataType::kInt16, {2}),
+      Spec("y", DataType::kInt16, {2}), tfl::ActivationFunctionType::RELU, 5);
   EXPECT_EQ(Run2<int16_t>(m16, {32767, -3}, {1, 1}),
             (std::vector<int16_t>{0, 0}));
 }

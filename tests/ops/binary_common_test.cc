@@ -43,7 +43,8 @@ std::vector<int32_t> RunPair(const Shape& a, const Shape& b, const Shape& out,
 }
 
 // The NumPy answer computed the slow way.
-std::vector<int32_t> Expected(const Shape& a, const Shape& b, const Shape& out) {
+std::vector<int32_t> Expected(const Shape& a, const Shape& b,
+                              const Shape& out) {
   std::vector<int32_t> o;
   const int r = out.rank;
   for (int64_t i = 0; i < out.NumElements(); ++i) {
@@ -150,8 +151,8 @@ TEST(BroadcastLoop, ThreeInputs) {
   const uint8_t* in[3] = {cond, reinterpret_cast<const uint8_t*>(xv),
                           reinterpret_cast<const uint8_t*>(yv)};
   RunBroadcast(loop, in, reinterpret_cast<uint8_t*>(o), &Select::Row, nullptr);
-  const std::vector<int32_t> want = {10, 11, 12, 13, -1, -1, -1, -1,
-                                     10, 11, 12, 13};
+  const std::vector<int32_t> want = {10, 11, 12, 13, -1, -1,
+                                     -1, -1, 10, 11, 12, 13};
   EXPECT_EQ(std::vector<int32_t>(o, o + 12), want);
 }
 

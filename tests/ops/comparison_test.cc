@@ -29,9 +29,12 @@ TEST(ComparisonOp, FloatAllSixWithNan) {
     std::vector<uint8_t> y;
   };
   const Want wants[] = {
-      {Op::EQUAL, B({0, 1, 0, 0, 0})},        {Op::NOT_EQUAL, B({1, 0, 1, 1, 1})},
-      {Op::LESS, B({1, 0, 0, 0, 0})},         {Op::LESS_EQUAL, B({1, 1, 0, 0, 0})},
-      {Op::GREATER, B({0, 0, 1, 0, 0})},      {Op::GREATER_EQUAL, B({0, 1, 1, 0, 0})},
+      {Op::EQUAL, B({0, 1, 0, 0, 0})},
+      {Op::NOT_EQUAL, B({1, 0, 1, 1, 1})},
+      {Op::LESS, B({1, 0, 0, 0, 0})},
+      {Op::LESS_EQUAL, B({1, 1, 0, 0, 0})},
+      {Op::GREATER, B({0, 0, 1, 0, 0})},
+      {Op::GREATER_EQUAL, B({0, 1, 1, 0, 0})},
   };
   for (const Want& w : wants) {
     SingleOpModel m = Cmp(w.op, Spec("a", DataType::kFloat32, {5}),
@@ -57,7 +60,7 @@ TEST(ComparisonOp, Int64Int16AndBool) {
   SingleOpModel m64 = Cmp(Op::LESS, Spec("a", DataType::kInt64, {2}),
                           Spec("b", DataType::kInt64, {2}), {2});
   EXPECT_EQ((Run2<uint8_t, int64_t>(m64, {INT64_MIN, int64_t{1} << 40},
-                                   {INT64_MAX, int64_t{1} << 40})),
+                                    {INT64_MAX, int64_t{1} << 40})),
             B({1, 0}));
   SingleOpModel m16 = Cmp(Op::EQUAL, Spec("a", DataType::kInt16, {2}),
                           Spec("b", DataType::kInt16, {}), {2});
@@ -74,11 +77,13 @@ TEST(ComparisonOp, Int64Int16AndBool) {
 TEST(ComparisonOp, Int8RescalingMergesNeighbours) {
   const std::vector<int8_t> a = {1, 2, 2, -2, 0};
   const std::vector<int8_t> b = {0, 3, 1, -1, 1};
-  SingleOpModel eq = Cmp(Op::EQUAL, QSpec("a", DataType::kInt8, {5}, 1.0f / 1024, 0),
-                         QSpec("b", DataType::kInt8, {5}, 1.0f / 1024, 0), {5});
+  SingleOpModel eq =
+      Cmp(Op::EQUAL, QSpec("a", DataType::kInt8, {5}, 1.0f / 1024, 0),
+          QSpec("b", DataType::kInt8, {5}, 1.0f / 1024, 0), {5});
   EXPECT_EQ((Run2<uint8_t, int8_t>(eq, a, b)), B({1, 1, 0, 0, 1}));
-  SingleOpModel lt = Cmp(Op::LESS, QSpec("a", DataType::kInt8, {5}, 1.0f / 1024, 0),
-                         QSpec("b", DataType::kInt8, {5}, 1.0f / 1024, 0), {5});
+  SingleOpModel lt =
+      Cmp(Op::LESS, QSpec("a", DataType::kInt8, {5}, 1.0f / 1024, 0),
+          QSpec("b", DataType::kInt8, {5}, 1.0f / 1024, 0), {5});
   // v: a = [0, 1, 1, -1, 0], b = [0, 1, 0, 0, 0].
   EXPECT_EQ((Run2<uint8_t, int8_t>(lt, a, b)), B({0, 0, 0, 1, 0}));
 }
@@ -87,34 +92,37 @@ TEST(ComparisonOp, Int8RescalingMergesNeighbours) {
 // 128): 130 is 1.0 like 132; v = 2·256·0.5 = 256 = 4·256·0.25. 131 (1.5) vs
 // 133 (1.25): 384 vs 320. 126 (-1.0) vs 124 (-1.0): -256 vs -256.
 TEST(ComparisonOp, Uint8DifferentScalesCompareReals) {
-  SingleOpModel m = Cmp(Op::LESS_EQUAL, QSpec("a", DataType::kUInt8, {3}, 0.5f, 128),
-                        QSpec("b", DataType::kUInt8, {3}, 0.25f, 128), {3});
+  SingleOpModel m =
+      Cmp(Op::LESS_EQUAL, QSpec("a", DataType::kUInt8, {3}, 0.5f, 128),
+          QSpec("b", DataType::kUInt8, {3}, 0.25f, 128), {3});
   EXPECT_EQ((Run2<uint8_t, uint8_t>(m, {130, 131, 126}, {132, 133, 124})),
             B({1, 0, 1}));
 }
 
 TEST(ComparisonOp, Errors) {
-  ExpectPrepareError(Cmp(Op::EQUAL, QSpec("a", DataType::kUInt8, {2}, 1.0f, 128),
-                         QSpec("b", DataType::kUInt8, {2}, 0.5f, 128), {2}),
-                     StatusCode::kUnsupported,
-                     "input 0 (tensor 0 'a'): scale 1 >= 1");
+  ExpectPrepareError(
+      Cmp(Op::EQUAL, QSpec("a", DataType::kUInt8, {2}, 1.0f, 128),
+          QSpec("b", DataType::kUInt8, {2}, 0.5f, 128), {2}),
+      StatusCode::kUnsupported, "input 0 (tensor 0 'a'): scale 1 >= 1");
   ExpectPrepareError(Cmp(Op::LESS, Spec("a", DataType::kBool, {2}),
                          Spec("b", DataType::kBool, {2}), {2}),
                      StatusCode::kUnsupported, "LESS of bool is not supported");
-  ExpectPrepareError(
-      OpModel(Op::GREATER, 1,
-              {Spec("a", DataType::kFloat32, {2}), Spec("b", DataType::kFloat32, {2})},
-              {Spec("y", DataType::kFloat32, {2})}),
-      StatusCode::kInvalidModel, "output 0 (tensor 2 'y'): type float32 is not bool");
+  ExpectPrepareError(OpModel(Op::GREATER, 1,
+                             {Spec("a", DataType::kFloat32, {2}),
+                              Spec("b", DataType::kFloat32, {2})},
+                             {Spec("y", DataType::kFloat32, {2})}),
+                     StatusCode::kInvalidModel,
+                     "output 0 (tensor 2 'y'): type float32 is not bool");
   ExpectPrepareError(Cmp(Op::EQUAL, Spec("a", DataType::kFloat32, {2}),
                          Spec("b", DataType::kInt32, {2}), {2}),
-                     StatusCode::kInvalidModel, "type int32 differs from input 0");
+                     StatusCode::kInvalidModel,
+                     "type int32 differs from input 0");
 }
 
 TEST(ComparisonOp, InvokeAllocatesNothing) {
-  ExpectInvokeAllocatesNothing(Cmp(Op::GREATER,
-                                   QSpec("a", DataType::kInt8, {2, 3}, 0.1f, 0),
-                                   QSpec("b", DataType::kInt8, {3}, 0.2f, 4), {2, 3}));
+  ExpectInvokeAllocatesNothing(
+      Cmp(Op::GREATER, QSpec("a", DataType::kInt8, {2, 3}, 0.1f, 0),
+          QSpec("b", DataType::kInt8, {3}, 0.2f, 4), {2, 3}));
 }
 
 }  // namespace

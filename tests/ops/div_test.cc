@@ -26,7 +26,8 @@ TEST(DivOp, FloatIncludingZeroDivisors) {
   SingleOpModel m = DivModel(Spec("a", DataType::kFloat32, {4}),
                              Spec("b", DataType::kFloat32, {4}),
                              Spec("y", DataType::kFloat32, {4}));
-  const std::vector<float> y = Run2<float, float>(m, {7, 1, -1, 0}, {2, 0, 0, 0});
+  const std::vector<float> y =
+      Run2<float, float>(m, {7, 1, -1, 0}, {2, 0, 0, 0});
   ASSERT_EQ(y.size(), 4u);
   EXPECT_EQ(y[0], 3.5f);
   EXPECT_EQ(y[1], std::numeric_limits<float>::infinity());
@@ -53,16 +54,18 @@ TEST(DivOp, Int32ZeroDivisorAndOverflowFailInvoke) {
                              Spec("b", DataType::kInt32, {3}),
                              Spec("y", DataType::kInt32, {3}));
   Status s;
-  RunBytes<int32_t>(m, {Bytes(std::vector<int32_t>{1, 2, 3}),
-                        Bytes(std::vector<int32_t>{1, 0, 3})},
+  RunBytes<int32_t>(m,
+                    {Bytes(std::vector<int32_t>{1, 2, 3}),
+                     Bytes(std::vector<int32_t>{1, 0, 3})},
                     QuantArithmetic::kTflite, nullptr, &s);
   EXPECT_EQ(s.code(), StatusCode::kRuntimeError);
   EXPECT_NE(s.message().find("input 1 (tensor 1 'b'): division by zero at "
                              "element 1"),
             std::string::npos)
       << s.message();
-  RunBytes<int32_t>(m, {Bytes(std::vector<int32_t>{5, INT32_MIN, 3}),
-                        Bytes(std::vector<int32_t>{1, -1, 3})},
+  RunBytes<int32_t>(m,
+                    {Bytes(std::vector<int32_t>{5, INT32_MIN, 3}),
+                     Bytes(std::vector<int32_t>{1, -1, 3})},
                     QuantArithmetic::kTflite, nullptr, &s);
   EXPECT_EQ(s.code(), StatusCode::kRuntimeError);
   EXPECT_NE(s.message().find("INT32_MIN / -1 overflows at output element 1"),
@@ -104,10 +107,9 @@ TEST(DivOp, Int8MeasuredOnLiteRt) {
     a.push_back(static_cast<int8_t>((i * 37) % 256 - 128));
     b.push_back(static_cast<int8_t>((i * 53 + 7) % 256 - 128));
   }
-  const std::vector<int8_t> want = {10, 12, 26, 3, 6,  3,  -3,  127, -4, 2,
-                                    6,  3,  59, 13, 0, 10, 11,  0,   7,  7,
-                                    -1, 24, -13, 2, 5, 3,  -9,  20,  -2, 8,
-                                    8,  8,  8,  8,  1, 15, 127, 1,   5,  3};
+  const std::vector<int8_t> want = {
+      10, 12, 26,  3, 6, 3, -3, 127, -4, 2, 6, 3, 59, 13, 0, 10, 11,  0, 7, 7,
+      -1, 24, -13, 2, 5, 3, -9, 20,  -2, 8, 8, 8, 8,  8,  1, 15, 127, 1, 5, 3};
   SingleOpModel m = DivModel(QSpec("a", DataType::kInt8, {40}, 0.1f, 3),
                              QSpec("b", DataType::kInt8, {40}, 0.07f, -2),
                              QSpec("y", DataType::kInt8, {40}, 0.3f, 5));
@@ -123,11 +125,13 @@ TEST(DivOp, QuantizedZeroDivisorFailsInvoke) {
   EXPECT_EQ((Run2<uint8_t, uint8_t>(m, {110, 110}, {0, 14})),
             (std::vector<uint8_t>{124, 138}));
   Status s;
-  RunBytes<uint8_t>(m, {Bytes(std::vector<uint8_t>{110, 110}),
-                        Bytes(std::vector<uint8_t>{14, 10})},
+  RunBytes<uint8_t>(m,
+                    {Bytes(std::vector<uint8_t>{110, 110}),
+                     Bytes(std::vector<uint8_t>{14, 10})},
                     QuantArithmetic::kTflite, nullptr, &s);
   EXPECT_EQ(s.code(), StatusCode::kRuntimeError);
-  EXPECT_NE(s.message().find("division by zero at element 1"), std::string::npos)
+  EXPECT_NE(s.message().find("division by zero at element 1"),
+            std::string::npos)
       << s.message();
 }
 

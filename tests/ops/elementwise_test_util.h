@@ -22,7 +22,8 @@ namespace testing {
 namespace tfl = ::edgelite::tfl;
 
 inline TensorSpec Spec(const std::string& name, DataType type,
-                       std::vector<int32_t> shape, std::vector<float> scales = {},
+                       std::vector<int32_t> shape,
+                       std::vector<float> scales = {},
                        std::vector<int64_t> zps = {}) {
   TensorSpec s;
   s.name = name;
@@ -49,12 +50,11 @@ TensorSpec Const(TensorSpec s, const std::vector<T>& values) {
 using ActFn = tfl::ActivationFunctionType;
 
 // A single-op model; `options` writes the builtin options table (or none).
-inline SingleOpModel OpModel(tfl::BuiltinOperator op, int version,
-                             std::vector<TensorSpec> inputs,
-                             std::vector<TensorSpec> outputs,
-                             tfl::BuiltinOptions options_type =
-                                 tfl::BuiltinOptions::NONE,
-                             OptionsWriter options = nullptr) {
+inline SingleOpModel OpModel(
+    tfl::BuiltinOperator op, int version, std::vector<TensorSpec> inputs,
+    std::vector<TensorSpec> outputs,
+    tfl::BuiltinOptions options_type = tfl::BuiltinOptions::NONE,
+    OptionsWriter options = nullptr) {
   SingleOpModel m;
   m.inputs = std::move(inputs);
   m.outputs = std::move(outputs);
@@ -65,7 +65,8 @@ inline SingleOpModel OpModel(tfl::BuiltinOperator op, int version,
   return m;
 }
 
-inline Status MakeOp(const SingleOpModel& m, std::unique_ptr<Interpreter>* interp,
+inline Status MakeOp(const SingleOpModel& m,
+                     std::unique_ptr<Interpreter>* interp,
                      QuantArithmetic arith = QuantArithmetic::kTflite) {
   InterpreterOptions options;
   options.arithmetic = arith;
@@ -93,7 +94,8 @@ std::vector<T> RunBytes(const SingleOpModel& m,
     Tensor* t = interp->input(static_cast<int>(i));
     EXPECT_EQ(t->bytes, inputs[i].size()) << "input " << i;
     if (!inputs[i].empty()) {
-      std::memcpy(t->data, inputs[i].data(), std::min(t->bytes, inputs[i].size()));
+      std::memcpy(t->data, inputs[i].data(),
+                  std::min(t->bytes, inputs[i].size()));
     }
   }
   s = interp->Invoke();
@@ -133,9 +135,9 @@ inline void ExpectInvokeAllocatesNothing(const SingleOpModel& m) {
 }
 
 // Expects a Prepare failure with `code` whose message contains `text`.
-inline void ExpectPrepareError(const SingleOpModel& m, StatusCode code,
-                               const std::string& text,
-                               QuantArithmetic arith = QuantArithmetic::kTflite) {
+inline void ExpectPrepareError(
+    const SingleOpModel& m, StatusCode code, const std::string& text,
+    QuantArithmetic arith = QuantArithmetic::kTflite) {
   const Status s = PrepareStatus(m, arith);
   EXPECT_EQ(s.code(), code) << s.message();
   EXPECT_NE(s.message().find(text), std::string::npos) << s.message();

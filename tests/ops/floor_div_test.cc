@@ -13,8 +13,8 @@ namespace {
 
 using namespace testing;  // NOLINT
 
-SingleOpModel FloorDiv(DataType t, std::vector<int32_t> a, std::vector<int32_t> b,
-                       std::vector<int32_t> out) {
+SingleOpModel FloorDiv(DataType t, std::vector<int32_t> a,
+                       std::vector<int32_t> b, std::vector<int32_t> out) {
   return OpModel(tfl::BuiltinOperator::FLOOR_DIV, 1,
                  {Spec("a", t, a), Spec("b", t, b)}, {Spec("y", t, out)});
 }
@@ -22,7 +22,8 @@ SingleOpModel FloorDiv(DataType t, std::vector<int32_t> a, std::vector<int32_t> 
 TEST(FloorDivOp, Int32) {
   // Measured on LiteRT.js: INT32_MIN // -1 saturates to INT32_MAX.
   SingleOpModel m = FloorDiv(DataType::kInt32, {6}, {6}, {6});
-  EXPECT_EQ((Run2<int32_t, int32_t>(m, {7, -7, 7, -7, INT32_MIN, 5}, {2, 2, -2, -2, -1, 5})),
+  EXPECT_EQ((Run2<int32_t, int32_t>(m, {7, -7, 7, -7, INT32_MIN, 5},
+                                    {2, 2, -2, -2, -1, 5})),
             (std::vector<int32_t>{3, -4, -4, 3, INT32_MAX, 1}));
 }
 
@@ -52,13 +53,15 @@ TEST(FloorDivOp, ZeroDivisorFailsInvokeForEveryType) {
                                  : Bytes(std::vector<float>{1, -0.0f});
     RunBytes<uint8_t>(m, {zeros, b}, QuantArithmetic::kTflite, nullptr, &s);
     EXPECT_EQ(s.code(), StatusCode::kRuntimeError);
-    EXPECT_NE(s.message().find("division by zero at element 1"), std::string::npos)
+    EXPECT_NE(s.message().find("division by zero at element 1"),
+              std::string::npos)
         << s.message();
   }
 }
 
 TEST(FloorDivOp, RejectsInt64) {
-  ExpectPrepareError(FloorDiv(DataType::kInt64, {2}, {2}, {2}), StatusCode::kUnsupported,
+  ExpectPrepareError(FloorDiv(DataType::kInt64, {2}, {2}, {2}),
+                     StatusCode::kUnsupported,
                      "FLOOR_DIV of int64 is not supported");
 }
 

@@ -39,11 +39,12 @@ TEST(LogicalOp, NonZeroBytesAreTrue) {
 }
 
 TEST(LogicalOp, RejectsNonBool) {
-  ExpectPrepareError(Logical(tfl::BuiltinOperator::LOGICAL_OR, {2}, {2}, {2},
-                             DataType::kInt32),
-                     StatusCode::kInvalidModel,
-                     "input 0 (tensor 0 'a'): LOGICAL_OR needs bool inputs, got "
-                     "int32");
+  ExpectPrepareError(
+      Logical(tfl::BuiltinOperator::LOGICAL_OR, {2}, {2}, {2},
+              DataType::kInt32),
+      StatusCode::kInvalidModel,
+      "input 0 (tensor 0 'a'): LOGICAL_OR needs bool inputs, got "
+      "int32");
 }
 
 TEST(LogicalOp, InvokeAllocatesNothing) {

@@ -24,12 +24,13 @@ TEST(MaximumOp, FloatNanAndSignedZeros) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   // max(NaN, 1) = NaN, max(1, NaN) = 1, max(-0, +0) = -0, max(+0, -0) = +0;
   // min likewise keeps the first input unless the second is smaller.
-  for (auto op : {tfl::BuiltinOperator::MAXIMUM, tfl::BuiltinOperator::MINIMUM}) {
+  for (auto op :
+       {tfl::BuiltinOperator::MAXIMUM, tfl::BuiltinOperator::MINIMUM}) {
     SingleOpModel m = MaxMin(op, Spec("a", DataType::kFloat32, {5}),
                              Spec("b", DataType::kFloat32, {5}),
                              Spec("y", DataType::kFloat32, {5}));
-    const std::vector<float> y =
-        Run2<float, float>(m, {nan, 1, -0.0f, 0.0f, 2}, {1, nan, 0.0f, -0.0f, 3});
+    const std::vector<float> y = Run2<float, float>(m, {nan, 1, -0.0f, 0.0f, 2},
+                                                    {1, nan, 0.0f, -0.0f, 3});
     ASSERT_EQ(y.size(), 5u);
     EXPECT_TRUE(std::isnan(y[0]));
     EXPECT_EQ(y[1], 1.0f);
@@ -51,18 +52,17 @@ TEST(MaximumOp, Int8IgnoresQuantization) {
 }
 
 TEST(MinimumOp, IntegerTypesBroadcast) {
-  SingleOpModel m16 = MaxMin(tfl::BuiltinOperator::MINIMUM,
-                             Spec("a", DataType::kInt16, {2, 1}),
-                             Spec("b", DataType::kInt16, {3}),
-                             Spec("y", DataType::kInt16, {2, 3}), 4);
+  SingleOpModel m16 = MaxMin(
+      tfl::BuiltinOperator::MINIMUM, Spec("a", DataType::kInt16, {2, 1}),
+      Spec("b", DataType::kInt16, {3}), Spec("y", DataType::kInt16, {2, 3}), 4);
   EXPECT_EQ((Run2<int16_t, int16_t>(m16, {0, -300}, {-1, 5, -400})),
             (std::vector<int16_t>{-1, 0, -400, -300, -300, -400}));
-  SingleOpModel m64 = MaxMin(tfl::BuiltinOperator::MINIMUM,
-                             Spec("a", DataType::kInt64, {2}),
-                             Spec("b", DataType::kInt64, {2}),
-                             Spec("y", DataType::kInt64, {2}));
-  EXPECT_EQ((Run2<int64_t, int64_t>(m64, {INT64_MIN, 7}, {0, -(int64_t{1} << 50)})),
-            (std::vector<int64_t>{INT64_MIN, -(int64_t{1} << 50)}));
+  SingleOpModel m64 = MaxMin(
+      tfl::BuiltinOperator::MINIMUM, Spec("a", DataType::kInt64, {2}),
+      Spec("b", DataType::kInt64, {2}), Spec("y", DataType::kInt64, {2}));
+  EXPECT_EQ(
+      (Run2<int64_t, int64_t>(m64, {INT64_MIN, 7}, {0, -(int64_t{1} << 50)})),
+      (std::vector<int64_t>{INT64_MIN, -(int64_t{1} << 50)}));
   SingleOpModel mu8 = MaxMin(tfl::BuiltinOperator::MAXIMUM,
                              QSpec("a", DataType::kUInt8, {3}, 0.1f, 128),
                              QSpec("b", DataType::kUInt8, {3}, 0.1f, 128),
@@ -72,19 +72,17 @@ TEST(MinimumOp, IntegerTypesBroadcast) {
 }
 
 TEST(MaximumOp, RejectsBoolAndMismatchedOutput) {
-  ExpectPrepareError(MaxMin(tfl::BuiltinOperator::MAXIMUM,
-                            Spec("a", DataType::kBool, {2}),
-                            Spec("b", DataType::kBool, {2}),
-                            Spec("y", DataType::kBool, {2})),
-                     StatusCode::kUnsupported,
-                     "MAXIMUM of bool is not supported");
-  ExpectPrepareError(MaxMin(tfl::BuiltinOperator::MINIMUM,
-                            Spec("a", DataType::kFloat32, {2}),
-                            Spec("b", DataType::kFloat32, {2}),
-                            Spec("y", DataType::kInt32, {2})),
-                     StatusCode::kInvalidModel,
-                     "output 0 (tensor 2 'y'): type int32 differs from input 0 "
-                     "type float32");
+  ExpectPrepareError(
+      MaxMin(tfl::BuiltinOperator::MAXIMUM, Spec("a", DataType::kBool, {2}),
+             Spec("b", DataType::kBool, {2}), Spec("y", DataType::kBool, {2})),
+      StatusCode::kUnsupported, "MAXIMUM of bool is not supported");
+  ExpectPrepareError(
+      MaxMin(tfl::BuiltinOperator::MINIMUM, Spec("a", DataType::kFloat32, {2}),
+             Spec("b", DataType::kFloat32, {2}),
+             Spec("y", DataType::kInt32, {2})),
+      StatusCode::kInvalidModel,
+      "output 0 (tensor 2 'y'): type int32 differs from input 0 "
+      "type float32");
 }
 
 TEST(MaximumOp, InvokeAllocatesNothing) {

@@ -22,10 +22,9 @@ SingleOpModel MulModel(TensorSpec a, TensorSpec b, TensorSpec out,
 
 TEST(MulOp, FloatBroadcastReluN1To1) {
   // [[0.5, -3], [2, 0.25]] * [1, 0.5] = [[0.5, -1.5], [2, 0.125]].
-  SingleOpModel m = MulModel(Spec("a", DataType::kFloat32, {2, 2}),
-                             Spec("b", DataType::kFloat32, {2}),
-                             Spec("y", DataType::kFloat32, {2, 2}),
-                             ActFn::RELU_N1_TO_1);
+  SingleOpModel m = MulModel(
+      Spec("a", DataType::kFloat32, {2, 2}), Spec("b", DataType::kFloat32, {2}),
+      Spec("y", DataType::kFloat32, {2, 2}), ActFn::RELU_N1_TO_1);
   EXPECT_EQ((Run2<float, float>(m, {0.5f, -3, 2, 0.25f}, {1, 0.5f})),
             (std::vector<float>{0.5f, -1, 1, 0.125f}));
 }
@@ -37,9 +36,9 @@ TEST(MulOp, Int32AndInt64Wrap) {
                              Spec("y", DataType::kInt32, {3}));
   EXPECT_EQ((Run2<int32_t, int32_t>(m, {65536, 46341, -7}, {65536, 46341, 6})),
             (std::vector<int32_t>{0, -2147479015, -42}));
-  SingleOpModel m64 = MulModel(Spec("a", DataType::kInt64, {2}),
-                               Spec("b", DataType::kInt64, {1}),
-                               Spec("y", DataType::kInt64, {2}), ActFn::RELU, 5);
+  SingleOpModel m64 = MulModel(
+      Spec("a", DataType::kInt64, {2}), Spec("b", DataType::kInt64, {1}),
+      Spec("y", DataType::kInt64, {2}), ActFn::RELU, 5);
   EXPECT_EQ((Run2<int64_t, int64_t>(m64, {int64_t{1} << 40, -3}, {1000})),
             (std::vector<int64_t>{int64_t{1000} << 40, 0}));
 }
@@ -61,10 +60,10 @@ TEST(MulOp, Int16PlainWrapsThenClamps) {
 //   kTflite:  0      0     2     2     -2     -2   (measured on both peers)
 //   kMicro:   1      0     2     3     -1     -2
 TEST(MulOp, Int8XnnpackHalfEvenVersusReference) {
-  SingleOpModel m = MulModel(QSpec("a", DataType::kInt8, {6}, 0.5f, 0),
-                             QSpec("b", DataType::kInt8, {6}, 1.0f, 0),
-                             QSpec("y", DataType::kInt8, {6}, 1.0f, 0),
-                             ActFn::NONE, 2);
+  SingleOpModel m =
+      MulModel(QSpec("a", DataType::kInt8, {6}, 0.5f, 0),
+               QSpec("b", DataType::kInt8, {6}, 1.0f, 0),
+               QSpec("y", DataType::kInt8, {6}, 1.0f, 0), ActFn::NONE, 2);
   const std::vector<int8_t> a = {1, -1, 3, 5, -3, -5};
   const std::vector<int8_t> b = {1, 1, 1, 1, 1, 1};
   EXPECT_EQ((Run2<int8_t, int8_t>(m, a, b, QuantArithmetic::kTflite)),
@@ -115,7 +114,8 @@ TEST(MulOp, Int16Quantized) {
                              QSpec("b", DataType::kInt16, {3}, 1.0f / 256, 0),
                              QSpec("y", DataType::kInt16, {3}, 1.0f / 256, 0),
                              ActFn::NONE, 4);
-  for (QuantArithmetic arith : {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
+  for (QuantArithmetic arith :
+       {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
     EXPECT_EQ((Run2<int16_t, int16_t>(m, {16, -16, 100}, {8, 8, 100}, arith)),
               (std::vector<int16_t>{1, -1, 39}));
   }
@@ -135,10 +135,10 @@ TEST(MulOp, RejectsQuantizedInt32AndStrings) {
                               Spec("b", DataType::kInt32, {2}),
                               Spec("y", DataType::kInt32, {2})),
                      StatusCode::kUnsupported, "quantized int32 MUL");
-  ExpectPrepareError(MulModel(Spec("a", DataType::kBool, {2}),
-                              Spec("b", DataType::kBool, {2}),
-                              Spec("y", DataType::kBool, {2})),
-                     StatusCode::kUnsupported, "MUL of bool is not supported");
+  ExpectPrepareError(
+      MulModel(Spec("a", DataType::kBool, {2}), Spec("b", DataType::kBool, {2}),
+               Spec("y", DataType::kBool, {2})),
+      StatusCode::kUnsupported, "MUL of bool is not supported");
 }
 
 TEST(MulOp, ZeroSizeOutput) {
@@ -146,9 +146,9 @@ TEST(MulOp, ZeroSizeOutput) {
                              Spec("b", DataType::kFloat32, {3}),
                              Spec("y", DataType::kFloat32, {0, 3}));
   Shape shape;
-  EXPECT_TRUE((Run2<float, float>(m, {}, {1, 2, 3}, QuantArithmetic::kTflite,
-                                  &shape))
-                  .empty());
+  EXPECT_TRUE(
+      (Run2<float, float>(m, {}, {1, 2, 3}, QuantArithmetic::kTflite, &shape))
+          .empty());
   EXPECT_EQ(shape, Shape({0, 3}));
 }
 

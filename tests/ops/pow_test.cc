@@ -15,8 +15,8 @@ using namespace testing;  // NOLINT
 
 SingleOpModel Pow(DataType t, std::vector<int32_t> a, std::vector<int32_t> b,
                   std::vector<int32_t> out) {
-  return OpModel(tfl::BuiltinOperator::POW, 1, {Spec("a", t, a), Spec("b", t, b)},
-                 {Spec("y", t, out)});
+  return OpModel(tfl::BuiltinOperator::POW, 1,
+                 {Spec("a", t, a), Spec("b", t, b)}, {Spec("y", t, out)});
 }
 
 TEST(PowOp, Float) {
@@ -34,8 +34,10 @@ TEST(PowOp, Float) {
 TEST(PowOp, Int32SaturatesOutOfRange) {
   // Measured on LiteRT.js: 2^31 and 3^30 give INT32_MAX.
   SingleOpModel m = Pow(DataType::kInt32, {7}, {7}, {7});
-  EXPECT_EQ((Run2<int32_t, int32_t>(m, {2, -3, 0, 7, 2, 3, -2}, {10, 3, 0, 1, 31, 30, 31})),
-            (std::vector<int32_t>{1024, -27, 1, 7, INT32_MAX, INT32_MAX, INT32_MIN}));
+  EXPECT_EQ(
+      (Run2<int32_t, int32_t>(m, {2, -3, 0, 7, 2, 3, -2},
+                              {10, 3, 0, 1, 31, 30, 31})),
+      (std::vector<int32_t>{1024, -27, 1, 7, INT32_MAX, INT32_MAX, INT32_MIN}));
 }
 
 TEST(PowOp, Int32BroadcastExponent) {
@@ -69,9 +71,10 @@ TEST(PowOp, ScalarExponentBroadcastSquares) {
 
 TEST(PowOp, Int32NegativeExponentFailsInvoke) {
   Status s;
-  RunBytes<int32_t>(Pow(DataType::kInt32, {2}, {2}, {2}),
-                    {Bytes(std::vector<int32_t>{2, 2}), Bytes(std::vector<int32_t>{1, -1})},
-                    QuantArithmetic::kTflite, nullptr, &s);
+  RunBytes<int32_t>(
+      Pow(DataType::kInt32, {2}, {2}, {2}),
+      {Bytes(std::vector<int32_t>{2, 2}), Bytes(std::vector<int32_t>{1, -1})},
+      QuantArithmetic::kTflite, nullptr, &s);
   EXPECT_EQ(s.code(), StatusCode::kRuntimeError);
   EXPECT_NE(s.message().find("negative int32 exponent -1 at element 1"),
             std::string::npos)
@@ -79,7 +82,8 @@ TEST(PowOp, Int32NegativeExponentFailsInvoke) {
 }
 
 TEST(PowOp, RejectsInt64) {
-  ExpectPrepareError(Pow(DataType::kInt64, {2}, {2}, {2}), StatusCode::kUnsupported,
+  ExpectPrepareError(Pow(DataType::kInt64, {2}, {2}, {2}),
+                     StatusCode::kUnsupported,
                      "POW of int64 is not supported (float32, int32 are)");
 }
 

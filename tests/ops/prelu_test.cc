@@ -23,16 +23,16 @@ TEST(PreluOp, FloatPerChannelAlpha) {
   SingleOpModel m = Prelu(Spec("x", DataType::kFloat32, {2, 3}),
                           Spec("a", DataType::kFloat32, {3}),
                           Spec("y", DataType::kFloat32, {2, 3}));
-  EXPECT_EQ((Run2<float, float>(m, {-1, -2, 3, -0.0f, -4, 5}, {0.5f, 0.25f, 2})),
-            (std::vector<float>{-0.5f, -0.5f, 3, 0, -1, 5}));
+  EXPECT_EQ(
+      (Run2<float, float>(m, {-1, -2, 3, -0.0f, -4, 5}, {0.5f, 0.25f, 2})),
+      (std::vector<float>{-0.5f, -0.5f, 3, 0, -1, 5}));
 }
 
 TEST(PreluOp, FloatConstantSpatialAlpha) {
-  SingleOpModel m =
-      Prelu(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-            Const(Spec("a", DataType::kFloat32, {2, 2, 1}),
-                  std::vector<float>{0.1f, 0.2f, 0.3f, 0.4f}),
-            Spec("y", DataType::kFloat32, {1, 2, 2, 1}));
+  SingleOpModel m = Prelu(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
+                          Const(Spec("a", DataType::kFloat32, {2, 2, 1}),
+                                std::vector<float>{0.1f, 0.2f, 0.3f, 0.4f}),
+                          Spec("y", DataType::kFloat32, {1, 2, 2, 1}));
   EXPECT_EQ(RunBytes<float>(m, {Bytes(std::vector<float>{-10, 10, -10, -1})}),
             (std::vector<float>{-10 * 0.1f, 10, -10 * 0.3f, -1 * 0.4f}));
 }
@@ -46,16 +46,17 @@ TEST(PreluOp, FloatConstantSpatialAlpha) {
 // rounds halves away from zero: -2 -> -0.5 -> -1, -6 -> -2, -10 -> -3.
 // (Both measured on LiteRT.js and tfjs-tflite.)
 TEST(PreluOp, Uint8TfliteRounding) {
-  SingleOpModel m =
-      Prelu(QSpec("x", DataType::kUInt8, {8}, 1.0f, 128),
-            Const(QSpec("a", DataType::kUInt8, {1}, 0.5f, 0), std::vector<uint8_t>{1}),
-            QSpec("y", DataType::kUInt8, {8}, 1.0f, 128));
+  SingleOpModel m = Prelu(QSpec("x", DataType::kUInt8, {8}, 1.0f, 128),
+                          Const(QSpec("a", DataType::kUInt8, {1}, 0.5f, 0),
+                                std::vector<uint8_t>{1}),
+                          QSpec("y", DataType::kUInt8, {8}, 1.0f, 128));
   EXPECT_EQ(RunBytes<uint8_t>(m, {B({127, 125, 123, 121, 129, 200, 0, 255})}),
             B({128, 127, 126, 125, 129, 200, 64, 255}));
   SingleOpModel q = Prelu(QSpec("x", DataType::kUInt8, {4}, 1.0f, 128),
                           QSpec("a", DataType::kUInt8, {1}, 0.25f, 0),
                           QSpec("y", DataType::kUInt8, {4}, 1.0f, 128));
-  for (QuantArithmetic arith : {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
+  for (QuantArithmetic arith :
+       {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
     EXPECT_EQ((Run2<uint8_t, uint8_t>(q, {126, 122, 118, 130}, {1}, arith)),
               B({127, 126, 125, 130}));
   }
@@ -81,16 +82,17 @@ TEST(PreluOp, Errors) {
                            Spec("y", DataType::kFloat32, {3})),
                      StatusCode::kInvalidModel,
                      "alpha shape [2, 3] broadcasts the input [3] to [2, 3]");
-  ExpectPrepareError(Prelu(Spec("x", DataType::kInt32, {3}),
-                           Spec("a", DataType::kInt32, {3}),
-                           Spec("y", DataType::kInt32, {3})),
-                     StatusCode::kUnsupported, "PRELU of int32 is not supported");
+  ExpectPrepareError(
+      Prelu(Spec("x", DataType::kInt32, {3}), Spec("a", DataType::kInt32, {3}),
+            Spec("y", DataType::kInt32, {3})),
+      StatusCode::kUnsupported, "PRELU of int32 is not supported");
 }
 
 TEST(PreluOp, InvokeAllocatesNothing) {
-  ExpectInvokeAllocatesNothing(Prelu(QSpec("x", DataType::kInt8, {2, 3}, 0.5f, 1),
-                                     QSpec("a", DataType::kInt8, {3}, 0.01f, 0),
-                                     QSpec("y", DataType::kInt8, {2, 3}, 0.5f, 1)));
+  ExpectInvokeAllocatesNothing(
+      Prelu(QSpec("x", DataType::kInt8, {2, 3}, 0.5f, 1),
+            QSpec("a", DataType::kInt8, {3}, 0.01f, 0),
+            QSpec("y", DataType::kInt8, {2, 3}, 0.5f, 1)));
 }
 
 }  // namespace

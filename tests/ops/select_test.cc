@@ -15,15 +15,17 @@ using namespace testing;  // NOLINT
 
 SingleOpModel Select(bool v2, TensorSpec c, TensorSpec x, TensorSpec y,
                      TensorSpec out) {
-  return OpModel(v2 ? tfl::BuiltinOperator::SELECT_V2 : tfl::BuiltinOperator::SELECT,
-                 1, {c, x, y}, {out});
+  return OpModel(
+      v2 ? tfl::BuiltinOperator::SELECT_V2 : tfl::BuiltinOperator::SELECT, 1,
+      {c, x, y}, {out});
 }
 
 template <typename T>
 std::vector<T> Run3(const SingleOpModel& m, const std::vector<uint8_t>& c,
                     const std::vector<T>& x, const std::vector<T>& y,
                     Shape* shape = nullptr) {
-  return RunBytes<T>(m, {c, Bytes(x), Bytes(y)}, QuantArithmetic::kTflite, shape);
+  return RunBytes<T>(m, {c, Bytes(x), Bytes(y)}, QuantArithmetic::kTflite,
+                     shape);
 }
 
 TEST(SelectOp, V1SameShapeFloat) {
@@ -42,8 +44,9 @@ TEST(SelectOp, V1RankOneConditionPicksRows) {
                            Spec("x", DataType::kInt32, {3, 2}),
                            Spec("y", DataType::kInt32, {3, 2}),
                            Spec("o", DataType::kInt32, {3, 2}));
-  EXPECT_EQ(Run3<int32_t>(m, {0, 1, 0}, {1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}),
-            (std::vector<int32_t>{7, 8, 3, 4, 11, 12}));
+  EXPECT_EQ(
+      Run3<int32_t>(m, {0, 1, 0}, {1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}),
+      (std::vector<int32_t>{7, 8, 3, 4, 11, 12}));
   // [3] against [3, 3]: still rows.
   SingleOpModel sq = Select(false, Spec("c", DataType::kBool, {3}),
                             Spec("x", DataType::kInt8, {3, 3}),
@@ -55,29 +58,27 @@ TEST(SelectOp, V1RankOneConditionPicksRows) {
 }
 
 TEST(SelectOp, V1ScalarCondition) {
-  SingleOpModel m = Select(false, Spec("c", DataType::kBool, {}),
-                           Spec("x", DataType::kInt64, {2}),
-                           Spec("y", DataType::kInt64, {2}),
-                           Spec("o", DataType::kInt64, {2}));
+  SingleOpModel m = Select(
+      false, Spec("c", DataType::kBool, {}), Spec("x", DataType::kInt64, {2}),
+      Spec("y", DataType::kInt64, {2}), Spec("o", DataType::kInt64, {2}));
   EXPECT_EQ(Run3<int64_t>(m, {0}, {1, 2}, {int64_t{1} << 40, -5}),
             (std::vector<int64_t>{int64_t{1} << 40, -5}));
 }
 
 TEST(SelectOp, V2BroadcastsAllThree) {
   // cond [2, 1], x [3], y [] -> [2, 3].
-  SingleOpModel m = Select(true, Spec("c", DataType::kBool, {2, 1}),
-                           Spec("x", DataType::kInt16, {3}),
-                           Spec("y", DataType::kInt16, {}),
-                           Spec("o", DataType::kInt16, {2, 3}));
+  SingleOpModel m =
+      Select(true, Spec("c", DataType::kBool, {2, 1}),
+             Spec("x", DataType::kInt16, {3}), Spec("y", DataType::kInt16, {}),
+             Spec("o", DataType::kInt16, {2, 3}));
   Shape shape;
   EXPECT_EQ(Run3<int16_t>(m, {1, 0}, {10, 20, 30}, {-1}, &shape),
             (std::vector<int16_t>{10, 20, 30, -1, -1, -1}));
   EXPECT_EQ(shape, Shape({2, 3}));
   // bool values and a broadcast condition on the last axis.
-  SingleOpModel mb = Select(true, Spec("c", DataType::kBool, {2}),
-                            Spec("x", DataType::kBool, {2, 2}),
-                            Spec("y", DataType::kBool, {1}),
-                            Spec("o", DataType::kBool, {2, 2}));
+  SingleOpModel mb = Select(
+      true, Spec("c", DataType::kBool, {2}), Spec("x", DataType::kBool, {2, 2}),
+      Spec("y", DataType::kBool, {1}), Spec("o", DataType::kBool, {2, 2}));
   EXPECT_EQ(RunBytes<uint8_t>(mb, {B({1, 0}), B({1, 1, 0, 1}), B({0})}),
             B({1, 0, 0, 0}));
 }
@@ -92,13 +93,14 @@ TEST(SelectOp, QuantizedValuesAreCopiedRaw) {
 }
 
 TEST(SelectOp, Errors) {
-  ExpectPrepareError(Select(false, Spec("c", DataType::kBool, {2}),
-                            Spec("x", DataType::kFloat32, {3, 2}),
-                            Spec("y", DataType::kFloat32, {3, 2}),
-                            Spec("o", DataType::kFloat32, {3, 2})),
-                     StatusCode::kInvalidModel,
-                     "condition shape [2] must equal the input shape [3, 2], be "
-                     "a scalar, or be rank 1 of size 3");
+  ExpectPrepareError(
+      Select(false, Spec("c", DataType::kBool, {2}),
+             Spec("x", DataType::kFloat32, {3, 2}),
+             Spec("y", DataType::kFloat32, {3, 2}),
+             Spec("o", DataType::kFloat32, {3, 2})),
+      StatusCode::kInvalidModel,
+      "condition shape [2] must equal the input shape [3, 2], be "
+      "a scalar, or be rank 1 of size 3");
   ExpectPrepareError(Select(false, Spec("c", DataType::kBool, {2}),
                             Spec("x", DataType::kFloat32, {2}),
                             Spec("y", DataType::kFloat32, {1}),
@@ -108,7 +110,8 @@ TEST(SelectOp, Errors) {
                             Spec("x", DataType::kFloat32, {2}),
                             Spec("y", DataType::kFloat32, {2}),
                             Spec("o", DataType::kFloat32, {2})),
-                     StatusCode::kInvalidModel, "condition type int32 is not bool");
+                     StatusCode::kInvalidModel,
+                     "condition type int32 is not bool");
   ExpectPrepareError(Select(true, Spec("c", DataType::kBool, {2}),
                             Spec("x", DataType::kFloat32, {2}),
                             Spec("y", DataType::kInt32, {2}),

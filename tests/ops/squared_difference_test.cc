@@ -40,7 +40,8 @@ TEST(SquaredDifferenceOp, Int8TiesRoundAway) {
   SingleOpModel m = SqDiff(QSpec("a", DataType::kInt8, {6}, 1.0f, 0),
                            QSpec("b", DataType::kInt8, {1}, 1.0f, 0),
                            QSpec("y", DataType::kInt8, {6}, 2.0f, 0));
-  for (QuantArithmetic arith : {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
+  for (QuantArithmetic arith :
+       {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
     EXPECT_EQ((Run2<int8_t, int8_t>(m, {1, 3, 5, 0, 7, -7}, {0}, arith)),
               (std::vector<int8_t>{1, 5, 13, 0, 25, 25}));
   }
@@ -72,9 +73,10 @@ TEST(SquaredDifferenceOp, Errors) {
 }
 
 TEST(SquaredDifferenceOp, InvokeAllocatesNothing) {
-  ExpectInvokeAllocatesNothing(SqDiff(QSpec("a", DataType::kInt8, {2, 3}, 0.5f, 1),
-                                      QSpec("b", DataType::kInt8, {3}, 0.25f, 0),
-                                      QSpec("y", DataType::kInt8, {2, 3}, 1.0f, -128)));
+  ExpectInvokeAllocatesNothing(
+      SqDiff(QSpec("a", DataType::kInt8, {2, 3}, 0.5f, 1),
+             QSpec("b", DataType::kInt8, {3}, 0.25f, 0),
+             QSpec("y", DataType::kInt8, {2, 3}, 1.0f, -128)));
 }
 
 }  // namespace

@@ -24,9 +24,9 @@ SingleOpModel SubModel(TensorSpec a, TensorSpec b, TensorSpec out,
 
 TEST(SubOp, FloatBroadcastRelu) {
   // [[1, 2, 3], [4, 5, 6]] - [2, 2, 7] = [[-1, 0, -4], [2, 3, -1]] -> relu.
-  SingleOpModel m = SubModel(Spec("a", DataType::kFloat32, {2, 3}),
-                             Spec("b", DataType::kFloat32, {3}),
-                             Spec("y", DataType::kFloat32, {2, 3}), ActFn::RELU);
+  SingleOpModel m = SubModel(
+      Spec("a", DataType::kFloat32, {2, 3}), Spec("b", DataType::kFloat32, {3}),
+      Spec("y", DataType::kFloat32, {2, 3}), ActFn::RELU);
   Shape shape;
   EXPECT_EQ((Run2<float, float>(m, {1, 2, 3, 4, 5, 6}, {2, 2, 7},
                                 QuantArithmetic::kTflite, &shape)),
@@ -52,9 +52,9 @@ TEST(SubOp, Int32WrapsAndClamps) {
 }
 
 TEST(SubOp, Int64Broadcast) {
-  SingleOpModel m = SubModel(Spec("a", DataType::kInt64, {2, 1}),
-                             Spec("b", DataType::kInt64, {3}),
-                             Spec("y", DataType::kInt64, {2, 3}), ActFn::NONE, 4);
+  SingleOpModel m = SubModel(
+      Spec("a", DataType::kInt64, {2, 1}), Spec("b", DataType::kInt64, {3}),
+      Spec("y", DataType::kInt64, {2, 3}), ActFn::NONE, 4);
   const int64_t big = int64_t{1} << 40;
   EXPECT_EQ((Run2<int64_t, int64_t>(m, {big, -1}, {1, 2, 3})),
             (std::vector<int64_t>{big - 1, big - 2, big - 3, -2, -3, -4}));
@@ -72,10 +72,10 @@ TEST(SubOp, Int64Broadcast) {
 //   kTflite:   1      0     2     -1     2    -2
 //   kMicro:    1     -1     2     -2     2    -2
 TEST(SubOp, Int8XnnpackTiesRoundUpReferenceAway) {
-  SingleOpModel m = SubModel(QSpec("a", DataType::kInt8, {6}, 0.5f, 0),
-                             QSpec("b", DataType::kInt8, {6}, 0.5f, 0),
-                             QSpec("y", DataType::kInt8, {6}, 1.0f, 0),
-                             ActFn::NONE, 2);
+  SingleOpModel m =
+      SubModel(QSpec("a", DataType::kInt8, {6}, 0.5f, 0),
+               QSpec("b", DataType::kInt8, {6}, 0.5f, 0),
+               QSpec("y", DataType::kInt8, {6}, 1.0f, 0), ActFn::NONE, 2);
   const std::vector<int8_t> a = {1, 0, 3, 0, 4, -4};
   const std::vector<int8_t> b = {0, 1, 0, 3, 0, 0};
   EXPECT_EQ((Run2<int8_t, int8_t>(m, a, b, QuantArithmetic::kTflite)),
@@ -107,12 +107,13 @@ TEST(SubOp, Uint8ScaleWindowPicksThePath) {
 // XNNPACK quantizes the RELU6 bound with lrintf: 6 / 12 = 0.5 -> 0; TFLite
 // rounds half away -> 1 (kMicro). (LiteRT.js measured 0.)
 TEST(SubOp, Int8Relu6BoundRounding) {
-  SingleOpModel m = SubModel(QSpec("a", DataType::kInt8, {2}, 12.0f, 0),
-                             QSpec("b", DataType::kInt8, {2}, 12.0f, 0),
-                             QSpec("y", DataType::kInt8, {2}, 12.0f, 0),
-                             ActFn::RELU6, 2);
-  EXPECT_EQ((Run2<int8_t, int8_t>(m, {3, -2}, {1, 0}, QuantArithmetic::kTflite)),
-            (std::vector<int8_t>{0, 0}));
+  SingleOpModel m =
+      SubModel(QSpec("a", DataType::kInt8, {2}, 12.0f, 0),
+               QSpec("b", DataType::kInt8, {2}, 12.0f, 0),
+               QSpec("y", DataType::kInt8, {2}, 12.0f, 0), ActFn::RELU6, 2);
+  EXPECT_EQ(
+      (Run2<int8_t, int8_t>(m, {3, -2}, {1, 0}, QuantArithmetic::kTflite)),
+      (std::vector<int8_t>{0, 0}));
   EXPECT_EQ((Run2<int8_t, int8_t>(m, {3, -2}, {1, 0}, QuantArithmetic::kMicro)),
             (std::vector<int8_t>{1, 0}));
 }
@@ -121,10 +122,10 @@ TEST(SubOp, Int8Relu6BoundRounding) {
 // y = sat16(a - RoundingDivideByPOT(b, 2)), ties away from zero.
 //   b = 6 -> 1.5 -> 2;  b = -6 -> -2;  b = 5 -> 1.25 -> 1.
 TEST(SubOp, Int16PowerOfTwoPath) {
-  SingleOpModel m =
-      SubModel(QSpec("a", DataType::kInt16, {5}, 1.0f / 1024, 0),
-               QSpec("b", DataType::kInt16, {5}, 1.0f / 4096, 0),
-               QSpec("y", DataType::kInt16, {5}, 1.0f / 1024, 0), ActFn::NONE, 5);
+  SingleOpModel m = SubModel(QSpec("a", DataType::kInt16, {5}, 1.0f / 1024, 0),
+                             QSpec("b", DataType::kInt16, {5}, 1.0f / 4096, 0),
+                             QSpec("y", DataType::kInt16, {5}, 1.0f / 1024, 0),
+                             ActFn::NONE, 5);
   EXPECT_EQ((Run2<int16_t, int16_t>(m, {100, 100, 100, -32768, 32767},
                                     {6, -6, 5, 32767, -32768})),
             (std::vector<int16_t>{98, 102, 99, -32768, 32767}));
@@ -146,17 +147,19 @@ TEST(SubOp, Int16GeneralPath) {
 
 TEST(SubOp, Int16PowerOfTwoNeedsOneShiftlessInput) {
   // a's scale is twice the output's: TFLite's kernel refuses (a left shift).
-  ExpectPrepareError(
-      SubModel(QSpec("a", DataType::kInt16, {2}, 1.0f / 512, 0),
-               QSpec("b", DataType::kInt16, {2}, 1.0f / 2048, 0),
-               QSpec("y", DataType::kInt16, {2}, 1.0f / 1024, 0), ActFn::NONE, 5),
-      StatusCode::kUnsupported, "power-of-two scales 2^-9, 2^-11 -> 2^-10");
+  ExpectPrepareError(SubModel(QSpec("a", DataType::kInt16, {2}, 1.0f / 512, 0),
+                              QSpec("b", DataType::kInt16, {2}, 1.0f / 2048, 0),
+                              QSpec("y", DataType::kInt16, {2}, 1.0f / 1024, 0),
+                              ActFn::NONE, 5),
+                     StatusCode::kUnsupported,
+                     "power-of-two scales 2^-9, 2^-11 -> 2^-10");
   // The same scales with pot_scale_int16 false take the general path.
-  EXPECT_TRUE(PrepareStatus(SubModel(QSpec("a", DataType::kInt16, {2}, 1.0f / 512, 0),
-                                     QSpec("b", DataType::kInt16, {2}, 1.0f / 2048, 0),
-                                     QSpec("y", DataType::kInt16, {2}, 1.0f / 1024, 0),
-                                     ActFn::NONE, 5, false))
-                  .ok());
+  EXPECT_TRUE(
+      PrepareStatus(SubModel(QSpec("a", DataType::kInt16, {2}, 1.0f / 512, 0),
+                             QSpec("b", DataType::kInt16, {2}, 1.0f / 2048, 0),
+                             QSpec("y", DataType::kInt16, {2}, 1.0f / 1024, 0),
+                             ActFn::NONE, 5, false))
+          .ok());
 }
 
 TEST(SubOp, RejectsUnquantizedInt16AndMixedTypes) {
@@ -171,10 +174,10 @@ TEST(SubOp, RejectsUnquantizedInt16AndMixedTypes) {
                      StatusCode::kInvalidModel,
                      "input 1 (tensor 1 'b'): type int32 differs from input 0 "
                      "type float32");
-  ExpectPrepareError(SubModel(Spec("a", DataType::kBool, {2}),
-                              Spec("b", DataType::kBool, {2}),
-                              Spec("y", DataType::kBool, {2})),
-                     StatusCode::kUnsupported, "SUB of bool is not supported");
+  ExpectPrepareError(
+      SubModel(Spec("a", DataType::kBool, {2}), Spec("b", DataType::kBool, {2}),
+               Spec("y", DataType::kBool, {2})),
+      StatusCode::kUnsupported, "SUB of bool is not supported");
 }
 
 TEST(SubOp, RejectsIncompatibleShapes) {
