@@ -9,9 +9,12 @@
 // LESS_EQUAL(b, a), which is exact for floats too (NaN compares false
 // either way); NOT_EQUAL is a != b (true for NaN).
 //
-// int8/uint8: TFLite's kernel (kernels/comparisons.cc ComparisonQuantized,
-// reference_ops ComparisonWithScaling; no XNNPACK) always rescales both
-// inputs, even with equal quantization:
+// int8/uint8 — and quantized int16 in EQUAL / NOT_EQUAL (measured on
+// LiteRT.js 2.5.3: at scale 2^-10, int16 0 == 1 and 300 == 301 there, while
+// LESS & co. and unquantized int16 compare raw) — TFLite's kernel
+// (kernels/comparisons.cc ComparisonQuantized, reference_ops
+// ComparisonWithScaling; no XNNPACK) always rescales both inputs, even with
+// equal quantization:
 //   m_i, shift_i = QuantizeMultiplierSmallerThanOneExp(scale_i)
 //   v_i = MultiplyByQuantizedMultiplierSmallerThanOneExp((q_i - zp_i) << 8,
 //                                                         m_i, shift_i)
@@ -20,7 +23,8 @@
 // neighbouring values to the same v). For a scale >= 1 TFLite uses a left-
 // shifting multiplier that this code path then shifts right by a negative
 // amount: tfjs-tflite aborts at scale 1 and returns garbage at 2.5
-// (measured), so edgelite refuses such inputs (kUnsupported).
+// (measured; LiteRT.js aborts at scale 1, int16 EQUAL included), so edgelite
+// refuses such inputs (kUnsupported).
 // QuantArithmetic::kMicro: the same (tflite-micro's comparisons are this
 // code).
 #include <cstdint>
@@ -171,7 +175,17 @@ class ComparisonOp final : public ElementwiseOp {
                     ComparisonName(kind_), DataTypeName(type),
                     eq ? ", bool" : ""));
     }
-    if (type == DataType::kInt8 || type == DataType::kUInt8) {
+    const bool quantized_int16 =
+        type == DataType::kInt16 &&
+        (kind_ == Comparison::kEqual || kind_ == Comparison::kNotEqual) &&
+        ((ctx.input(0)->quant && !ctx.input(0)->quant->empty()) ||
+         (ctx.input(1)->quant && !ctx.input(1)->quant->empty()));
+    if (quantized_int16) {
+      row = kind_ == Comparison::kEqual
+                ? &BinaryRow<int16_t, bool, QuantCmp<Cmp::kEq>>
+                : &BinaryRow<int16_t, bool, QuantCmp<Cmp::kNe>>;
+    }
+    if (type == DataType::kInt8 || type == DataType::kUInt8 || quantized_int16) {
       EDGELITE_RETURN_IF_ERROR(
           RequirePerTensorQuant(ctx, ctx.input(0), true, 0));
       EDGELITE_RETURN_IF_ERROR(

@@ -88,6 +88,27 @@ TEST(ComparisonOp, Int8RescalingMergesNeighbours) {
   EXPECT_EQ((Run2<uint8_t, int8_t>(lt, a, b)), B({0, 0, 0, 1, 0}));
 }
 
+// Quantized int16 in EQUAL / NOT_EQUAL is rescaled like int8 (measured on
+// LiteRT.js at scale 2^-10: 0 == 1, 2 == 3, 300 == 301, -2 != -1); LESS and
+// unquantized int16 compare raw.
+TEST(ComparisonOp, Int16EqualRescalesWhenQuantized) {
+  const std::vector<int16_t> a = {0, 1, 2, 3, -2, 300};
+  const std::vector<int16_t> b = {1, 0, 3, 3, -1, 301};
+  const float s = 1.0f / 1024;
+  SingleOpModel eq = Cmp(Op::EQUAL, QSpec("a", DataType::kInt16, {6}, s, 0),
+                         QSpec("b", DataType::kInt16, {6}, s, 0), {6});
+  EXPECT_EQ((Run2<uint8_t, int16_t>(eq, a, b)), B({1, 1, 1, 1, 0, 1}));
+  SingleOpModel ne = Cmp(Op::NOT_EQUAL, QSpec("a", DataType::kInt16, {6}, s, 0),
+                         QSpec("b", DataType::kInt16, {6}, s, 0), {6});
+  EXPECT_EQ((Run2<uint8_t, int16_t>(ne, a, b)), B({0, 0, 0, 0, 1, 0}));
+  SingleOpModel lt = Cmp(Op::LESS, QSpec("a", DataType::kInt16, {6}, s, 0),
+                         QSpec("b", DataType::kInt16, {6}, s, 0), {6});
+  EXPECT_EQ((Run2<uint8_t, int16_t>(lt, a, b)), B({1, 0, 1, 0, 1, 1}));
+  SingleOpModel raw = Cmp(Op::EQUAL, Spec("a", DataType::kInt16, {6}),
+                          Spec("b", DataType::kInt16, {6}), {6});
+  EXPECT_EQ((Run2<uint8_t, int16_t>(raw, a, b)), B({0, 0, 0, 1, 0, 0}));
+}
+
 // uint8 with different quantizations compares reals: a (0.5, 128), b (0.25,
 // 128): 130 is 1.0 like 132; v = 2·256·0.5 = 256 = 4·256·0.25. 131 (1.5) vs
 // 133 (1.25): 384 vs 320. 126 (-1.0) vs 124 (-1.0): -256 vs -256.

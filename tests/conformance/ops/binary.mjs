@@ -391,8 +391,9 @@ const CMP_OPTIONS = {
   EQUAL: 'EqualOptions', NOT_EQUAL: 'NotEqualOptions', LESS: 'LessOptions', LESS_EQUAL: 'LessEqualOptions',
   GREATER: 'GreaterOptions', GREATER_EQUAL: 'GreaterEqualOptions',
 };
-// TFLite's int16 support per comparison (EQUAL v4, LESS/GREATER_EQUAL v3).
-const CMP_INT16 = { EQUAL: 4, LESS: 3, GREATER_EQUAL: 3 };
+// int16 comparisons and the op version that declares them (LiteRT.js runs all
+// six; tfjs-tflite none).
+const CMP_INT16 = { EQUAL: 4, NOT_EQUAL: 3, LESS: 3, LESS_EQUAL: 2, GREATER: 2, GREATER_EQUAL: 3 };
 
 function comparisonCase(rng, op) {
   const types = [['float32', 3], ['int8', 3], ['uint8', 3], ['int32', 2], ...(INT64_IO ? [['int64', 1]] : [])];
@@ -437,6 +438,14 @@ function comparisonCase(rng, op) {
   } else {
     dataA = randomTensor(rng, dtype, a, { min: -3, max: 3 });
     dataB = randomTensor(rng, dtype, b, { min: -3, max: 3 });
+    // int16 needs quantization for LiteRT.js's QUANTIZE wrapping; EQUAL and
+    // NOT_EQUAL then rescale like int8 (small scales merge neighbours), the
+    // others compare raw.
+    if (dtype === 'int16') {
+      qa = { scale: 2 ** -rng.int(1, 11), zeroPoint: 0 };
+      qb = rng.bool() ? { ...qa } : { scale: 2 ** -rng.int(1, 11), zeroPoint: 0 };
+      flavour = 'quantized';
+    }
   }
   const version = dtype === 'int16' ? CMP_INT16[op] : dtype === 'int8' ? 2 : 1;
   const constB = rng.bool(0.2);
