@@ -18,8 +18,9 @@
 //   a_m = lrintf(a_mul * 2^shift), b_m likewise (the scaling is an exact
 //         exponent add, lrintf rounds half to even)
 //   bias = 2^(shift-1) - a_m * a_zp - b_m * b_zp
-//   out = ((bias + a * a_m + b * b_m) >> shift) + out_zp    (arithmetic shift:
-//         rounds half up), clamped to the activation range quantized the
+//   out = ((bias + a * a_m + b * b_m) >> shift) + out_zp    (int32 lanes that
+//         wrap, as XNNPACK's; arithmetic shift: rounds half up), clamped to
+//         the activation range quantized the
 //         XNNPACK way (lrintf(f / scale + zp), ActivationRangeXnnpack;
 //         LiteRT.js measured — tfjs-tflite's older XNNPACK rounds 6/12 = 0.5
 //         of a RELU6 bound up instead, the one place the two peers differ).
@@ -47,17 +48,86 @@
 // left_shift 15. tflite-micro has only the general int16 path (kMicro).
 // TFLite's power-of-two ADD does not broadcast (LiteRT.js aborts; SUB's
 // does, and matches edgelite): edgelite refuses that one configuration.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "core/op.h"
 #include "core/quant.h"
+#include "kernels/qadd8.h"
 #include "ops/binary_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
 
 namespace edgelite {
 namespace {
+
+// XNNPACK's fixed-point add (kernels/qadd8.h), with the parameters for the
+// inputs exchanged too (rows where a is the broadcast one).
+struct XnnpackAddParams {
+  kernels::QAdd8Params k, swapped;
+};
+
+// Whether TFLite's XNNPACK delegate takes a quantized ADD/SUB: both
+// input/output scale ratios in [2^-10, 2^8) (VisitAddNode / VisitSubNode).
+bool XnnpackTakesAdd(float a_scale, float b_scale, float out_scale) {
+  const float a_mul = a_scale / out_scale;
+  const float b_mul = b_scale / out_scale;
+  const float kMin = 1.0f / 1024.0f, kMax = 256.0f;
+  return a_mul >= kMin && a_mul < kMax && b_mul >= kMin && b_mul < kMax;
+}
+
+Status PrepareXnnpackAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
+                         const Tensor& out, Activation act, bool negate_b,
+                         XnnpackAddParams* params) {
+  kernels::QAdd8Params& p = params->k;
+  const float a_mul = a.scale() / out.scale();
+  const float b_mul = b.scale() / out.scale();
+  const float max_mul = std::max(a_mul, b_mul);
+  uint32_t bits = 0;
+  std::memcpy(&bits, &max_mul, sizeof(bits));
+  const int exponent = static_cast<int>(bits >> 23) - 127;
+  p.shift = 20 - exponent;
+  // a_mul * 2^shift is exact (an exponent add, as XNNPACK does on the bits);
+  // lrintf rounds half to even. The multipliers stay below 2^22.
+  p.a_multiplier =
+      static_cast<int32_t>(std::lrintf(std::ldexp(a_mul, p.shift)));
+  p.b_multiplier =
+      static_cast<int32_t>(std::lrintf(std::ldexp(b_mul, p.shift)));
+  if (negate_b) p.b_multiplier = -p.b_multiplier;
+  // XNNPACK computes the bias in int32 (wrapping): so do we.
+  p.bias = static_cast<int32_t>((uint32_t{1} << (p.shift - 1)) -
+                                static_cast<uint32_t>(p.a_multiplier) *
+                                    static_cast<uint32_t>(a.zero_point()) -
+                                static_cast<uint32_t>(p.b_multiplier) *
+                                    static_cast<uint32_t>(b.zero_point()));
+  p.out_zp = out.zero_point();
+  const Status s = ActivationRangeXnnpack(act, out.scale(), out.zero_point(),
+                                          out.type, &p.qmin, &p.qmax);
+  if (!s.ok()) return ctx.Error(s.code(), s.message());
+  params->swapped = kernels::SwapInputs(p);
+  return Status::Ok();
+}
+
+// One row of XNNPACK's add: contiguous, or one operand broadcast along it.
+template <typename T>
+void XnnpackAddRow(const void* params, const uint8_t* const* in,
+                   const int64_t* step, uint8_t* out, int64_t n) {
+  const XnnpackAddParams& p = *static_cast<const XnnpackAddParams*>(params);
+  const T* a = reinterpret_cast<const T*>(in[0]);
+  const T* b = reinterpret_cast<const T*>(in[1]);
+  T* o = reinterpret_cast<T*>(out);
+  if (step[0] == 1) {
+    kernels::QAdd8(a, b, o, n, step[1], p.k);
+  } else if (step[1] == 1) {
+    kernels::QAdd8(b, a, o, n, 0, p.swapped);
+  } else {  // both broadcast: a row of one element
+    for (int64_t i = 0; i < n; ++i) {
+      o[i] = static_cast<T>(kernels::QAdd8One(a[0], b[0], p.k));
+    }
+  }
+}
 
 template <bool kSub>
 struct FloatAddSub {
@@ -66,6 +136,26 @@ struct FloatAddSub {
     return ApplyFloatActivation(kSub ? a - b : a + b, lo, hi);
   }
 };
+
+// float rows: contiguous and broadcast-b rows as plain loops the compiler
+// vectorizes (lane-wise IEEE adds: the same bits as the scalar loop; ADD is
+// one of the hot ops built at -O3), anything else the generic strided row.
+template <bool kSub>
+void FloatAddSubRow(const void* params, const uint8_t* const* in,
+                    const int64_t* step, uint8_t* out, int64_t n) {
+  const FloatAddSub<kSub>& f = *static_cast<const FloatAddSub<kSub>*>(params);
+  const float* a = reinterpret_cast<const float*>(in[0]);
+  const float* b = reinterpret_cast<const float*>(in[1]);
+  float* o = reinterpret_cast<float*>(out);
+  if (step[0] == 1 && step[1] == 1) {
+    for (int64_t i = 0; i < n; ++i) o[i] = f(a[i], b[i]);
+  } else if (step[0] == 1 && step[1] == 0) {
+    const float bv = b[0];
+    for (int64_t i = 0; i < n; ++i) o[i] = f(a[i], bv);
+  } else {
+    BinaryRow<float, float, FloatAddSub<kSub>>(params, in, step, out, n);
+  }
+}
 
 template <typename T, bool kSub>
 struct IntAddSub : IntRange<T> {
@@ -95,9 +185,9 @@ class AddSubOp final : public ElementwiseOp {
         fsub_.lo = fadd_.lo;
         fsub_.hi = fadd_.hi;
         if (sub_) {
-          SetRow(SameTypeRow<float, FloatAddSub<true>>(), &fsub_);
+          SetRow(&FloatAddSubRow<true>, &fsub_);
         } else {
-          SetRow(SameTypeRow<float, FloatAddSub<false>>(), &fadd_);
+          SetRow(&FloatAddSubRow<false>, &fadd_);
         }
         return Status::Ok();
       case DataType::kInt32:
@@ -184,9 +274,7 @@ class AddSubOp final : public ElementwiseOp {
     if (!micro && XnnpackTakesAdd(a.scale(), b.scale(), out.scale())) {
       EDGELITE_RETURN_IF_ERROR(
           PrepareXnnpackAdd(ctx, a, b, out, act, sub_, &xnn_));
-      SetRow(uint8 ? SameTypeRow<uint8_t, XnnpackAddParams>()
-                   : SameTypeRow<int8_t, XnnpackAddParams>(),
-             &xnn_);
+      SetRow(uint8 ? &XnnpackAddRow<uint8_t> : &XnnpackAddRow<int8_t>, &xnn_);
       return Status::Ok();
     }
     EDGELITE_RETURN_IF_ERROR(

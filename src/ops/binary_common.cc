@@ -181,37 +181,6 @@ Status FloatRange(const OpContext& ctx, Activation act, float* lo, float* hi) {
   return Status::Ok();
 }
 
-bool XnnpackTakesAdd(float a_scale, float b_scale, float out_scale) {
-  const float a_mul = a_scale / out_scale;
-  const float b_mul = b_scale / out_scale;
-  const float kMin = 1.0f / 1024.0f, kMax = 256.0f;
-  return a_mul >= kMin && a_mul < kMax && b_mul >= kMin && b_mul < kMax;
-}
-
-Status PrepareXnnpackAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
-                         const Tensor& out, Activation act, bool negate_b,
-                         XnnpackAddParams* p) {
-  const float a_mul = a.scale() / out.scale();
-  const float b_mul = b.scale() / out.scale();
-  const float max_mul = std::max(a_mul, b_mul);
-  uint32_t bits = 0;
-  std::memcpy(&bits, &max_mul, sizeof(bits));
-  const int exponent = static_cast<int>(bits >> 23) - 127;
-  p->shift = 20 - exponent;
-  // a_mul * 2^shift is exact (an exponent add, as XNNPACK does on the bits);
-  // lrintf rounds half to even.
-  p->a_multiplier = std::lrintf(std::ldexp(a_mul, p->shift));
-  p->b_multiplier = std::lrintf(std::ldexp(b_mul, p->shift));
-  if (negate_b) p->b_multiplier = -p->b_multiplier;
-  p->bias = (int64_t{1} << (p->shift - 1)) - p->a_multiplier * a.zero_point() -
-            p->b_multiplier * b.zero_point();
-  p->out_zp = out.zero_point();
-  const Status s = ActivationRangeXnnpack(act, out.scale(), out.zero_point(),
-                                          out.type, &p->qmin, &p->qmax);
-  if (!s.ok()) return ctx.Error(s.code(), s.message());
-  return Status::Ok();
-}
-
 // TFLite's QuantizeMultiplierSmallerThanOneExp: requires 0 < m < 1 and a
 // resulting shift <= 0 (TFLite aborts otherwise; we report it).
 static bool QuantizeSmallerThanOne(double m, int32_t* multiplier, int* shift) {

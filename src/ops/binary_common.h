@@ -193,26 +193,6 @@ Status FloatRange(const OpContext& ctx, Activation act, float* lo, float* hi);
 
 // --- quantized add / sub ----------------------------------------------------
 
-// XNNPACK's fixed-point add (qs8/qu8 vadd; SUB negates b's multiplier):
-//   acc = bias + a * a_m + b * b_m;  out = (acc >> shift) + out_zp, clamped.
-struct XnnpackAddParams {
-  int64_t a_multiplier = 0;
-  int64_t b_multiplier = 0;
-  int64_t bias = 0;  // 2^(shift-1) - a_m * a_zp - b_m * b_zp
-  int shift = 0;
-  int32_t out_zp = 0;
-  int32_t qmin = 0, qmax = 0;
-
-  int32_t operator()(int32_t a, int32_t b) const {
-    const int64_t acc = bias + a * a_multiplier + b * b_multiplier;
-    // >> on a negative int64 is an arithmetic shift with GCC/Clang (and
-    // defined so since C++20): floor division, i.e. ties round up.
-    int64_t out = (acc >> shift) + out_zp;
-    out = std::min<int64_t>(std::max<int64_t>(out, qmin), qmax);
-    return static_cast<int32_t>(out);
-  }
-};
-
 // TFLite's reference add (kernels/add.cc, sub.cc with input2's multiplier
 // negated; tflite-micro the same):
 //   s_a = MBQM((a - a_zp) << left_shift, a_m, a_shift), s_b likewise,
@@ -254,16 +234,9 @@ struct Int16PotAddParams {
   }
 };
 
-// Whether TFLite's XNNPACK delegate takes a quantized ADD/SUB: both
-// input/output scale ratios in [2^-10, 2^8) (VisitAddNode / VisitSubNode).
-bool XnnpackTakesAdd(float a_scale, float b_scale, float out_scale);
-
-// Quantized ADD (negate_b false) or SUB (true) parameters for output type
-// `type` from the tensors' quantization: XNNPACK's when `xnnpack`, else
-// TFLite's reference with `left_shift` (20 for 8-bit, 15 for int16).
-Status PrepareXnnpackAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
-                         const Tensor& out, Activation act, bool negate_b,
-                         XnnpackAddParams* p);
+// Quantized ADD (negate_b false) or SUB (true) parameters from the tensors'
+// quantization for TFLite's reference with `left_shift` (20 for 8-bit, 15
+// for int16). (XNNPACK's arithmetic lives in ops/add.cc and kernels/qadd8.h.)
 Status PrepareTfliteAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
                         const Tensor& out, Activation act, bool negate_b,
                         int left_shift, TfliteAddParams* p);
