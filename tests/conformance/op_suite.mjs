@@ -283,9 +283,12 @@ export function summarize(results) {
 // total number of ops (so --op X runs as many cases of X as the full run does).
 export async function selectGenerators(opts) {
   const all = await loadGenerators();
-  const gens = all.filter((g) => opts.ops.length === 0 || opts.ops.includes(g.op));
+  // Op names match case-insensitively (builtins are upper case, custom ops
+  // such as TFLite_Detection_PostProcess are not).
+  const wanted = (g) => opts.ops.includes(g.op.toUpperCase());
+  const gens = all.filter((g) => opts.ops.length === 0 || wanted(g));
   if (opts.ops.length) {
-    const missing = opts.ops.filter((op) => !gens.some((g) => g.op === op));
+    const missing = opts.ops.filter((op) => !gens.some((g) => g.op.toUpperCase() === op));
     if (missing.length) throw new Error(`no generator for ${missing.join(', ')} in tests/conformance/ops/`);
   }
   if (opts.cases === null) opts.cases = defaultCases(all.length);

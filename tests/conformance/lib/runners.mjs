@@ -118,6 +118,18 @@ export const LITERT_IO_DTYPES = new Set(['float32', 'int32', 'uint8']);
 export async function runLiteRt(bytes, inputs) {
   litertPromise ??= initLiteRt();
   const { lib } = await litertPromise;
+  try {
+    return await runLiteRtOnce(lib, bytes, inputs);
+  } catch (e) {
+    // LiteRT.js can trap after a failed run (coco_ssd: its unshaped outputs
+    // fail in JS, the next run of the model hits "memory access out of
+    // bounds" in new Tensor()): a refusal, not a harness error.
+    if (e instanceof WebAssembly.RuntimeError) throw new RuntimeRefusal('litert', 'run', `trapped: ${errorText(e)}`);
+    throw e;
+  }
+}
+
+function runLiteRtOnce(lib, bytes, inputs) {
   return quietly(async () => {
     peerLog.length = 0;
     let model;
@@ -237,6 +249,12 @@ export async function runTfjs(bytes, inputs) {
         throw new RuntimeRefusal('tfjs-tflite', 'run', `aborted: ${errorText(e)}${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
       }
       if (!ok) throw new RuntimeRefusal('tfjs-tflite', 'run', `infer() returned false${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
+      for (const o of outs) {
+        // int64 outputs: its data() returns nothing sliceable.
+        if (typeof o.data()?.slice !== 'function') {
+          throw new RuntimeRefusal('tfjs-tflite', 'io', `cannot read output '${o.name}' (${o.dataType})`);
+        }
+      }
       return {
         outputs: outs.map((o) => ({
           name: o.name,
