@@ -1,37 +1,53 @@
-// ADD: out = act(a + b) with NumPy broadcasting (up to rank 6, as TFLite's
-// BroadcastAdd6DSlow; equal shapes of any rank take a flat loop).
+// ADD (and SUB, which shares this implementation: ops/sub.cc): out = act(a ±
+// b) with NumPy broadcasting (up to rank 6, as TFLite's BroadcastAdd6DSlow).
 //
-// Types: float32, int32 (no quantization), int8 and uint8 (per-tensor
-// quantized; both inputs and the output share the type). int16 and int64 are
-// valid TFLite but rejected with kUnsupported.
+// Types: float32; int32, int64 and non-quantized int16 (wrapping, clamped to
+// the activation's integer bounds); int8 and uint8 (per-tensor quantized);
+// quantized int16 (ADD v3 / SUB v5 general scales, or the power-of-two path).
+// SUB has no non-quantized int16 in TFLite.
 //
-// Quantized arithmetic, QuantArithmetic::kTflite. TFLite's XNNPACK delegate
+// Quantized int8/uint8, QuantArithmetic::kTflite. TFLite's XNNPACK delegate
 // takes the node when both input/output scale ratios are in [2^-10, 2^8)
-// (xnnpack_delegate.cc VisitAddNode: CheckTensorsInputOutputScale with
-// 1/1024 and 256). XNNPACK then computes (xnn_init_qs8_add_minmax_scalar_params
-// and the qs8-vadd / qu8-vadd scalar kernels):
+// (xnnpack_delegate.cc VisitAddNode/VisitSubNode, 1/1024 and 256; measured on
+// LiteRT.js 2.5.3 and tfjs-tflite with exact half ties at ratios 2^-10/2^-11
+// and 255/256). XNNPACK then computes (xnn_init_qs8_add_minmax_scalar_params
+// and the qs8-vadd / qu8-vadd kernels; SUB passes -b_scale, i.e. the b
+// multiplier negated — measured: SUB ties round up like ADD's):
 //   a_mul = f32(a_scale) / f32(out_scale), b_mul likewise (float division)
 //   shift = 20 - unbiased_exponent(max(a_mul, b_mul))        (in [12, 30])
 //   a_m = lrintf(a_mul * 2^shift), b_m likewise (the scaling is an exact
 //         exponent add, lrintf rounds half to even)
 //   bias = 2^(shift-1) - a_m * a_zp - b_m * b_zp
-//   out = ((bias + a * a_m + b * b_m) >> shift) + out_zp    (arithmetic shift:
-//         rounds half up), clamped to the activation range quantized the
-//         XNNPACK way (lrintf(f / scale + zp), ActivationRangeXnnpack).
+//   out = ((bias + a * a_m + b * b_m) >> shift) + out_zp    (int32 lanes that
+//         wrap, as XNNPACK's; arithmetic shift: rounds half up), clamped to
+//         the activation range quantized the
+//         XNNPACK way (lrintf(f / scale + zp), ActivationRangeXnnpack;
+//         LiteRT.js measured — tfjs-tflite's older XNNPACK rounds 6/12 = 0.5
+//         of a RELU6 bound up instead, the one place the two peers differ).
 // Ratios outside that range make the delegate leave the node to TFLite's
 // built-in kernel, so for those we compute the built-in arithmetic below.
 //
-// TFLite built-in / tflite-micro reference (kernels/add.cc, micro
+// TFLite built-in / tflite-micro reference (kernels/add.cc, sub.cc, micro
 // add_common.cc, reference/add.h AddElementwise), used for QuantArithmetic::
 // kMicro always and for kTflite when XNNPACK would refuse the scales:
-//   left_shift = 20; twice_max = 2 * max(a_scale, b_scale) (double)
+//   left_shift = 20 (15 for int16); twice_max = 2 * max(a_scale, b_scale)
 //   a_mult/a_shift = QuantizeMultiplierSmallerThanOneExp(a_scale / twice_max)
-//   out_mult/out_shift = ...(twice_max / (2^20 * out_scale))
-//   sa = MBQM((a - a_zp) << 20, a_mult, a_shift), sb likewise
+//   (SUB: b_mult negated)
+//   out_mult/out_shift = ...(twice_max / (2^left_shift * out_scale))
+//   sa = MBQM((a - a_zp) << left_shift, a_mult, a_shift), sb likewise
 //   out = MBQM(sa + sb, out_mult, out_shift) + out_zp, clamped to the TFLite
 //         activation range (round half away, ActivationRangeTflite).
 // MBQM = MultiplyByQuantizedMultiplier with a non-positive shift, i.e.
 // MultiplyByQuantizedMultiplierSmallerThanOneExp.
+//
+// int16 (XNNPACK has no 16-bit add): with pot_scale_int16 (the default),
+// zero points 0 and power-of-two scales (TFLite's CheckedLog2, within 1e-3),
+// TFLite's Add16/Sub16: the input whose scale is smaller than the output's is
+// divided by 2^shift rounding half away from zero, then a saturating int16
+// add/subtract and the activation clamp. Otherwise the reference above with
+// left_shift 15. tflite-micro has only the general int16 path (kMicro).
+// TFLite's power-of-two ADD does not broadcast (LiteRT.js aborts; SUB's
+// does, and matches edgelite): edgelite refuses that one configuration.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -39,320 +55,253 @@
 
 #include "core/op.h"
 #include "core/quant.h"
+#include "kernels/qadd8.h"
+#include "ops/binary_common.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
 
 namespace edgelite {
 namespace {
 
-constexpr int kMaxBroadcastRank = 6;
-
-// Parameters of XNNPACK's fixed-point add.
+// XNNPACK's fixed-point add (kernels/qadd8.h), with the parameters for the
+// inputs exchanged too (rows where a is the broadcast one).
 struct XnnpackAddParams {
-  int64_t a_multiplier = 0;
-  int64_t b_multiplier = 0;
-  int64_t bias = 0;  // rounding - a_m * a_zp - b_m * b_zp
-  int shift = 0;
-  int32_t out_zp = 0;
-  int32_t qmin = 0, qmax = 0;
-
-  int32_t operator()(int32_t a, int32_t b) const {
-    const int64_t acc = bias + a * a_multiplier + b * b_multiplier;
-    // >> on a negative int64 is an arithmetic shift with GCC/Clang (and
-    // defined so since C++20): floor division, i.e. ties round up.
-    int64_t out = (acc >> shift) + out_zp;
-    out = std::min<int64_t>(std::max<int64_t>(out, qmin), qmax);
-    return static_cast<int32_t>(out);
-  }
+  kernels::QAdd8Params k, swapped;
 };
 
-// Parameters of TFLite's reference integer add.
-struct TfliteAddParams {
-  int32_t a_offset = 0, b_offset = 0, out_offset = 0;
-  int left_shift = 20;
-  int32_t a_multiplier = 0, b_multiplier = 0, out_multiplier = 0;
-  int a_shift = 0, b_shift = 0, out_shift = 0;
-  int32_t qmin = 0, qmax = 0;
-
-  int32_t operator()(int32_t a, int32_t b) const {
-    const int32_t sa = MultiplyByQuantizedMultiplier(
-        (a + a_offset) * (int32_t{1} << left_shift), a_multiplier, a_shift);
-    const int32_t sb = MultiplyByQuantizedMultiplier(
-        (b + b_offset) * (int32_t{1} << left_shift), b_multiplier, b_shift);
-    const int32_t out =
-        MultiplyByQuantizedMultiplier(sa + sb, out_multiplier, out_shift) +
-        out_offset;
-    return std::min(std::max(out, qmin), qmax);
-  }
-};
-
-// TFLite's QuantizeMultiplierSmallerThanOneExp: requires 0 < m < 1 and a
-// resulting shift <= 0 (TFLite aborts otherwise; we report it).
-bool QuantizeSmallerThanOne(double m, int32_t* multiplier, int* shift) {
-  if (!(m > 0.0 && m < 1.0)) return false;
-  QuantizeMultiplier(m, multiplier, shift);
-  return *shift <= 0;
+// Whether TFLite's XNNPACK delegate takes a quantized ADD/SUB: both
+// input/output scale ratios in [2^-10, 2^8) (VisitAddNode / VisitSubNode).
+bool XnnpackTakesAdd(float a_scale, float b_scale, float out_scale) {
+  const float a_mul = a_scale / out_scale;
+  const float b_mul = b_scale / out_scale;
+  const float kMin = 1.0f / 1024.0f, kMax = 256.0f;
+  return a_mul >= kMin && a_mul < kMax && b_mul >= kMin && b_mul < kMax;
 }
 
-class AddOp final : public Op {
+Status PrepareXnnpackAdd(const OpContext& ctx, const Tensor& a, const Tensor& b,
+                         const Tensor& out, Activation act, bool negate_b,
+                         XnnpackAddParams* params) {
+  kernels::QAdd8Params& p = params->k;
+  const float a_mul = a.scale() / out.scale();
+  const float b_mul = b.scale() / out.scale();
+  const float max_mul = std::max(a_mul, b_mul);
+  uint32_t bits = 0;
+  std::memcpy(&bits, &max_mul, sizeof(bits));
+  const int exponent = static_cast<int>(bits >> 23) - 127;
+  p.shift = 20 - exponent;
+  // a_mul * 2^shift is exact (an exponent add, as XNNPACK does on the bits);
+  // lrintf rounds half to even. The multipliers stay below 2^22.
+  p.a_multiplier =
+      static_cast<int32_t>(std::lrintf(std::ldexp(a_mul, p.shift)));
+  p.b_multiplier =
+      static_cast<int32_t>(std::lrintf(std::ldexp(b_mul, p.shift)));
+  if (negate_b) p.b_multiplier = -p.b_multiplier;
+  // XNNPACK computes the bias in int32 (wrapping): so do we.
+  p.bias = static_cast<int32_t>((uint32_t{1} << (p.shift - 1)) -
+                                static_cast<uint32_t>(p.a_multiplier) *
+                                    static_cast<uint32_t>(a.zero_point()) -
+                                static_cast<uint32_t>(p.b_multiplier) *
+                                    static_cast<uint32_t>(b.zero_point()));
+  p.out_zp = out.zero_point();
+  const Status s = ActivationRangeXnnpack(act, out.scale(), out.zero_point(),
+                                          out.type, &p.qmin, &p.qmax);
+  if (!s.ok()) return ctx.Error(s.code(), s.message());
+  params->swapped = kernels::SwapInputs(p);
+  return Status::Ok();
+}
+
+// One row of XNNPACK's add: contiguous, or one operand broadcast along it.
+template <typename T>
+void XnnpackAddRow(const void* params, const uint8_t* const* in,
+                   const int64_t* step, uint8_t* out, int64_t n) {
+  const XnnpackAddParams& p = *static_cast<const XnnpackAddParams*>(params);
+  const T* a = reinterpret_cast<const T*>(in[0]);
+  const T* b = reinterpret_cast<const T*>(in[1]);
+  T* o = reinterpret_cast<T*>(out);
+  if (step[0] == 1) {
+    kernels::QAdd8(a, b, o, n, step[1], p.k);
+  } else if (step[1] == 1) {
+    kernels::QAdd8(b, a, o, n, 0, p.swapped);
+  } else {  // both broadcast: a row of one element
+    for (int64_t i = 0; i < n; ++i) {
+      o[i] = static_cast<T>(kernels::QAdd8One(a[0], b[0], p.k));
+    }
+  }
+}
+
+template <bool kSub>
+struct FloatAddSub {
+  float lo, hi;
+  float operator()(float a, float b) const {
+    return ApplyFloatActivation(kSub ? a - b : a + b, lo, hi);
+  }
+};
+
+// float rows: contiguous and broadcast-b rows as plain loops the compiler
+// vectorizes (lane-wise IEEE adds: the same bits as the scalar loop; ADD is
+// one of the hot ops built at -O3), anything else the generic strided row.
+template <bool kSub>
+void FloatAddSubRow(const void* params, const uint8_t* const* in,
+                    const int64_t* step, uint8_t* out, int64_t n) {
+  const FloatAddSub<kSub>& f = *static_cast<const FloatAddSub<kSub>*>(params);
+  const float* a = reinterpret_cast<const float*>(in[0]);
+  const float* b = reinterpret_cast<const float*>(in[1]);
+  float* o = reinterpret_cast<float*>(out);
+  if (step[0] == 1 && step[1] == 1) {
+    for (int64_t i = 0; i < n; ++i) o[i] = f(a[i], b[i]);
+  } else if (step[0] == 1 && step[1] == 0) {
+    const float bv = b[0];
+    for (int64_t i = 0; i < n; ++i) o[i] = f(a[i], bv);
+  } else {
+    BinaryRow<float, float, FloatAddSub<kSub>>(params, in, step, out, n);
+  }
+}
+
+template <typename T, bool kSub>
+struct IntAddSub : IntRange<T> {
+  T operator()(T a, T b) const {
+    return this->Clamp(kSub ? WrapSub(a, b) : WrapAdd(a, b));
+  }
+};
+
+class AddSubOp final : public ElementwiseOp {
  public:
+  explicit AddSubOp(bool subtract) : sub_(subtract) {}
+
   Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
-    const Tensor* a = nullptr;
-    const Tensor* b = nullptr;
-    EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &a));
-    EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &b));
-    Tensor* out = ctx.output(0);
-    type_ = a->type;
-    switch (type_) {
+    EDGELITE_RETURN_IF_ERROR(CheckSameTypes(ctx, 2, /*check_output=*/true));
+    const Tensor& a = *ctx.input(0);
+    const Tensor& b = *ctx.input(1);
+    const Tensor& out = *ctx.output(0);
+    const DataType type = a.type;
+    EDGELITE_RETURN_IF_ERROR(PrepareLoop(ctx, 2, type));
+    const Activation act = ctx.options().binary.activation;
+    const bool quantized =
+        (a.quant && !a.quant->empty()) || (b.quant && !b.quant->empty());
+    switch (type) {
       case DataType::kFloat32:
+        EDGELITE_RETURN_IF_ERROR(FloatRange(ctx, act, &fadd_.lo, &fadd_.hi));
+        fsub_.lo = fadd_.lo;
+        fsub_.hi = fadd_.hi;
+        if (sub_) {
+          SetRow(&FloatAddSubRow<true>, &fsub_);
+        } else {
+          SetRow(&FloatAddSubRow<false>, &fadd_);
+        }
+        return Status::Ok();
       case DataType::kInt32:
+        return PrepareInt<int32_t>(ctx, act, quantized, &i32_);
+      case DataType::kInt64:
+        return PrepareInt<int64_t>(ctx, act, quantized, &i64_);
+      case DataType::kInt16:
+        if (!quantized && !sub_)
+          return PrepareInt<int16_t>(ctx, act, false, &i16_);
+        return PrepareQuantized(ctx, a, b, out, act);
       case DataType::kInt8:
       case DataType::kUInt8:
-        break;
-      case DataType::kInt16:
-        return ctx.InputError(StatusCode::kUnsupported, 0,
-                              "int16 ADD is not supported yet");
+        return PrepareQuantized(ctx, a, b, out, act);
       default:
         return ctx.InputError(
             StatusCode::kUnsupported, 0,
-            StrFormat("ADD of %s is not supported (float32, int32, int8, "
-                      "uint8 are)",
-                      DataTypeName(type_)));
+            StrFormat("%s of %s is not supported (float32, int32, int64, "
+                      "int16, int8, uint8 are)",
+                      sub_ ? "SUB" : "ADD", DataTypeName(type)));
     }
-    if (b->type != type_) {
-      return ctx.InputError(
-          StatusCode::kInvalidModel, 1,
-          StrFormat("type %s differs from input 0 type %s",
-                    DataTypeName(b->type), DataTypeName(type_)));
-    }
-    EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
-
-    EDGELITE_RETURN_IF_ERROR(PrepareShapes(ctx, *a, *b));
-
-    const Activation act = ctx.options().binary.activation;
-    switch (type_) {
-      case DataType::kFloat32: {
-        const Status s = ActivationRangeFloat(act, &f_lo_, &f_hi_);
-        if (!s.ok()) return ctx.Error(s.code(), s.message());
-        return Status::Ok();
-      }
-      case DataType::kInt32:
-        return PrepareInt32(ctx, act);
-      default:
-        return PrepareQuantized(ctx, *a, *b, *out, act);
-    }
-  }
-
-  Status Eval(OpContext& ctx) override {
-    const Tensor* a = ctx.input(0);
-    const Tensor* b = ctx.input(1);
-    Tensor* out = ctx.output(0);
-    switch (type_) {
-      case DataType::kFloat32: {
-        const float lo = f_lo_, hi = f_hi_;
-        Run<float>(a, b, out, [lo, hi](float x, float y) {
-          return ApplyFloatActivation(x + y, lo, hi);
-        });
-        break;
-      }
-      case DataType::kInt32: {
-        const int32_t lo = i_lo_, hi = i_hi_;
-        Run<int32_t>(a, b, out, [lo, hi](int32_t x, int32_t y) {
-          // Wrapping add (TFLite's plain int add, without the UB).
-          const int32_t sum = static_cast<int32_t>(static_cast<uint32_t>(x) +
-                                                   static_cast<uint32_t>(y));
-          return std::min(std::max(sum, lo), hi);
-        });
-        break;
-      }
-      case DataType::kInt8:
-        RunQuantized<int8_t>(a, b, out);
-        break;
-      case DataType::kUInt8:
-        RunQuantized<uint8_t>(a, b, out);
-        break;
-      default:
-        return ctx.Error(StatusCode::kRuntimeError, "ADD was not prepared");
-    }
-    return Status::Ok();
   }
 
  private:
-  Status PrepareShapes(OpContext& ctx, const Tensor& a, const Tensor& b) {
-    same_shape_ = a.shape == b.shape;
-    if (same_shape_) return ctx.SetOutputShape(0, a.shape);
-    Shape out_shape;
-    EDGELITE_RETURN_IF_ERROR(
-        BroadcastShapes(ctx, a.shape, b.shape, &out_shape));
-    if (out_shape.rank > kMaxBroadcastRank) {
+  template <typename T>
+  struct IntPair {
+    IntAddSub<T, false> add{};
+    IntAddSub<T, true> sub{};
+  };
+
+  template <typename T>
+  Status PrepareInt(OpContext& ctx, Activation act, bool quantized,
+                    IntPair<T>* p) {
+    if (quantized) {
       return ctx.Error(
           StatusCode::kUnsupported,
-          StrFormat("broadcasting %s with %s needs rank %d; at most %d is "
-                    "supported",
-                    a.shape.ToString().c_str(), b.shape.ToString().c_str(),
-                    out_shape.rank, kMaxBroadcastRank));
+          StrFormat("quantized %s %s is not supported (TFLite "
+                    "only %s plain integers of this type)",
+                    DataTypeName(ctx.input(0)->type), sub_ ? "SUB" : "ADD",
+                    sub_ ? "subtracts" : "adds"));
     }
-    // Right-align both shapes in 6 dims; a broadcast dim gets stride 0.
-    const int pad = kMaxBroadcastRank - out_shape.rank;
-    auto strides = [&](const Shape& s, int64_t* st) {
-      int64_t stride = 1;
-      for (int d = kMaxBroadcastRank - 1; d >= 0; --d) {
-        const int sd = d - (kMaxBroadcastRank - s.rank);
-        const int32_t dim = sd >= 0 ? s.dims[sd] : 1;
-        st[d] = dim == 1 ? 0 : stride;
-        stride *= dim;
-      }
-    };
-    for (int d = 0; d < kMaxBroadcastRank; ++d) {
-      out_dims_[d] = d < pad ? 1 : out_shape.dims[d - pad];
+    EDGELITE_RETURN_IF_ERROR(MakeIntRange<T>(ctx, act, &p->add));
+    p->sub.lo = p->add.lo;
+    p->sub.hi = p->add.hi;
+    if (sub_) {
+      SetRow(SameTypeRow<T, IntAddSub<T, true>>(), &p->sub);
+    } else {
+      SetRow(SameTypeRow<T, IntAddSub<T, false>>(), &p->add);
     }
-    strides(a.shape, a_strides_);
-    strides(b.shape, b_strides_);
-    return ctx.SetOutputShape(0, out_shape);
-  }
-
-  Status PrepareInt32(OpContext& ctx, Activation act) {
-    const Tensor* a = ctx.input(0);
-    const Tensor* b = ctx.input(1);
-    if ((a->quant && !a->quant->empty()) || (b->quant && !b->quant->empty())) {
-      return ctx.Error(StatusCode::kUnsupported,
-                       "quantized int32 ADD is not supported (TFLite only "
-                       "adds plain int32)");
-    }
-    float lo = 0.0f, hi = 0.0f;
-    const Status s = ActivationRangeFloat(act, &lo, &hi);
-    if (!s.ok()) return ctx.Error(s.code(), s.message());
-    // TFLite CalculateActivationRange<int32_t>: the float bounds as ints.
-    i_lo_ = std::isinf(lo) ? INT32_MIN : static_cast<int32_t>(lo);
-    i_hi_ = std::isinf(hi) ? INT32_MAX : static_cast<int32_t>(hi);
     return Status::Ok();
   }
 
   Status PrepareQuantized(OpContext& ctx, const Tensor& a, const Tensor& b,
                           const Tensor& out, Activation act) {
-    EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, &a, true, 0));
-    EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, &b, true, 1));
-    EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, &out, false, 0));
-    const float a_scale = a.scale(), b_scale = b.scale();
-    const float out_scale = out.scale();
-    const int32_t a_zp = a.zero_point(), b_zp = b.zero_point();
-    const int32_t out_zp = out.zero_point();
-
-    // What XNNPACK would be handed, and whether the delegate takes it.
-    const float a_mul = a_scale / out_scale;
-    const float b_mul = b_scale / out_scale;
-    const float kMinRatio = 1.0f / 1024.0f, kMaxRatio = 256.0f;
-    const bool xnnpack_ok = a_mul >= kMinRatio && a_mul < kMaxRatio &&
-                            b_mul >= kMinRatio && b_mul < kMaxRatio;
-    use_xnnpack_ = ctx.arithmetic() == QuantArithmetic::kTflite && xnnpack_ok;
-
-    if (use_xnnpack_) {
-      XnnpackAddParams& p = xnn_;
-      const float max_mul = std::max(a_mul, b_mul);
-      uint32_t bits = 0;
-      std::memcpy(&bits, &max_mul, sizeof(bits));
-      const int exponent = static_cast<int>(bits >> 23) - 127;
-      p.shift = 20 - exponent;
-      // a_mul * 2^shift is exact (an exponent add, as XNNPACK does on the
-      // bits); lrintf rounds half to even.
-      p.a_multiplier = std::lrintf(std::ldexp(a_mul, p.shift));
-      p.b_multiplier = std::lrintf(std::ldexp(b_mul, p.shift));
-      p.bias = (int64_t{1} << (p.shift - 1)) - p.a_multiplier * a_zp -
-               p.b_multiplier * b_zp;
-      p.out_zp = out_zp;
-      const Status s = ActivationRangeXnnpack(act, out_scale, out_zp, type_,
-                                              &p.qmin, &p.qmax);
-      if (!s.ok()) return ctx.Error(s.code(), s.message());
+    EDGELITE_RETURN_IF_ERROR(RequireQuantized(ctx, 2));
+    const DataType type = a.type;
+    const bool micro = ctx.arithmetic() == QuantArithmetic::kMicro;
+    if (type == DataType::kInt16) {
+      bool pot = false;
+      if (!micro) {
+        EDGELITE_RETURN_IF_ERROR(
+            PrepareInt16PotAdd(ctx, a, b, out, act, sub_, &pot, &pot_));
+      }
+      if (pot && !sub_ && a.shape != b.shape) {
+        // TFLite's int16 power-of-two ADD has no broadcasting kernel: LiteRT.js
+        // aborts (measured), so there is no answer to reproduce.
+        return ctx.Error(
+            StatusCode::kUnsupported,
+            StrFormat("int16 ADD with power-of-two scales "
+                      "(pot_scale_int16) of shapes %s and %s: "
+                      "TFLite's kernel does not broadcast it (it "
+                      "aborts)",
+                      a.shape.ToString().c_str(), b.shape.ToString().c_str()));
+      }
+      if (pot) {
+        SetRow(SameTypeRow<int16_t, Int16PotAddParams>(), &pot_);
+        return Status::Ok();
+      }
+      EDGELITE_RETURN_IF_ERROR(
+          PrepareTfliteAdd(ctx, a, b, out, act, sub_, 15, &ref_));
+      SetRow(SameTypeRow<int16_t, TfliteAddParams>(), &ref_);
       return Status::Ok();
     }
-
-    TfliteAddParams& p = ref_;
-    p.a_offset = -a_zp;
-    p.b_offset = -b_zp;
-    p.out_offset = out_zp;
-    p.left_shift = 20;
-    const double twice_max =
-        2.0 * static_cast<double>(std::max(a_scale, b_scale));
-    const double real_a = static_cast<double>(a_scale) / twice_max;
-    const double real_b = static_cast<double>(b_scale) / twice_max;
-    const double real_out =
-        twice_max / ((1 << p.left_shift) * static_cast<double>(out_scale));
-    if (!QuantizeSmallerThanOne(real_a, &p.a_multiplier, &p.a_shift) ||
-        !QuantizeSmallerThanOne(real_b, &p.b_multiplier, &p.b_shift) ||
-        !QuantizeSmallerThanOne(real_out, &p.out_multiplier, &p.out_shift)) {
-      return ctx.Error(
-          StatusCode::kUnsupported,
-          StrFormat("input scales %g, %g vs output scale %g: the output "
-                    "multiplier %g is not below 1, which TFLite's integer ADD "
-                    "cannot represent",
-                    static_cast<double>(a_scale), static_cast<double>(b_scale),
-                    static_cast<double>(out_scale), real_out));
+    const bool uint8 = type == DataType::kUInt8;
+    if (!micro && XnnpackTakesAdd(a.scale(), b.scale(), out.scale())) {
+      EDGELITE_RETURN_IF_ERROR(
+          PrepareXnnpackAdd(ctx, a, b, out, act, sub_, &xnn_));
+      SetRow(uint8 ? &XnnpackAddRow<uint8_t> : &XnnpackAddRow<int8_t>, &xnn_);
+      return Status::Ok();
     }
-    const Status s =
-        ActivationRangeTflite(act, out_scale, out_zp, type_, &p.qmin, &p.qmax);
-    if (!s.ok()) return ctx.Error(s.code(), s.message());
+    EDGELITE_RETURN_IF_ERROR(
+        PrepareTfliteAdd(ctx, a, b, out, act, sub_, 20, &ref_));
+    SetRow(uint8 ? SameTypeRow<uint8_t, TfliteAddParams>()
+                 : SameTypeRow<int8_t, TfliteAddParams>(),
+           &ref_);
     return Status::Ok();
   }
 
-  template <typename T>
-  void RunQuantized(const Tensor* a, const Tensor* b, Tensor* out) {
-    if (use_xnnpack_) {
-      const XnnpackAddParams p = xnn_;
-      Run<T>(a, b, out, [p](T x, T y) { return static_cast<T>(p(x, y)); });
-    } else {
-      const TfliteAddParams p = ref_;
-      Run<T>(a, b, out, [p](T x, T y) { return static_cast<T>(p(x, y)); });
-    }
-  }
-
-  template <typename T, typename F>
-  void Run(const Tensor* a, const Tensor* b, Tensor* out, F f) const {
-    const T* pa = a->Data<T>();
-    const T* pb = b->Data<T>();
-    T* po = out->MutableData<T>();
-    if (same_shape_) {
-      const int64_t n = out->NumElements();
-      for (int64_t i = 0; i < n; ++i) po[i] = f(pa[i], pb[i]);
-      return;
-    }
-    const int32_t* d = out_dims_;
-    const int64_t* as = a_strides_;
-    const int64_t* bs = b_strides_;
-    for (int32_t i0 = 0; i0 < d[0]; ++i0) {
-      for (int32_t i1 = 0; i1 < d[1]; ++i1) {
-        for (int32_t i2 = 0; i2 < d[2]; ++i2) {
-          for (int32_t i3 = 0; i3 < d[3]; ++i3) {
-            for (int32_t i4 = 0; i4 < d[4]; ++i4) {
-              const T* ra = pa + i0 * as[0] + i1 * as[1] + i2 * as[2] +
-                            i3 * as[3] + i4 * as[4];
-              const T* rb = pb + i0 * bs[0] + i1 * bs[1] + i2 * bs[2] +
-                            i3 * bs[3] + i4 * bs[4];
-              const int64_t sa = as[5], sb = bs[5];
-              for (int32_t i5 = 0; i5 < d[5]; ++i5) {
-                *po++ = f(ra[i5 * sa], rb[i5 * sb]);
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  DataType type_ = DataType::kFloat32;
-  bool same_shape_ = true;
-  int32_t out_dims_[kMaxBroadcastRank] = {};
-  int64_t a_strides_[kMaxBroadcastRank] = {};
-  int64_t b_strides_[kMaxBroadcastRank] = {};
-  float f_lo_ = 0.0f, f_hi_ = 0.0f;
-  int32_t i_lo_ = 0, i_hi_ = 0;
-  bool use_xnnpack_ = false;
+  const bool sub_;
+  FloatAddSub<false> fadd_{};
+  FloatAddSub<true> fsub_{};
+  IntPair<int32_t> i32_;
+  IntPair<int64_t> i64_;
+  IntPair<int16_t> i16_;
   XnnpackAddParams xnn_;
   TfliteAddParams ref_;
+  Int16PotAddParams pot_;
 };
 
 }  // namespace
 
-std::unique_ptr<Op> CreateAdd() { return std::make_unique<AddOp>(); }
+std::unique_ptr<Op> CreateAddSubOp(bool subtract) {
+  return std::make_unique<AddSubOp>(subtract);
+}
+
+std::unique_ptr<Op> CreateAdd() { return CreateAddSubOp(false); }
 
 }  // namespace edgelite

@@ -314,15 +314,57 @@ TEST(AddOp, RejectsMissingQuantization) {
       << s.message();
 }
 
-TEST(AddOp, RejectsInt16AsUnsupported) {
-  Status s =
-      PrepareError(AddModel(Spec("a", DataType::kInt16, {2}, {0.5f}, {0}),
-                            Spec("b", DataType::kInt16, {2}, {0.5f}, {0}),
-                            Spec("y", DataType::kInt16, {2}, {0.5f}, {0}),
-                            tfl::ActivationFunctionType::NONE, 3));
+// int16, power-of-two path (pot_scale_int16 default true, zero points 0):
+// a and out at 2^-10, b at 2^-12: y = sat16(a + RoundingDivideByPOT(b, 2)),
+// halves away from zero: 6 -> 2, -6 -> -2.
+TEST(AddOp, Int16PowerOfTwoPath) {
+  SingleOpModel m =
+      AddModel(Spec("a", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+               Spec("b", DataType::kInt16, {4}, {1.0f / 4096}, {0}),
+               Spec("y", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+               tfl::ActivationFunctionType::NONE, 3);
+  EXPECT_EQ(Run2<int16_t>(m, {100, 100, 32767, -32768}, {6, -6, 32767, -32768}),
+            (std::vector<int16_t>{102, 98, 32767, -32768}));
+}
+
+TEST(AddOp, Int16PowerOfTwoDoesNotBroadcast) {
+  Status s = PrepareError(
+      AddModel(Spec("a", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+               Spec("b", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
+               Spec("y", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+               tfl::ActivationFunctionType::NONE, 3));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_NE(s.message().find("int16 ADD is not supported"), std::string::npos)
+  EXPECT_NE(s.message().find("int16 ADD with power-of-two scales "
+                             "(pot_scale_int16) of shapes [2, 3] and [3]"),
+            std::string::npos)
       << s.message();
+}
+
+// int16 with scales that are not powers of two: TFLite's general path,
+// left_shift 15. a, b at 0.75·2^-10 (twice_max = 1.5·2^-10, multipliers
+// 0.5 -> (2^30, 0)), out at 1.5·2^-10: real_out = 2^-15 -> (2^30, -14):
+// sa = a·2^14, y = RDBPOT(2^13 (a + b), 14) = (a + b) / 2, halves away.
+TEST(AddOp, Int16GeneralPath) {
+  const float s = 0.75f / 1024, o = 1.5f / 1024;
+  SingleOpModel m = AddModel(Spec("a", DataType::kInt16, {3}, {s}, {0}),
+                             Spec("b", DataType::kInt16, {3}, {s}, {0}),
+                             Spec("y", DataType::kInt16, {3}, {o}, {0}),
+                             tfl::ActivationFunctionType::NONE, 3);
+  EXPECT_EQ(Run2<int16_t>(m, {1, -1, 1000}, {0, 0, 2001}),
+            (std::vector<int16_t>{1, -1, 1501}));
+}
+
+TEST(AddOp, Int64AndPlainInt16Wrap) {
+  SingleOpModel m64 = AddModel(
+      Spec("a", DataType::kInt64, {2}), Spec("b", DataType::kInt64, {1}),
+      Spec("y", DataType::kInt64, {2}), tfl::ActivationFunctionType::NONE, 4);
+  EXPECT_EQ(Run2<int64_t>(m64, {INT64_MAX, -5}, {1}),
+            (std::vector<int64_t>{INT64_MIN, -4}));
+  SingleOpModel m16 = AddModel(
+      Spec("a", DataType::kInt16, {2}), Spec("b", DataType::kInt16, {2}),
+      Spec("y", DataType::kInt16, {2}), tfl::ActivationFunctionType::RELU, 5);
+  EXPECT_EQ(Run2<int16_t>(m16, {32767, -3}, {1, 1}),
+            (std::vector<int16_t>{0, 0}));
 }
 
 TEST(AddOp, RejectsIncompatibleShapes) {
