@@ -18,6 +18,7 @@ export const EXPECTED_SUPPORTED = [
   'mobilenet_v2_1.0_224_quant',
   'person_detect',
   'tf2_mobilenet_v2_1.0_224_ptq',
+  'trained_lstm_int8',
   'vww_96_float',
   'vww_96_int8',
 ];

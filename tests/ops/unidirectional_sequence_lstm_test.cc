@@ -235,6 +235,22 @@ TEST(UnidirectionalSequenceLstm, IntegerOneCellByHand) {
   EXPECT_EQ(testing::GetOutput<int8_t>(*interp, 0), std::vector<int8_t>{35});
 }
 
+// QuantArithmetic::kMicro computes the same (TFLite builtin) arithmetic:
+// tflite-micro's LSTM is a different kernel, not modelled.
+TEST(UnidirectionalSequenceLstm, MicroArithmeticIsTheSame) {
+  InterpreterOptions options;
+  options.arithmetic = QuantArithmetic::kMicro;
+  std::unique_ptr<Interpreter> interp;
+  ASSERT_TRUE(
+      testing::MakeInterpreter(OneCellInteger().Build(), &interp, options)
+          .ok());
+  testing::SetInput(interp.get(), 0, std::vector<int8_t>{64});
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(testing::GetOutput<int8_t>(*interp, 0), std::vector<int8_t>{22});
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(testing::GetOutput<int8_t>(*interp, 0), std::vector<int8_t>{35});
+}
+
 // TFLite's ResetVariableTensor fills int8 variables with their zero point.
 TEST(UnidirectionalSequenceLstm, Int8StateStartsAtItsZeroPoint) {
   LstmModel m = OneCellInteger();
@@ -404,9 +420,8 @@ TEST(UnidirectionalSequenceLstm, Rejections) {
     LstmModel m = FloatModel(f, false, /*hybrid=*/true);
     m.slots[lstm_test::kInputW + 3].scales = {0.1f, 0.1f, 0.1f, 0.1f};
     m.slots[lstm_test::kInputW + 3].zero_points = {0, 0, 0, 0};
-    EXPECT_EQ(Error(m), op +
-                            "input 4 (tensor 4 'w3'): expected per-tensor "
-                            "quantization, got 4 scales");
+    EXPECT_EQ(Error(m), op + "input 4 (tensor 4 'w3'): expected per-tensor "
+                             "quantization, got 4 scales");
   }
   {
     LstmModel m = OneCellInteger();
