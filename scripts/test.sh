@@ -13,7 +13,11 @@
 #   7. wasm             both WebAssembly variants (scripts/build-wasm.sh) + the
 #                       JavaScript library's Node tests (web/test) and the
 #                       camera app server's (tests/pwa/server.test.mjs)
-#   8. browser          headless Chromium tests (tests/browser)
+#   8. conformance      differential tests against real TFLite (LiteRT.js and
+#                       tfjs-tflite from npm): seeded single-op models from
+#                       tests/conformance/ops and every shipped model, on both
+#                       wasm variants (tests/conformance, docs/conformance.md)
+#   9. browser          headless Chromium tests (tests/browser)
 #                       and the camera app end to end (tests/pwa/e2e.test.mjs)
 # then a summary; the last line is "N passed, N failed" (tests over all
 # stages). A stage that fails keeps the later ones running; the exit status is
@@ -24,7 +28,7 @@
 #   EDGELITE_SKIP_FUZZ=1   skip stage 4 (and the fuzz bootstrap)
 #   EDGELITE_FUZZ_SECONDS  seconds per fuzz target in stage 4 (default 30)
 #   EDGELITE_SKIP_ARM=1    skip stages 5 and 6 (and the arm bootstrap)
-#   EDGELITE_SKIP_WEB=1    skip stages 7 and 8 (and the wasm/browser bootstrap)
+#   EDGELITE_SKIP_WEB=1    skip stages 7, 8 and 9 (and the wasm/browser bootstrap)
 #   EDGELITE_JOBS=N        parallel compile jobs (default: all cores)
 #   EDGELITE_TEST_TIMEOUT  per-test timeout in seconds (default 900)
 # Full logs of each stage: build/logs/STAGE.log
@@ -92,6 +96,12 @@ NODE_TEST=(node --test --test-reporter=tap --test-timeout=600000)
 stage_wasm() {
   bash "$SCRIPTS/build-wasm.sh"
   "${NODE_TEST[@]}" web/test/ tests/pwa/server.test.mjs
+}
+
+stage_conformance() {
+  [[ -f web/dist/edgelite-simd.wasm && -f web/dist/edgelite-scalar.wasm ]] ||
+    die "web/dist has no wasm build (see the wasm stage)"
+  "${NODE_TEST[@]}" tests/conformance/
 }
 
 stage_browser() {
@@ -216,9 +226,11 @@ fi
 
 if [[ "${EDGELITE_SKIP_WEB:-}" == 1 ]]; then
   skip_stage wasm "WebAssembly build + JavaScript tests" "EDGELITE_SKIP_WEB=1"
+  skip_stage conformance "differential tests against TFLite" "EDGELITE_SKIP_WEB=1"
   skip_stage browser "headless Chromium tests" "EDGELITE_SKIP_WEB=1"
 else
   run_stage wasm "WebAssembly build (SIMD + scalar) + JavaScript tests (Node)" stage_wasm
+  run_stage conformance "differential tests against TFLite (LiteRT.js, tfjs-tflite)" stage_conformance
   run_stage browser "headless Chromium tests" stage_browser
 fi
 

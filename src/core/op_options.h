@@ -88,6 +88,7 @@ struct LstmOptions {
   bool time_major = false;
   bool asymmetric_quantize_inputs = false;
   bool diagonal_recurrent_tensors = false;
+  bool merge_outputs = false;  // BIDIRECTIONAL_SEQUENCE_LSTM
   int8_t kernel_type = 0;  // 0 = FULL, 1 = BASIC
 };
 
@@ -167,6 +168,24 @@ struct GeluOptions {  // GELU
   bool approximate = false;
 };
 
+// SVDF (rank), RNN / UNIDIRECTIONAL_SEQUENCE_RNN / BIDIRECTIONAL_SEQUENCE_RNN
+// (time_major, merge_outputs where the table has them).
+struct RnnOptions {
+  int32_t rank = 0;  // SVDF only
+  Activation activation = Activation::kNone;
+  bool time_major = false;
+  bool merge_outputs = false;
+  bool asymmetric_quantize_inputs = false;
+};
+
+struct ReverseSequenceOptions {  // REVERSE_SEQUENCE
+  int32_t seq_dim = 0, batch_dim = 0;
+};
+
+struct BucketizeOptions {  // BUCKETIZE
+  std::vector<float> boundaries;
+};
+
 // All options of one operator. Only the member matching the op is filled;
 // the others hold defaults. `present` tells whether the file carried a
 // builtin_options table at all.
@@ -201,6 +220,9 @@ struct OpOptions {
   BatchMatMulOptions batch_matmul;
   CumsumOptions cumsum;
   GeluOptions gelu;
+  RnnOptions rnn;
+  ReverseSequenceOptions reverse_sequence;
+  BucketizeOptions bucketize;
 };
 
 }  // namespace edgelite

@@ -748,6 +748,82 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       o.gelu.approximate = p->approximate();
       break;
     }
+    case tfl::BuiltinOptions::SVDFOptions: {
+      const auto* p = op->builtin_options_as_SVDFOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      o.rnn.rank = p->rank();
+      o.rnn.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.rnn.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::RNNOptions: {
+      const auto* p = op->builtin_options_as_RNNOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      o.rnn.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.rnn.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::SequenceRNNOptions: {
+      const auto* p = op->builtin_options_as_SequenceRNNOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      o.rnn.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.rnn.time_major = p->time_major();
+      o.rnn.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::BidirectionalSequenceRNNOptions: {
+      const auto* p = op->builtin_options_as_BidirectionalSequenceRNNOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      o.rnn.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.rnn.time_major = p->time_major();
+      o.rnn.merge_outputs = p->merge_outputs();
+      o.rnn.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::BidirectionalSequenceLSTMOptions: {
+      const auto* p = op->builtin_options_as_BidirectionalSequenceLSTMOptions();
+      if (!p) break;
+      EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
+      EDGELITE_RETURN_IF_ERROR(check_finite(
+          {{"cell_clip", p->cell_clip()}, {"proj_clip", p->proj_clip()}}));
+      o.lstm.activation =
+          static_cast<Activation>(p->fused_activation_function());
+      o.lstm.cell_clip = p->cell_clip();
+      o.lstm.proj_clip = p->proj_clip();
+      o.lstm.time_major = p->time_major();
+      o.lstm.merge_outputs = p->merge_outputs();
+      o.lstm.asymmetric_quantize_inputs = p->asymmetric_quantize_inputs();
+      break;
+    }
+    case tfl::BuiltinOptions::ReverseSequenceOptions: {
+      const auto* p = op->builtin_options_as_ReverseSequenceOptions();
+      if (!p) break;
+      o.reverse_sequence.seq_dim = p->seq_dim();
+      o.reverse_sequence.batch_dim = p->batch_dim();
+      break;
+    }
+    case tfl::BuiltinOptions::BucketizeOptions: {
+      const auto* p = op->builtin_options_as_BucketizeOptions();
+      if (!p || !p->boundaries()) break;
+      o.bucketize.boundaries.assign(p->boundaries()->begin(),
+                                    p->boundaries()->end());
+      for (float b : o.bucketize.boundaries) {
+        if (!std::isfinite(b)) {
+          return InvalidModelError("%s: builtin option boundaries holds a "
+                                   "value that is not finite",
+                                   who.c_str());
+        }
+      }
+      break;
+    }
     default:
       break;
   }
@@ -1022,6 +1098,21 @@ Status ModelParser::CheckDataFlow() {
                                view_->DescribeTensor(t).c_str());
     }
     producer[t] = -1;
+  }
+  // A zero-element tensor that nothing produces is an empty constant (e.g.
+  // MEAN's axes [] written with no bytes): TFLite runs such models.
+  std::vector<bool> is_op_output(num_tensors, false);
+  for (const OperatorInfo& op : view_->operators_) {
+    for (int32_t t : op.outputs) is_op_output[t] = true;
+  }
+  for (int t = 0; t < num_tensors; ++t) {
+    TensorInfo& info = view_->tensors_[t];
+    if (producer[t] == -2 && !is_op_output[t] &&
+        info.shape.NumElements() == 0) {
+      info.data = view_->bytes_->data();
+      info.data_bytes = 0;
+      producer[t] = -1;
+    }
   }
   for (const OperatorInfo& op : view_->operators_) {
     for (size_t k = 0; k < op.inputs.size(); ++k) {

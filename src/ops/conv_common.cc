@@ -89,8 +89,9 @@ Status CheckConvBiasShape(const OpContext& ctx, const Tensor* bias,
 
 Status ConvRequant::Prepare(const OpContext& ctx, const ConvTensors& t,
                             ConvKind kind, int32_t out_channels,
-                            int filter_channel_dim, Activation activation) {
-  mode_ = ctx.arithmetic();
+                            int filter_channel_dim, Activation activation,
+                            bool builtin_kernel) {
+  mode_ = builtin_kernel ? QuantArithmetic::kMicro : ctx.arithmetic();
   EDGELITE_RETURN_IF_ERROR(
       RequirePerTensorQuant(ctx, t.input, true, kConvInput));
   EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, t.output, false, 0));

@@ -69,9 +69,12 @@ class ConvRequant {
   // input/output; int8 filter per-tensor or per-channel along
   // `filter_channel_dim` with zero points 0; uint8 filter per-tensor; bias
   // zero point 0) and precomputes the per-channel factors.
+  // `builtin_kernel`: TFLite runs this node on its builtin kernel, not
+  // XNNPACK, so kTflite means TFLite's fixed-point requantization (the kMicro
+  // formula) for it.
   Status Prepare(const OpContext& ctx, const ConvTensors& t, ConvKind kind,
                  int32_t out_channels, int filter_channel_dim,
-                 Activation activation);
+                 Activation activation, bool builtin_kernel = false);
 
   int32_t input_zero_point() const { return in_zp_; }
   int32_t filter_zero_point() const { return w_zp_; }

@@ -97,8 +97,14 @@ class DepthwiseConv2DOp final : public Op {
       Status s = ActivationRangeFloat(o.activation, &act_lo_, &act_hi_);
       if (!s.ok()) return ctx.Error(s.code(), s.message());
     } else {
-      EDGELITE_RETURN_IF_ERROR(requant_.Prepare(
-          ctx, t, kind_, fs[3], /*filter_channel_dim=*/3, o.activation));
+      // Measured (conformance suite, LiteRT.js and tfjs-tflite agree): TFLite's
+      // XNNPACK delegate does not take a quantized depthwise convolution
+      // without a bias input; TFLite's builtin kernel runs it, with
+      // fixed-point (MultiplyByQuantizedMultiplier) requantization.
+      const bool builtin = t.bias == nullptr;
+      EDGELITE_RETURN_IF_ERROR(requant_.Prepare(ctx, t, kind_, fs[3],
+                                                /*filter_channel_dim=*/3,
+                                                o.activation, builtin));
     }
     quant_row_ = kind_ == ConvKind::kInt8    ? &QuantizedRow<int8_t>
                  : kind_ == ConvKind::kUInt8 ? &QuantizedRow<uint8_t>

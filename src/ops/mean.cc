@@ -7,12 +7,17 @@
 // then divides by f32(N).
 //
 // int8/uint8 (per-tensor quantized, same type in and out) compute one of
-// three arithmetics, chosen in Prepare:
+// four arithmetics, chosen in Prepare (measured against LiteRT.js, which
+// judges where it and tfjs-tflite's older TFLite disagree):
 //
+// 0. Input and output quantization identical (kTflite): the mean of the raw
+//    values, out = round(f32(sum(q)) / f32(N)), clamped, where ties round
+//    half to even when the reduced dims (size-1 dims aside) are contiguous
+//    and half up when kept dims lie between them.
 // 1. XNNPACK global average pooling (QuantArithmetic::kTflite, when TFLite's
-//    XNNPACK delegate takes the node: 4-D input and the axis tensor holding
-//    exactly {1, 2} in either order, or exactly {2}, see xnnpack_delegate.cc
-//    VisitMeanNode; and in_scale/out_scale in [2^-8, 2^8), which XNNPACK's
+//    XNNPACK delegate takes the node: 4-D input reducing exactly dims {1, 2}
+//    or {2}, negative axes normalized — LiteRT's delegate does; and
+//    in_scale/out_scale in [2^-8, 2^8), which XNNPACK's
 //    global-average-pooling operator requires). From XNNPACK's
 //    global_average_pooling_nwc update_params and the qs8/qu8 gavgpool fp32
 //    kernels:
@@ -21,7 +26,7 @@
 //      out   = lrintf(clamp(f32(acc) * scale, qmin - zp, qmax - zp)) + out_zp
 //    i.e. RequantizeFp32 (round half to even, full type range).
 // 2. TFLite's optimized 4-D mean (kTflite, not delegated, keep_dims, 4-D,
-//    resolved axes {1, 2}; optimized_integer_ops::Mean / optimized_ops::Mean):
+//    axis values as written exactly {1, 2}; optimized_integer_ops::Mean / optimized_ops::Mean):
 //      bias  = out_zp - (int)round_half_away(f32(in_zp * in_scale / out_scale))
 //      mult, shift = QuantizeMultiplier(in_scale / (f32(N) * out_scale))
 //      out   = clamp(MultiplyByQuantizedMultiplier(sum(q), mult, shift) + bias)
@@ -47,7 +52,7 @@
 namespace edgelite {
 namespace {
 
-enum class MeanKind { kFloat, kXnnpack, kTfliteMean4D, kReference };
+enum class MeanKind { kFloat, kSameQuant, kXnnpack, kTfliteMean4D, kReference };
 
 class MeanOp final : public Op {
  public:
@@ -172,23 +177,38 @@ class MeanOp final : public Op {
 
     const bool tflite = ctx.arithmetic() == QuantArithmetic::kTflite;
     const bool rank4 = in.shape.rank == 4;
-    // The delegate looks at the axis values as written (no normalization).
-    bool delegated_axes = false;
-    if (rank4 && num_axis == 2) {
-      delegated_axes = std::min(axis_data[0], axis_data[1]) == 1 &&
-                       std::max(axis_data[0], axis_data[1]) == 2;
-    } else if (rank4 && num_axis == 1) {
-      delegated_axes = axis_data[0] == 2;
-    }
+    // LiteRT's delegate normalizes negative axes: {-3, -2} is {1, 2}.
+    const bool delegated_axes =
+        rank4 && !reduced[0] && reduced[2] && !reduced[3] &&
+        (num_axis == 1 || (num_axis == 2 && reduced[1]));
     const float ratio = in_scale / out_scale;
     const bool ratio_ok = ratio >= 0x1.0p-8f && ratio < 0x1.0p+8f;
-    const bool spatial_1_2 =
-        rank4 && !reduced[0] && reduced[1] && reduced[2] && !reduced[3];
+    // TFLite's builtin special case compares the axis values as written.
+    const bool raw_1_2 = rank4 && num_axis == 2 &&
+                         std::min(axis_data[0], axis_data[1]) == 1 &&
+                         std::max(axis_data[0], axis_data[1]) == 2;
 
-    if (tflite && delegated_axes && ratio_ok && num_reduced_ > 0) {
+    if (tflite && in_scale == out_scale && in_zp_ == out_zp_ &&
+        num_reduced_ > 0) {
+      kind_ = MeanKind::kSameQuant;
+      // Measured: ties round half to even when the reduced dims (ignoring
+      // size-1 dims) are one contiguous block, half up otherwise.
+      int first = -1, last = -1, kept_between = 0;
+      for (int d = 0; d < in.shape.rank; ++d) {
+        if (in.shape.dims[d] == 1) continue;
+        if (reduced[d]) {
+          if (first < 0) first = d;
+          last = d;
+        }
+      }
+      for (int d = first + 1; first >= 0 && d < last; ++d) {
+        if (!reduced[d] && in.shape.dims[d] != 1) ++kept_between;
+      }
+      ties_up_ = kept_between > 0;
+    } else if (tflite && delegated_axes && ratio_ok && num_reduced_ > 0) {
       kind_ = MeanKind::kXnnpack;
       scale_ = in_scale / (out_scale * n);
-    } else if (tflite && ctx.options().reducer.keep_dims && spatial_1_2) {
+    } else if (tflite && ctx.options().reducer.keep_dims && raw_1_2) {
       kind_ = MeanKind::kTfliteMean4D;
       float temp = static_cast<float>(in_zp_) * in_scale / out_scale;
       temp = temp > 0 ? temp + 0.5f : temp - 0.5f;
@@ -263,6 +283,17 @@ class MeanOp final : public Op {
         }
         break;
       }
+      case MeanKind::kSameQuant: {
+        const float n = static_cast<float>(num_reduced_);
+        for (int64_t i = 0; i < num_outputs_; ++i) {
+          const float mean = static_cast<float>(acc[i]) / n;
+          int32_t v = ties_up_ ? static_cast<int32_t>(std::floor(mean + 0.5f))
+                               : RoundHalfEvenSmall(mean);
+          v = std::min(std::max(v, qmin_), qmax_);
+          y[i] = static_cast<T>(v);
+        }
+        break;
+      }
       case MeanKind::kTfliteMean4D:
         for (int64_t i = 0; i < num_outputs_; ++i) {
           int32_t v = MultiplyByQuantizedMultiplier(
@@ -300,6 +331,7 @@ class MeanOp final : public Op {
   float scale_ = 0.0f, float_bias_ = 0.0f;
   int32_t multiplier_ = 0, bias_ = 0;
   int shift_ = 0;
+  bool ties_up_ = false;
 };
 
 }  // namespace

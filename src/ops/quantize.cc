@@ -19,8 +19,9 @@
 // float32 → any (kMicro), float32 → int16 (both modes: not delegated) —
 // TFLite reference_ops::AffineQuantize (tensorflow/lite/kernels/internal/
 // reference/quantize.h; tflite-micro runs the same function):
-//   q = clamp(roundf(x / out_scale) + zp, qmin, qmax), with roundf rounding
-//   half away from zero and x / out_scale a float division (NaN → qmin).
+//   q = clamp(round(x / out_scale) + zp, qmin, qmax), with round rounding
+//   half away from zero and x / out_scale a double division (its
+//   QuantizationParams::scale is a double; NaN → qmin).
 // int8 → int8, uint8 → uint8 within the delegate's ratio range, kTflite —
 // XNNPACK qs8/qu8 convert (src/qs8-vcvt/scalar.c.in, params from
 // xnn_init_qs8_cvt_scalar_params):
@@ -217,7 +218,9 @@ class QuantizeOp final : public Op {
     const double lo = qmin_;
     const double hi = qmax_;
     for (int64_t i = 0; i < n; ++i) {
-      double q = static_cast<double>(std::round(in[i] / out_scale_)) + out_zp_;
+      double q = std::round(static_cast<double>(in[i]) /
+                            static_cast<double>(out_scale_)) +
+                 out_zp_;
       q = q >= lo ? q : lo;  // NaN → lower bound
       q = q > hi ? hi : q;
       out[i] = static_cast<Out>(static_cast<int32_t>(q));

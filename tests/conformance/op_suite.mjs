@@ -26,14 +26,23 @@ import { knownIssueFor } from './known_issues.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const OPS_DIR = path.join(HERE, 'ops');
 export const DEFAULT_SEED = 1;
-export const DEFAULT_CASES = 30;
+// Without --cases, each op gets TOTAL_CASES / (number of ops) cases, between
+// MIN_CASES and MAX_CASES: ~25 ms a case (two peers + two edgelite variants)
+// keeps the whole suite near a minute on 2 cores, and well under the 3-minute
+// budget of npm test, however many ops have generators.
+export const TOTAL_CASES = 3000;
+export const MIN_CASES = 20;
+export const MAX_CASES = 120;
+export function defaultCases(opCount) {
+  return Math.max(MIN_CASES, Math.min(MAX_CASES, Math.floor(TOTAL_CASES / Math.max(1, opCount))));
+}
 
 // ---- options -------------------------------------------------------------------
 
 export function parseOptions(argv = [], env = process.env) {
   const o = {
     seed: env.EDGELITE_CONFORMANCE_SEED ?? DEFAULT_SEED,
-    cases: env.EDGELITE_CONFORMANCE_CASES ?? DEFAULT_CASES,
+    cases: env.EDGELITE_CONFORMANCE_CASES ?? 'auto',
     op: env.EDGELITE_CONFORMANCE_OP ?? '',
     caseIndex: env.EDGELITE_CONFORMANCE_CASE ?? '',
     variants: env.EDGELITE_CONFORMANCE_VARIANTS ?? 'simd,scalar',
@@ -67,9 +76,9 @@ export function parseOptions(argv = [], env = process.env) {
   }
   if (o.seed === 'random') o.seed = Math.floor(Math.random() * 2 ** 31);
   o.seed = Number(o.seed);
-  o.cases = Number(o.cases);
+  o.cases = o.cases === 'auto' ? null : Number(o.cases); // null: defaultCases(number of ops)
   if (!Number.isInteger(o.seed) || o.seed < 0) throw new Error(`--seed must be a non-negative integer or 'random'`);
-  if (!Number.isInteger(o.cases) || o.cases < 1) throw new Error('--cases must be a positive integer');
+  if (o.cases !== null && !(Number.isInteger(o.cases) && o.cases >= 1)) throw new Error('--cases must be a positive integer');
   o.ops = o.op ? o.op.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : [];
   o.caseIndex = o.caseIndex === '' ? null : Number(o.caseIndex);
   if (o.caseIndex !== null && !(Number.isInteger(o.caseIndex) && o.caseIndex >= 0)) throw new Error('--case must be a case index');
@@ -81,7 +90,7 @@ export function parseOptions(argv = [], env = process.env) {
 
 export const USAGE = `usage: node tests/conformance/op_suite.mjs [options]   (or: npm run conformance -- [options])
   --seed N|random   run seed (default ${DEFAULT_SEED}; env EDGELITE_CONFORMANCE_SEED)
-  --cases N         cases per op (default ${DEFAULT_CASES}; env EDGELITE_CONFORMANCE_CASES)
+  --cases N         cases per op (default ${TOTAL_CASES} / number of ops, ${MIN_CASES}…${MAX_CASES}; env EDGELITE_CONFORMANCE_CASES)
   --op NAME[,NAME]  only these ops (env EDGELITE_CONFORMANCE_OP)
   --case I          only case index I (replay; env EDGELITE_CONFORMANCE_CASE)
   --variants LIST   edgelite wasm variants: simd,scalar (default both)
@@ -174,19 +183,19 @@ export async function runCase(gen, seed, index, opts) {
       if (c.allowEdgeliteRefusal) {
         return { ...base, ...peerInfo, label, status: 'skipped', reason: `edgelite refused (allowed: ${c.allowEdgeliteRefusal}): ${e.message}` };
       }
-      problems.push(`edgelite-${variant} refused a model TFLite runs (${e.stage}, ${e.code}): ${e.message}`);
+      problems.push({ kind: 'refused', text: `edgelite-${variant} refused a model TFLite runs (${e.stage}, ${e.code}): ${e.message}` });
       continue;
     }
     for (const p of compareOutputs(peers.expected, actual.outputs, { tolerance: c.tolerance })) {
-      problems.push(`edgelite-${variant} output ${p.output}${p.name ? ` '${p.name}'` : ''}: ${p.message}`);
+      problems.push({ ...p, text: `edgelite-${variant} output ${p.output}${p.name ? ` '${p.name}'` : ''}: ${p.message}` });
     }
   }
   if (problems.length === 0) return { ...base, ...peerInfo, label, status: 'pass' };
-  const known = knownIssueFor(gen.op, c);
+  const known = knownIssueFor(gen.op, c, problems);
   const file = opts.dump ? dumpCase(opts.dump, gen.op, seed, index, bytes, c.inputs, peers.expected) : null;
   const message = [
     `${known ? `KNOWN MISMATCH [${known.id}]` : 'MISMATCH'} ${gen.op} seed=${seed} case=${index} (judge: ${peers.judge}${peers.agree === true ? '; tfjs-tflite agrees' : peers.agree === false ? '; peers DISAGREE' : ''})`,
-    ...problems.map((p) => `  ${p}`),
+    ...problems.map((p) => `  ${p.text}`),
     desc(),
     ...(peers.disagreement ? [`  note: ${peers.disagreement}`] : []),
     ...(file ? [`  model + inputs + expected outputs: ${path.relative(process.cwd(), file)}.*`] : []),
@@ -213,6 +222,7 @@ function dumpCase(dir, op, seed, index, bytes, inputs, expected) {
 
 // ---- a run -------------------------------------------------------------------------
 
+// opts.cases must be resolved (a number) here: see resolveCases().
 export async function runOp(gen, opts, onCase = () => {}) {
   const indices = opts.caseIndex !== null ? [opts.caseIndex] : Array.from({ length: opts.cases }, (_, i) => i);
   const results = [];
@@ -228,7 +238,7 @@ export async function runOp(gen, opts, onCase = () => {}) {
 function skipReasons(results) {
   const groups = new Map();
   for (const r of results.filter((x) => x.status === 'skipped')) {
-    const key = `${r.op}: ${r.reason.slice(0, 160)}`;
+    const key = `${r.op}: ${r.reason.slice(0, 400)}`;
     groups.set(key, (groups.get(key) || 0) + 1);
   }
   return [...groups].map(([k, n]) => `${n} × ${k}`);
@@ -248,6 +258,14 @@ export function summarize(results) {
   const disagreements = new Map();
   for (const r of results.filter((x) => x.agree === false)) disagreements.set(r.op, (disagreements.get(r.op) || 0) + 1);
   const both = results.filter((x) => x.agree !== null && x.agree !== undefined).length;
+  // Refusals by a peer on cases the other judged (informative: who could not run what).
+  const refusedJudged = new Map();
+  for (const r of compared) {
+    for (const f of r.refusals || []) {
+      const key = `${r.op}: ${f.replace(/\s*\[log:.*$/, '').slice(0, 120)}`;
+      refusedJudged.set(key, (refusedJudged.get(key) || 0) + 1);
+    }
+  }
   const lines = [
     `op conformance: ${compared.length} cases over ${ops.size} ops compared, ${mismatches.length} mismatches` +
       `${known.size ? ` (+ ${[...known.values()].reduce((a, b) => a + b, 0)} known: ${[...known].map(([k, n]) => `${k} ×${n}`).join(', ')}; see tests/conformance/known_issues.mjs)` : ''}, ` +
@@ -255,17 +273,30 @@ export function summarize(results) {
       `${errors.length ? `, ${errors.length} generator errors` : ''}`,
     `op conformance: judged by ${[...judges].map(([j, n]) => `${j} ${n}`).join(', ') || 'nobody'}; ` +
       `both peers ran ${both} cases and disagreed on ${[...disagreements.values()].reduce((a, b) => a + b, 0)}` +
-      `${disagreements.size ? ` (${[...disagreements].map(([op, n]) => `${op}: ${n}`).join(', ')}; LiteRT.js judged those)` : ''}`,
+      `${disagreements.size ? ` (${[...disagreements].map(([op, n]) => `${op}: ${n}`).join(', ')}; LiteRT.js judged those)` : ''}` +
+      `${refusedJudged.size ? `; a peer refused cases the other judged: ${[...refusedJudged].map(([k, n]) => `${n} × ${k}`).join('; ')}` : ''}`,
   ];
   return { lines, compared: compared.length, mismatches: mismatches.length, known: [...known.values()].reduce((a, b) => a + b, 0), skipped: skipped.length, errors: errors.length, ops: ops.size };
 }
 
-export async function runOpSuite(opts, { onCase = () => {} } = {}) {
-  const gens = (await loadGenerators()).filter((g) => opts.ops.length === 0 || opts.ops.includes(g.op));
+// The generators selected by opts.ops, and opts.cases resolved against the
+// total number of ops (so --op X runs as many cases of X as the full run does).
+export async function selectGenerators(opts) {
+  const all = await loadGenerators();
+  // Op names match case-insensitively (builtins are upper case, custom ops
+  // such as TFLite_Detection_PostProcess are not).
+  const wanted = (g) => opts.ops.includes(g.op.toUpperCase());
+  const gens = all.filter((g) => opts.ops.length === 0 || wanted(g));
   if (opts.ops.length) {
-    const missing = opts.ops.filter((op) => !gens.some((g) => g.op === op));
+    const missing = opts.ops.filter((op) => !gens.some((g) => g.op.toUpperCase() === op));
     if (missing.length) throw new Error(`no generator for ${missing.join(', ')} in tests/conformance/ops/`);
   }
+  if (opts.cases === null) opts.cases = defaultCases(all.length);
+  return gens;
+}
+
+export async function runOpSuite(opts, { onCase = () => {} } = {}) {
+  const gens = await selectGenerators(opts);
   const results = [];
   for (const g of gens) results.push(...(await runOp(g, opts, onCase)));
   return { results, summary: summarize(results) };
@@ -285,6 +316,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  await selectGenerators(opts); // resolves opts.cases for the banner
   console.log(`op conformance: seed ${opts.seed}, ${opts.caseIndex !== null ? `case ${opts.caseIndex}` : `${opts.cases} cases per op`}` +
     `${opts.ops.length ? `, ops ${opts.ops.join(',')}` : ''}, edgelite variants ${opts.variants.join(',')}, oracle ${opts.oracle}`);
   const t0 = performance.now();

@@ -5,11 +5,11 @@
 // op_suite.mjs and docs/conformance.md.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { parseOptions, loadGenerators, runOp, summarize, replayCommand } from './op_suite.mjs';
+import { parseOptions, selectGenerators, runOp, summarize, replayCommand } from './op_suite.mjs';
 import { versions } from './lib/runners.mjs';
 
 const opts = parseOptions([], process.env);
-const gens = (await loadGenerators()).filter((g) => opts.ops.length === 0 || opts.ops.includes(g.op));
+const gens = await selectGenerators(opts);
 const all = [];
 
 console.log(`op conformance: seed ${opts.seed}, ${opts.caseIndex !== null ? `case ${opts.caseIndex}` : `${opts.cases} cases per op`}, variants ${opts.variants.join(',')}`);
@@ -39,8 +39,11 @@ for (const gen of gens) {
   });
 }
 
+const t0 = performance.now();
+
 test('op conformance: summary', async (t) => {
   const s = summarize(all);
+  t.diagnostic(`${all.length} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const v = await versions();
   t.diagnostic(`peers: ${Object.values(v).join(', ')}`);
   for (const line of s.lines) {

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng, hashSeed } from './lib/prng.mjs';
-import { loadGenerators, DEFAULT_SEED, DEFAULT_CASES } from './op_suite.mjs';
+import { loadGenerators, defaultCases, DEFAULT_SEED } from './op_suite.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DOC = path.join(ROOT, 'docs/ops.md');
@@ -93,9 +93,11 @@ function signature(model, opName) {
   return s;
 }
 
-export async function opCoverage(seed = DEFAULT_SEED, cases = DEFAULT_CASES) {
+export async function opCoverage(seed = DEFAULT_SEED) {
   const coverage = new Map();
-  for (const gen of await loadGenerators()) {
+  const gens = await loadGenerators();
+  const cases = defaultCases(gens.length);
+  for (const gen of gens) {
     const sigs = new Set();
     for (let i = 0; i < cases; i++) {
       const c = gen.generate(new Rng(hashSeed(seed, gen.op, i)), { op: gen.op, index: i, seed });
@@ -126,8 +128,8 @@ export async function render() {
     '- **versions**: the TFLite op versions edgelite implements; a model with another version is refused ' +
       'at load with the op named. `edgelite inspect MODEL` lists every op a model needs that this build lacks; ' +
       '`edgelite ops` prints this list.',
-    `- **checked against TFLite**: the tensor types the default conformance run (seed ${DEFAULT_SEED}, ` +
-      `${DEFAULT_CASES} cases per op) compares, first variable input → output; "per-channel" = ` +
+    `- **checked against TFLite**: the tensor types the default conformance run (seed ${DEFAULT_SEED}; ` +
+      '`cases` per op) compares, first variable input → output; "per-channel" = ' +
       'per-channel quantized weights. `npm run conformance -- --op NAME --cases N` runs more.',
     '- **SIMD kernels**: the hot loops the op\'s sources reach that have hand-written SIMD paths (each bit-identical to the op\'s ' +
       'portable reference, which every op has and every other platform runs).',

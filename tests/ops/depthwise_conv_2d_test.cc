@@ -307,10 +307,26 @@ TEST(DepthwiseConv2D, Int8TieDiffersBetweenTfliteAndMicro) {
   //   truncated = −2; 13 → round(13/2) = 7, then 7 >> 1 rounded = 4.
   auto model = DwModel({Var("x", kI8, {1, 1, 1, 3}, {1.0f}, {0}),
                         Const<int8_t>("w", kI8, {1, 1, 1, 3}, {1, 1, 1},
-                                      {0.5f, 0.5f, 0.25f}, {0, 0, 0}, 3)},
+                                      {0.5f, 0.5f, 0.25f}, {0, 0, 0}, 3),
+                        Const<int32_t>("b", kI32, {3}, {0, 0, 0})},
                        Var("y", kI8, {1, 1, 1, 3}, {1.0f}, {0}));
   EXPECT_EQ(Ints(RunOp<int8_t>(model, {5, -5, 13})),
             (std::vector<int>{2, -2, 3}));
+  EXPECT_EQ(Ints(RunOp<int8_t>(model, {5, -5, 13}, QuantArithmetic::kMicro)),
+            (std::vector<int>{3, -2, 4}));
+}
+
+TEST(DepthwiseConv2D, NoBiasRunsTflitesBuiltinArithmetic) {
+  // TFLite's XNNPACK delegate refuses a quantized depthwise convolution
+  // without a bias input, so TFLite computes it with its builtin kernel's
+  // fixed-point requantization: the same case as above without the bias
+  // gives the kMicro numbers in both modes.
+  auto model = DwModel({Var("x", kI8, {1, 1, 1, 3}, {1.0f}, {0}),
+                        Const<int8_t>("w", kI8, {1, 1, 1, 3}, {1, 1, 1},
+                                      {0.5f, 0.5f, 0.25f}, {0, 0, 0}, 3)},
+                       Var("y", kI8, {1, 1, 1, 3}, {1.0f}, {0}));
+  EXPECT_EQ(Ints(RunOp<int8_t>(model, {5, -5, 13})),
+            (std::vector<int>{3, -2, 4}));
   EXPECT_EQ(Ints(RunOp<int8_t>(model, {5, -5, 13}, QuantArithmetic::kMicro)),
             (std::vector<int>{3, -2, 4}));
 }

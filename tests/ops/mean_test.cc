@@ -117,6 +117,43 @@ TEST(MeanOp, FloatNegativeAxis) {
   EXPECT_EQ(shape, Shape({2}));
 }
 
+// An empty axes tensor written with no bytes (what converters emit for []):
+// nothing produces it, so the loader treats it as an empty constant, and
+// MEAN over no axes is the identity, as in TFLite.
+TEST(MeanOp, EmptyAxesWithoutBytesIsTheIdentity) {
+  testing::ModelBuilder b;
+  const int x = b.AddActivation("x", DataType::kFloat32, {2, 3});
+  const int axes = b.AddActivation("axes", DataType::kInt32, {0});
+  const int y = b.AddActivation("y", DataType::kFloat32, {2, 3});
+  testing::OperatorSpec op;
+  op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::MEAN);
+  op.inputs = {x, axes};
+  op.outputs = {y};
+  b.AddOperator(op);
+  b.SetInputs({x});
+  b.SetOutputs({y});
+  std::unique_ptr<Interpreter> interp;
+  Status s = testing::MakeInterpreter(b.Build(), &interp);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_TRUE(interp->tensor(axes)->is_constant());
+  testing::SetInput(interp.get(), 0, Iota(6));
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(testing::GetOutput<float>(*interp, 0), Iota(6));
+}
+
+// Same quantization, reduced dims {0, 2} with dim 1 kept between them:
+// LiteRT.js rounds exact ties half up there (seed 3 case 67: -15.5 -> -15).
+// int8 [2,2,2] axes [0,2]: output j sums x[a][j][k]; j = 0: -1-2-1-2 = -6,
+// mean -1.5 -> -1 (half up; half to even would give -2); j = 1: 1+2+1+1 = 5,
+// 1.25 -> 1.
+TEST(MeanOp, Int8SameQuantizationSplitAxesRoundTiesUp) {
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kInt8, {2, 2, 2}, {0.1f}, {3}), Axes({0, 2}),
+      Spec("y", DataType::kInt8, {2}, {0.1f}, {3}), false);
+  EXPECT_EQ(RunMean<int8_t>(m, {-1, -2, 1, 2, -1, -2, 1, 1}),
+            (std::vector<int8_t>{-1, 1}));
+}
+
 TEST(MeanOp, FloatSingleLeadingAxis) {
   SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({0}),
                               Spec("y", DataType::kFloat32, {1, 3}), true);
@@ -166,16 +203,34 @@ TEST(MeanOp, Int8XnnpackVersusMicroTie) {
             (std::vector<int8_t>{1}));
 }
 
-// Axes written [-3, -2] name the same dims, but TFLite's delegate reads the
-// raw values and leaves the node to TFLite's built-in kernel, whose
-// keep_dims 4-D path computes: real = 0.5 / (4 * 0.5) = 0.25 -> (2^30, -1);
-// MBQM(2, 2^30, -1) = 0.5 -> round away -> 1; bias 0 - (int)(0 - 0.5) = 0.
-TEST(MeanOp, Int8NegativeSpatialAxesRunOnBuiltinKernel) {
+// Axes written [-3, -2] name the same dims as [1, 2], and LiteRT's XNNPACK
+// delegate normalizes them, so the node is delegated: in 0.5, out 0.25,
+// N = 4: scale = 0.5 / (0.25 * 4) = 0.5; acc = 1 -> 0.5 -> lrintf -> 0.
+// (TFLite's builtin 4-D path would give MBQM(1, 2^30, 0) = 1; the
+// reference (kMicro): mean 0.25 * 2 = 0.5 -> round away -> 1.)
+TEST(MeanOp, Int8NegativeSpatialAxesAreDelegated) {
   SingleOpModel m = MeanModel(
       Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({-3, -2}),
-      Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
-  EXPECT_EQ(RunMean<int8_t>(m, {1, 1, 0, 0}, QuantArithmetic::kTflite),
+      Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.25f}, {0}), true);
+  EXPECT_EQ(RunMean<int8_t>(m, {1, 0, 0, 0}, QuantArithmetic::kTflite),
+            (std::vector<int8_t>{0}));
+  EXPECT_EQ(RunMean<int8_t>(m, {1, 0, 0, 0}, QuantArithmetic::kMicro),
             (std::vector<int8_t>{1}));
+}
+
+// Input and output quantization identical: the raw values' mean, rounded
+// half to even. uint8 [4,4] over axis 0, columns sum to 417, 439, 625, 650
+// (LiteRT.js, seed 1 case 52 of the conformance suite): 104.25, 109.75,
+// 156.25, 162.5 -> 104, 110, 156, 162 (zero point 161 plays no part: with
+// it subtracted, 162.5 - 161 = 1.5 would round to 2 -> 163).
+TEST(MeanOp, Uint8SameQuantizationRoundsTheRawMeanHalfToEven) {
+  SingleOpModel m = MeanModel(
+      Spec("x", DataType::kUInt8, {4, 4}, {0.08f}, {161}), Axes({0}),
+      Spec("y", DataType::kUInt8, {4}, {0.08f}, {161}), false);
+  const std::vector<uint8_t> x = {100, 100, 150, 160, 100, 110, 150, 160,
+                                  100, 110, 150, 160, 117, 119, 175, 170};
+  EXPECT_EQ(RunMean<uint8_t>(m, x, QuantArithmetic::kTflite),
+            (std::vector<uint8_t>{104, 110, 156, 162}));
 }
 
 // int8 [1,1,4,1] = [-10, 0, 10, 20]; in 0.1 zp -10, out 0.05 zp 3; N = 4.

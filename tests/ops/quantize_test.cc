@@ -173,6 +173,18 @@ TEST(QuantizeTest, FloatToInt16RoundsHalfAwayInBothModes) {
   EXPECT_EQ(RunQuantize<int16_t>(model, x, kMicro), want);
 }
 
+TEST(QuantizeTest, FloatToInt16DividesInDouble) {
+  // TFLite's AffineQuantize keeps the scale as a double: x / scale is a
+  // double division. 31.6645450592041 / 0.0431103408337 = 734.49999343 in
+  // double (→ 734), but exactly 734.5f in float32 (→ 735 half away).
+  const auto model =
+      QuantizeModel(Spec("x", DataType::kFloat32, {1}),
+                    Spec("q", DataType::kInt16, {1}, {0.0431103408337f}, {0}));
+  const std::vector<float> x = {31.6645450592041f};
+  EXPECT_EQ(RunQuantize<int16_t>(model, x, kTflite), std::vector<int16_t>{734});
+  EXPECT_EQ(RunQuantize<int16_t>(model, x, kMicro), std::vector<int16_t>{734});
+}
+
 // ---- uint8 ↔ int8 (not delegated: TFLite's Requantize) ----
 
 TEST(QuantizeTest, Tf2MobilenetInputUint8ToInt8FlipsTheSignBit) {

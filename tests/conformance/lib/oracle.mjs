@@ -36,13 +36,15 @@ function perTensorQuant(t) {
 }
 
 // How litert can run a model description: 'direct', 'wrapped' or null (+ why).
-export function litertPlan(model) {
-  const io = [...model.inputs, ...model.outputs].map((r) => tensorOf(model, r));
+// `model` is a writer description; with {file: true} it is a model file's
+// reader info (inputs/outputs are tensors), which cannot be wrapped.
+export function litertPlan(model, { file = false } = {}) {
+  const io = file ? [...model.inputs, ...model.outputs] : [...model.inputs, ...model.outputs].map((r) => tensorOf(model, r));
   if (io.every((t) => LITERT_IO_DTYPES.has(t.dtype))) return { mode: 'direct' };
-  const blockers = io.filter((t) => !LITERT_IO_DTYPES.has(t.dtype) && !(WRAPPABLE.has(t.dtype) && perTensorQuant(t)));
+  const blockers = io.filter((t) => !LITERT_IO_DTYPES.has(t.dtype) && (file || !(WRAPPABLE.has(t.dtype) && perTensorQuant(t))));
   if (blockers.length === 0) return { mode: 'wrapped' };
   const t = blockers[0];
-  return { mode: null, why: `LiteRT.js cannot pass ${t.dtype}${t.quant ? ' (per-channel)' : ''} tensor '${t.name}'` };
+  return { mode: null, why: `LiteRT.js cannot pass ${t.dtype}${t.quant && !file ? ' (per-channel)' : ''} tensor '${t.name}'` };
 }
 
 // A copy of the model with QUANTIZE in front of each int8/int16 input and
@@ -137,12 +139,12 @@ function refusalText(e) {
 //   refusals: [string], agree: true | false | null, disagreement: string|null }
 // opts.oracle: 'auto' (default) | 'litert' | 'tfjs-tflite' (only that peer);
 // opts.second: run tfjs-tflite even when litert judges (default true).
-export async function consultPeers(model, bytes, inputs, { oracle = 'auto', second = true, tolerance } = {}) {
+export async function consultPeers(model, bytes, inputs, { oracle = 'auto', second = true, tolerance, file = false, top5 = false } = {}) {
   const out = { judge: null, expected: null, refusals: [], notes: [], agree: null, disagreement: null };
   let lit = null;
   let tf = null;
   if (oracle !== 'tfjs-tflite') {
-    const plan = litertPlan(model);
+    const plan = litertPlan(model, { file });
     if (!plan.mode) out.notes.push(plan.why);
     else {
       try {
@@ -174,7 +176,7 @@ export async function consultPeers(model, bytes, inputs, { oracle = 'auto', seco
     out.expected = judge.outputs;
   }
   if (lit && tf) {
-    const problems = compareOutputs(lit.outputs, tf.outputs, { tolerance });
+    const problems = compareOutputs(lit.outputs, tf.outputs, { tolerance, top5 });
     out.agree = problems.length === 0;
     if (!out.agree) out.disagreement = `tfjs-tflite vs litert: ${problems.map((p) => `output ${p.output}: ${p.message}`).join('; ')}`;
   }

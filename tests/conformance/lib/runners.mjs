@@ -118,6 +118,18 @@ export const LITERT_IO_DTYPES = new Set(['float32', 'int32', 'uint8']);
 export async function runLiteRt(bytes, inputs) {
   litertPromise ??= initLiteRt();
   const { lib } = await litertPromise;
+  try {
+    return await runLiteRtOnce(lib, bytes, inputs);
+  } catch (e) {
+    // LiteRT.js can trap after a failed run (coco_ssd: its unshaped outputs
+    // fail in JS, the next run of the model hits "memory access out of
+    // bounds" in new Tensor()): a refusal, not a harness error.
+    if (e instanceof WebAssembly.RuntimeError) throw new RuntimeRefusal('litert', 'run', `trapped: ${errorText(e)}`);
+    throw e;
+  }
+}
+
+function runLiteRtOnce(lib, bytes, inputs) {
   return quietly(async () => {
     peerLog.length = 0;
     let model;
@@ -134,13 +146,15 @@ export async function runLiteRt(bytes, inputs) {
       } catch (e) {
         throw new RuntimeRefusal('litert', 'io', errorText(e));
       }
-      // The signature runner orders inputs by name, not by subgraph index:
-      // match them by name (inputs carry the names the model gives them).
-      const ordered = inDetails.map((d) => {
-        const i = inputs.findIndex((x) => x.name === d.name);
-        if (i < 0) throw new Error(`litert: input '${d.name}' not among ${inputs.map((x) => x.name).join(', ')}`);
-        return inputs[i];
-      });
+      // LiteRT.js runs the model's signature: its inputs carry the
+      // signature's names (an input may give it as `alias`), and their order
+      // need not be the subgraph's. Match by name; by position only when no
+      // name matches at all.
+      const byName = inDetails.map((d) => inputs.find((x) => x.name === d.name || x.alias === d.name));
+      const ordered = byName.every(Boolean) ? byName : inDetails.map((d, k) => inputs[d.index ?? k]);
+      if (ordered.length !== inputs.length || ordered.some((x) => !x)) {
+        throw new Error(`litert: inputs ${inDetails.map((d) => d.name).join(', ')} do not match the case's ${inputs.map((x) => x.name).join(', ')}`);
+      }
       const ins = ordered.map((x) => new lib.Tensor(x.data, Array.from(x.shape)));
       let outs;
       try {
@@ -224,7 +238,23 @@ export async function runTfjs(bytes, inputs) {
         }
         new Uint8Array(d.buffer, d.byteOffset, d.byteLength).set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
       });
-      if (!runner.infer()) throw new RuntimeRefusal('tfjs-tflite', 'run', `infer() returned false${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
+      let ok;
+      try {
+        ok = runner.infer();
+      } catch (e) {
+        // Its older TFLite aborts (wasm abort()) on some models newer TFLite
+        // refuses or runs (e.g. int32 ADD broadcasting at rank 5). The module
+        // is dead after that: start a fresh one for the next case.
+        resetTfjs();
+        throw new RuntimeRefusal('tfjs-tflite', 'run', `aborted: ${errorText(e)}${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
+      }
+      if (!ok) throw new RuntimeRefusal('tfjs-tflite', 'run', `infer() returned false${recentErrors() ? ` [log: ${recentErrors()}]` : ''}`);
+      for (const o of outs) {
+        // int64 outputs: its data() returns nothing sliceable.
+        if (typeof o.data()?.slice !== 'function') {
+          throw new RuntimeRefusal('tfjs-tflite', 'io', `cannot read output '${o.name}' (${o.dataType})`);
+        }
+      }
       return {
         outputs: outs.map((o) => ({
           name: o.name,
@@ -234,9 +264,21 @@ export async function runTfjs(bytes, inputs) {
         })),
       };
     } finally {
-      runner.cleanUp();
+      if (tfjsPromise) runner.cleanUp();
     }
   });
+}
+
+// Forgets the tfjs-tflite module (and the library's cached instance of it),
+// so the next runTfjs() loads both afresh.
+function resetTfjs() {
+  tfjsPromise = null;
+  const dir = path.dirname(requireFromRoot.resolve('@tensorflow/tfjs-tflite/package.json'));
+  for (const k of Object.keys(requireFromRoot.cache)) {
+    if (k.startsWith(dir + path.sep) || fs.realpathSync.native(k).startsWith(fs.realpathSync.native(dir) + path.sep)) {
+      delete requireFromRoot.cache[k];
+    }
+  }
 }
 
 let edgelitePromise;

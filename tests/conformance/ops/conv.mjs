@@ -3,9 +3,11 @@
 // activations, optional bias, odd channel counts, 1×1 and edge sizes of 1,
 // batch > 1, and (CONV_2D) grouped convolution now and then.
 //
-// "No bias" is written as two inputs (what TFLite's kernels expect when a
-// model has none). Not as a -1 input: with -1, LiteRT.js 2.5.3 returns
-// uninitialized values for both ops and tfjs-tflite refuses DEPTHWISE_CONV_2D.
+// CONV_2D always has a bias: TFLite's kernel requires one (tfjs-tflite
+// refuses a model without; LiteRT.js 2.5.3's XNNPACK path returns
+// uninitialized values for it). DEPTHWISE_CONV_2D without bias is written as
+// two inputs; not as a -1 input, with which LiteRT.js 2.5.3 also returns
+// uninitialized values and tfjs-tflite refuses the model.
 import {
   convOutSize, perChannelQuant, quantForRange, quantizedBias, quantizedBiasPerTensor, randomActivation, randomQuant,
   randomTensor, singleOpModel,
@@ -66,7 +68,9 @@ function convCase(rng, depthwise) {
   const inShape = [n, g.h, g.w, ic];
   const outShape = [n, g.oh, g.ow, oc];
   const fcount = filterShape.reduce((a, d) => a * d, 1);
-  const withBias = rng.bool(0.85);
+  // TFLite's CONV_2D requires a bias (kernels/conv.cc: "has_bias was not
+  // true"); DEPTHWISE_CONV_2D may go without.
+  const withBias = !depthwise || rng.bool(0.85);
   const qAxis = depthwise ? 3 : 0;
 
   let input, filter, bias, output;
@@ -118,14 +122,7 @@ function convCase(rng, depthwise) {
     `${dtype}${perChannel ? ' per-channel' : dtype === 'int8' ? ' per-tensor' : ''} in [${inShape}] filter [${filterShape}]` +
     `${groups > 1 ? ` groups ${groups}` : ''}${depthwise ? ` M ${m}` : ''} ${g.padding} stride ${g.sh}x${g.sw} dilation ${g.dh}x${g.dw}` +
     ` ${act}${bias ? '' : ' no bias'} -> [${outShape}]`;
-  const c = { model, inputs, label };
-  if (!bias && !depthwise) {
-    // LiteRT.js 2.5.3 computes garbage (uninitialized values) for a CONV_2D
-    // without a bias input; tfjs-tflite computes it right.
-    c.oracle = 'tfjs-tflite';
-    c.oracleWhy = 'LiteRT.js 2.5.3 returns uninitialized values for CONV_2D without bias';
-  }
-  return c;
+  return { model, inputs, label };
 }
 
 export const generators = {
