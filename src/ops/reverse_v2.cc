@@ -1,7 +1,10 @@
 // REVERSE_V2: reverses the input along the axes listed in input 1
 // (int32/int64, negative counts from the end, no repeats). The axes may be
 // computed at run time: the copy plan is then rebuilt in Eval, without
-// allocating.
+// allocating. Several axes are reversed independently (TensorFlow's meaning).
+// Measured: LiteRT.js 2.5.3 does the same for adjacent axes but returns
+// garbage for non-adjacent ones (its kernel reverses the whole span between
+// the first and last axis); tfjs-tflite reverses only the first axis.
 #include <vector>
 
 #include "core/op.h"

@@ -1,6 +1,7 @@
 // SHAPE: the input's dimensions as a 1-D int32 or int64 tensor
-// (ShapeOptions.out_type). Only the input's shape is read, never its data, so
-// the interpreter can fold it before Invoke.
+// (ShapeOptions.out_type). Only the input's shape is read, never its data.
+// (LiteRT.js 2.5.3 returns zeros for this output, which TFLite computes at
+// prepare time; tfjs-tflite returns the dimensions.)
 #include "core/op.h"
 #include "ops/copy_util.h"
 #include "ops/op_util.h"

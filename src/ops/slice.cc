@@ -3,7 +3,9 @@
 // edgelite, as long as no size is -1 (the output shape must be known before
 // Invoke): such a begin is checked in Eval and a box that does not fit fails
 // with the offending index. A negative begin is refused (TFLite does not check
-// it and reads outside the input).
+// it and reads outside the input). Unequal input/output quantization: the
+// bytes are copied (TFLite's kernel, tfjs-tflite); LiteRT.js 2.5.3 returns an
+// unwritten output.
 #include <vector>
 
 #include "core/op.h"

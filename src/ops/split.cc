@@ -1,6 +1,8 @@
 // SPLIT: num_splits equal pieces along an axis. Unlike every other op the
 // axis is input 0 (a constant int32/int64 scalar or 1-element vector) and the
-// data input 1.
+// data input 1. Outputs keep the input's bytes whatever their quantization
+// (TFLite's kernel; LiteRT.js 2.5.3 returns unwritten outputs when the
+// parameters differ).
 #include <vector>
 
 #include "core/op.h"

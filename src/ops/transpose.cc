@@ -1,5 +1,9 @@
 // TRANSPOSE: output axis d is input axis perm[d] (perm a constant
 // int32/int64 permutation; TFLite goes up to rank 6, edgelite to 8).
+// Measured against the peers: both read perm as int32 whatever its type, so
+// an int64 perm gives them garbage (edgelite reads it as int64). With input
+// and output quantization unequal, tfjs-tflite copies the bytes like edgelite
+// while LiteRT.js 2.5.3 returns an unwritten output.
 #include <vector>
 
 #include "core/op.h"

@@ -1,6 +1,6 @@
-// Shape and data-movement ops: SHAPE, RANK, EXPAND_DIMS, RESHAPE, FILL, PACK,
-// UNPACK, SPLIT, SPLIT_V, SLICE, STRIDED_SLICE, TRANSPOSE, TILE, BROADCAST_TO,
-// GATHER, GATHER_ND, ONE_HOT, RANGE, REVERSE_V2. They move bytes, so every
+// Shape and data-movement ops: SHAPE, RANK, EXPAND_DIMS, RESHAPE, SQUEEZE,
+// FILL, PACK, UNPACK, SPLIT, SPLIT_V, SLICE, STRIDED_SLICE, TRANSPOSE, TILE,
+// BROADCAST_TO, GATHER, GATHER_ND, ONE_HOT, RANGE, REVERSE_V2. They move bytes, so every
 // output is compared byte for byte; the generators vary dtypes (float32,
 // int8/uint8/int16 quantized, int32, bool where TFLite has them),
 // ranks, negative axes, masks, index types and constant vs run-time inputs.
@@ -8,7 +8,7 @@
 // bool graph I/O can only be judged by tfjs-tflite (an older TFLite than
 // LiteRT.js); where the two TFLites differ on out-of-range slice starts,
 // those cases keep their indices in range.
-import { isQuantizedType, randomQuant, randomTensor, singleOpModel, elementCount } from '../lib/gen.mjs';
+import { isQuantizedType, randomQuant, randomShape, randomTensor, singleOpModel, elementCount } from '../lib/gen.mjs';
 
 // int64 never crosses the graph boundary: LiteRT.js takes only float32,
 // int32 and uint8 (int8/int16 through a QUANTIZE/DEQUANTIZE wrapper) and
@@ -257,9 +257,37 @@ const PREPARE_TIME_OUTPUT = {
   oracleWhy: 'LiteRT.js 2.5.3 returns zeros for outputs computed at prepare time',
 };
 
+// SQUEEZE (written with the RESHAPE generator of f3d9769): all size-1 dims
+// or the listed ones, negative indices too.
+function squeezeCase(rng) {
+  const dtype = rng.pickWeighted([['float32', 3], ['int8', 2], ['uint8', 2], ['int32', 1]]);
+  const inShape = randomShape(rng, { rank: rng.int(1, 5), max: 5, pOne: 0.45 });
+  if (!inShape.includes(1)) inShape[rng.int(0, inShape.length - 1)] = 1;
+  const ones = inShape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
+  let dims = [];
+  if (rng.bool(0.6)) {
+    dims = ones.filter(() => rng.bool(0.6));
+    if (dims.length === 0) dims = [ones[0]];
+    dims = dims.map((d) => (rng.bool(0.3) ? d - inShape.length : d));
+  }
+  const squeezed = new Set(dims.length ? dims.map((d) => (d < 0 ? d + inShape.length : d)) : ones);
+  const outShape = inShape.filter((_, i) => !squeezed.has(i));
+  const q = dtype === 'int8' || dtype === 'uint8' ? randomQuant(rng, dtype) : null;
+  const t = (shape) => ({ dtype, shape, ...(q ? { quant: { ...q } } : {}) });
+  const model = singleOpModel({
+    op: 'SQUEEZE',
+    options: { type: 'SqueezeOptions', fields: dims.length ? { squeeze_dims: dims } : {} },
+    inputs: [{ name: 'input', ...t(inShape) }],
+    outputs: [{ name: 'output', ...t(outShape) }],
+  });
+  return { model, inputs: [randomTensor(rng, dtype, inShape)], label: `${dtype} [${inShape}] squeeze_dims [${dims}] -> [${outShape}]` };
+}
+
 // ---- generators ---------------------------------------------------------------
 
 export const generators = {
+  SQUEEZE: squeezeCase,
+
   SHAPE(rng) {
     const dtype = pickDtype(rng);
     const shape = shapeOf(rng, rng.int(1, 5));
@@ -324,8 +352,12 @@ export const generators = {
     const source = rng.pickWeighted([['options', 2], ['int32', 3], ['int32+options', 1], ['int64+options', 1]]);
     const inputs = [tensor(dtype, shape, q)];
     if (source !== 'options') inputs.push(indexConst(source.startsWith('int64') ? 'int64' : 'int32', spec));
+    // An int32 shape input comes with an empty options table or none at all
+    // (converters write either).
     const options =
-      source === 'int32' ? { type: 'ReshapeOptions', fields: {} } : { type: 'ReshapeOptions', fields: { new_shape: spec } };
+      source === 'int32'
+        ? rng.bool() ? null : { type: 'ReshapeOptions', fields: {} }
+        : { type: 'ReshapeOptions', fields: { new_shape: spec } };
     const model = singleOpModel({ op: 'RESHAPE', options, inputs, outputs: [tensor(dtype, target, outQuant(rng, dtype, q))] });
     return { model, inputs: [data(rng, dtype, shape)], label: `${dtype} [${shape}] -> [${spec}] from ${source}` };
   },
