@@ -8,6 +8,7 @@
 
 #include "core/arena_planner.h"
 #include "core/op_registry.h"
+#include "format/tflite_schema.h"
 
 namespace edgelite {
 
@@ -176,10 +177,19 @@ void* AllocFoldBuffer(size_t bytes) {
 // (folded_bytes()) and counts against the same limit.
 Status Interpreter::FoldNode(NodeContext* node) {
   const OperatorInfo* info = node->info();
+  // SHAPE and RANK read only their input's shape, which Prepare already
+  // knows, so they fold whatever the input holds (e.g. the model input:
+  // dilated_conv's SHAPE → STRIDED_SLICE → … → SPACE_TO_BATCH_ND paddings).
+  const bool reads_shape_only =
+      info->builtin_code == static_cast<int32_t>(tfl::BuiltinOperator::SHAPE) ||
+      info->builtin_code == static_cast<int32_t>(tfl::BuiltinOperator::RANK);
   bool any_input = false;
   for (int32_t t : info->inputs) {
     if (t < 0) continue;
-    if (tensors_[t].storage != TensorStorage::kConstant) return Status::Ok();
+    if (!reads_shape_only &&
+        tensors_[t].storage != TensorStorage::kConstant) {
+      return Status::Ok();
+    }
     any_input = true;
   }
   if (!any_input) return Status::Ok();

@@ -9,6 +9,7 @@
 // against TFLite's, taken on a copy with an int32 ARG_MAX.)
 export const EXPECTED_SUPPORTED = [
   'coco_ssd_mobilenet_v1_1.0_quant_2018_06_29',
+  'dilated_conv',
   'hello_world_float',
   'hello_world_int8',
   'micro_speech_quantized',

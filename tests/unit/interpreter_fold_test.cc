@@ -88,5 +88,30 @@ TEST(InterpreterFold, FoldedBytesCountAgainstTheArenaLimit) {
             "the arena limit of 20 bytes");
 }
 
+// SHAPE reads only its input's shape, so it folds even when the input is the
+// model input; what it feeds (here RESHAPE's shape) becomes a constant.
+TEST(InterpreterFold, ShapeOfTheModelInputFolds) {
+  ModelBuilder b;
+  const int x = b.AddActivation("x", DataType::kFloat32, {2, 3});
+  const int shape = b.AddActivation("shape", DataType::kInt32, {2});
+  const int y = b.AddActivation("y", DataType::kFloat32, {2, 3});
+  b.AddOperator(Op(tfl::BuiltinOperator::SHAPE, {x}, {shape}));
+  b.AddOperator(Op(tfl::BuiltinOperator::RESHAPE, {x, shape}, {y}));
+  b.SetInputs({x});
+  b.SetOutputs({y});
+  std::unique_ptr<Interpreter> interp;
+  Status s = testing::MakeInterpreter(b.Build(), &interp);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_TRUE(interp->node_folded(0));
+  EXPECT_FALSE(interp->node_folded(1));
+  EXPECT_TRUE(interp->tensor(shape)->is_constant());
+  EXPECT_EQ(interp->tensor(shape)->Data<int32_t>()[1], 3);
+  testing::SetInput<float>(interp.get(), 0, {1, 2, 3, 4, 5, 6});
+  ASSERT_TRUE(interp->Invoke().ok());
+  EXPECT_EQ(testing::GetOutput<float>(*interp, 0),
+            (std::vector<float>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(interp->output(0)->shape, Shape({2, 3}));
+}
+
 }  // namespace
 }  // namespace edgelite
