@@ -10,7 +10,9 @@ export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 // The budget the footprint test enforces (docs/web.md explains it): gzip of
 // .wasm + glue of the SIMD variant with every operator.
-export const GZIP_BUDGET_BYTES = 150 * 1024;
+// 150 KB until issue 3 took the op set from 15 to 127 operators (211 KB at
+// that commit); see docs/web.md "Footprint budget".
+export const GZIP_BUDGET_BYTES = 240 * 1024;
 
 export function variantSizes(variant, dist = DIST) {
   const files = [`edgelite-${variant}.wasm`, `edgelite-${variant}.mjs`].map((name) => {
