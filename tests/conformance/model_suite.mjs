@@ -29,7 +29,7 @@ import { compareOutputs } from './lib/compare.mjs';
 import { readModel, patchQuantizedDimension } from './lib/tflite_reader.mjs';
 import { mulberry32 } from './lib/prng.mjs';
 import { readBmp } from '../../web/test/helpers.mjs';
-import { EXPECTED_SUPPORTED, MODEL_TOLERANCES } from './models.config.mjs';
+import { EXPECTED_SUPPORTED, MODEL_TOLERANCES, PEER_CANNOT_JUDGE } from './models.config.mjs';
 
 export const INPUT_KINDS = ['const128', 'prng', 'image'];
 export const DEFAULT_MODEL_SEED = 42;
@@ -161,6 +161,9 @@ export async function runModel({ name, file }, { variants = ['simd', 'scalar'], 
     const message = `not yet supported by edgelite: ${e.message}`;
     return { ...base, status: 'unsupported', message };
   }
+  if (PEER_CANNOT_JUDGE[name]) {
+    return { ...base, supportedExpected: false, status: 'skipped', message: `skipped: edgelite runs it; no TFLite peer can judge it: ${PEER_CANNOT_JUDGE[name]}` };
+  }
   // Which bytes the peers get: the original, else (when they reject its
   // quantized_dimension) a copy with that field repaired.
   let peerBytes = bytes;
@@ -229,7 +232,7 @@ export function summarizeModels(results) {
   const lines = [
     `model conformance: ${compared.length} models × ${inputs} inputs compared, ${mismatches} mismatches` +
       `${unsupported.length ? `; ${unsupported.length} not yet supported by edgelite (${unsupported.map((r) => r.name).join(', ')})` : ''}` +
-      `${skipped.length ? `; ${skipped.length} skipped: peer refused (${skipped.map((r) => r.name).join(', ')})` : ''}`,
+      `${skipped.length ? `; ${skipped.length} skipped, no TFLite peer judges them (${skipped.map((r) => r.name).join(', ')})` : ''}`,
   ];
   for (const r of compared) {
     const judges = [...new Set(r.runs.map((x) => x.judge))].join(', ');
