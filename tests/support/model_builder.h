@@ -118,8 +118,10 @@ std::vector<uint8_t> Bytes(const std::vector<T>& v) {
 template <typename T>
 void SetInput(Interpreter* interp, int i, const std::vector<T>& values) {
   Tensor* t = interp->input(i);
-  std::memcpy(t->data, values.data(),
-              std::min(t->bytes, values.size() * sizeof(T)));
+  // Zero-size tensors may have no data pointer; memcpy's arguments must not
+  // be null even for 0 bytes (UBSan checks it).
+  const size_t n = std::min(t->bytes, values.size() * sizeof(T));
+  if (n > 0) std::memcpy(t->data, values.data(), n);
 }
 
 template <typename T>
