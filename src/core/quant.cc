@@ -8,9 +8,19 @@ namespace edgelite {
 
 void QuantizeMultiplier(double multiplier, int32_t* quantized_multiplier,
                         int* shift) {
-  if (multiplier == 0.0) {
+  // Scales come from the model file: a non-finite ratio (an overflowing
+  // product of huge scales) must not reach the integer conversion below, and
+  // an exponent beyond 30 would make later shifts undefined. Valid models
+  // never get here; ops that care reject such scales with a message first.
+  if (multiplier == 0.0 || !std::isfinite(multiplier)) {
     *quantized_multiplier = 0;
     *shift = 0;
+    return;
+  }
+  if (std::fabs(multiplier) >= 0x1p30) {
+    *quantized_multiplier = multiplier > 0 ? std::numeric_limits<int32_t>::max()
+                                           : -std::numeric_limits<int32_t>::max();
+    *shift = 30;
     return;
   }
   const double q = std::frexp(multiplier, shift);
