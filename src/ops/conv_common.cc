@@ -192,15 +192,17 @@ Status ConvRequant::Prepare(const OpContext& ctx, const ConvTensors& t,
       const double real = static_cast<double>(in_scale) *
                           static_cast<double>(w_scale) /
                           static_cast<double>(out_scale);
-      int32_t m = 0;
-      int shift = 0;
-      QuantizeMultiplier(real, &m, &shift);
-      if (shift > 31) {
+      // QuantizeMultiplier saturates at shift 30: anything at or beyond 2^30
+      // (or not finite) has no fixed-point form, so refuse it here.
+      if (!std::isfinite(real) || std::fabs(real) >= 0x1p30) {
         return ctx.Error(StatusCode::kUnsupported,
                          StrFormat("requantization scale of channel %d (%g) is "
                                    "too large for a fixed-point multiplier",
                                    c, real));
       }
+      int32_t m = 0;
+      int shift = 0;
+      QuantizeMultiplier(real, &m, &shift);
       multiplier_.push_back(m);
       shift_.push_back(shift);
     }

@@ -29,6 +29,7 @@
 //  - float32: Σ in float32 in (ky, kx, c) order, then the bias; XNNPACK's
 //    order differs within the float tolerance.
 // Fused activations (version 4) clamp like CONV_2D's.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -289,7 +290,7 @@ class TransposeConvOp final : public Op {
       int shift = 0;
       QuantizeMultiplier(real, &m, &shift);
       // The 64-bit multiply shifts right by 15 − shift.
-      if (shift > 14) {
+      if (!std::isfinite(real) || shift > 14) {
         return ctx.Error(StatusCode::kUnsupported,
                          StrFormat("requantization scale of channel %lld (%g) "
                                    "is too large for a fixed-point multiplier",
