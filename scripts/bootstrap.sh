@@ -19,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # To add a group, add a line here (and, if it should be on by default, to
 # DEFAULT_GROUPS). The flag --NAME selects it.
 PACKAGE_GROUPS=(
-  "native|cmake g++ make pkg-config flatbuffers-compiler libflatbuffers-dev libstb-dev googletest libgtest-dev|the native build and tests"
+  "native|cmake g++ make pkg-config flatbuffers-compiler libflatbuffers-dev libstb-dev googletest libgtest-dev clang-format|the native build and tests (clang-format: the style check)"
   "fuzz|clang-14 libclang-rt-14-dev|the libFuzzer targets (clang's ASan+UBSan and libFuzzer runtime)"
   "arm|g++-aarch64-linux-gnu qemu-user|the aarch64 cross build and its tests under qemu"
   "wasm|emscripten|the WebAssembly build (Emscripten; Debian's node-acorn comes with it)"

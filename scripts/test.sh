@@ -3,7 +3,8 @@
 # shellcheck disable=SC2317
 # edgelite's whole test suite (npm test, and CI through .ci/run):
 #   1. bootstrap        install what is missing (native, fuzz, arm, wasm, browser)
-#   2. native           Release build in build/native + ctest
+#   2. native           the C++ style check (scripts/format.sh), Release build
+#                       in build/native + ctest
 #   3. asan             ASan+UBSan build in build/asan + ctest
 #   4. fuzz             libFuzzer targets (clang, ASan+UBSan) in build/fuzz, 30 s
 #                       each (scripts/fuzz.sh); the note gives the exec counts
@@ -67,7 +68,12 @@ build_and_ctest() {
   (cd "$FLAVOUR_DIR" && ctest "${CTEST_ARGS[@]}")
 }
 
-stage_native() { build_and_ctest native; }
+stage_native() {
+  local style=0 # a style failure fails the stage, after the build and tests
+  bash "$SCRIPTS/format.sh" || style=1
+  build_and_ctest native
+  return "$style"
+}
 
 stage_asan() {
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1

@@ -101,8 +101,8 @@ std::vector<std::string> LabelsFromModel(const ModelView& model,
   for (const std::string& name : meta.output_label_files) {
     const uint8_t* data = nullptr;
     size_t size = 0;
-    Status s = FindPackedFile(model.file_data(), model.file_size(), name,
-                              &data, &size);
+    Status s = FindPackedFile(model.file_data(), model.file_size(), name, &data,
+                              &size);
     if (!s.ok()) {
       if (warnings) warnings->push_back("labels not read: " + s.message());
       continue;

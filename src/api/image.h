@@ -33,8 +33,8 @@ struct Image {
 // Decoding refuses images above these sizes before allocating any pixels, so
 // a tiny hostile header cannot ask for gigabytes.
 struct ImageLimits {
-  int max_side = 16384;                        // width and height, each
-  int64_t max_pixels = int64_t{256} << 20;     // width * height
+  int max_side = 16384;                     // width and height, each
+  int64_t max_pixels = int64_t{256} << 20;  // width * height
 };
 
 // Decodes a JPEG, PNG or BMP image (by content, not by name) into 8-bit RGB

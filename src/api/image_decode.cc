@@ -28,7 +28,7 @@
 #define STBI_ONLY_JPEG
 #define STBI_ONLY_PNG
 #define STBI_ONLY_BMP
-#define STBI_NO_STDIO          // bytes only: the wasm build has no files
+#define STBI_NO_STDIO  // bytes only: the wasm build has no files
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
 // An image file must never abort the process; stb's asserts guard its own
@@ -100,8 +100,7 @@ Status DecodeImage(const uint8_t* bytes, size_t size, Image* out,
     return NotAnImage();
   }
   if (width <= 0 || height <= 0) {
-    return InvalidArgumentError("image has no pixels (%d x %d)", width,
-                                height);
+    return InvalidArgumentError("image has no pixels (%d x %d)", width, height);
   }
   const int64_t pixels = int64_t{width} * height;
   if (width > limits.max_side || height > limits.max_side ||
@@ -120,8 +119,9 @@ Status DecodeImage(const uint8_t* bytes, size_t size, Image* out,
   if (data == nullptr) return NotAnImage();
   if (w != width || h != height) {
     stbi_image_free(data);
-    return InvalidArgumentError("image header says %d x %d but decodes to %d x %d",
-                                width, height, w, h);
+    return InvalidArgumentError(
+        "image header says %d x %d but decodes to %d x %d", width, height, w,
+        h);
   }
   out->width = w;
   out->height = h;

@@ -100,8 +100,8 @@ Status ResizeBilinear(const Image& in, int out_w, int out_h,
   result.channels = c;
   result.pixels.resize(static_cast<size_t>(out_w) * out_h * c);
   uint8_t* dst = result.pixels.data();
-  const bool round = options.rounding ==
-                     ResizeOptions::Rounding::kTfliteOptimized;
+  const bool round =
+      options.rounding == ResizeOptions::Rounding::kTfliteOptimized;
 
   for (int y = 0; y < out_h; ++y) {
     const Sample sy = SampleAt(y, scale_y, hpc, in.height);

@@ -2,10 +2,10 @@
 // every accessor of the generated code may return null, so each is checked.
 #include "api/metadata.h"
 
+#include <flatbuffers/flatbuffers.h>
+
 #include <cmath>
 #include <cstring>
-
-#include <flatbuffers/flatbuffers.h>
 
 #include "format/metadata_schema_generated.h"
 

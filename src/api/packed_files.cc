@@ -13,7 +13,9 @@ constexpr size_t kEndRecordSize = 22;
 constexpr size_t kCentralEntrySize = 46;
 constexpr size_t kLocalHeaderSize = 30;
 
-uint16_t Le16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
+uint16_t Le16(const uint8_t* p) {
+  return static_cast<uint16_t>(p[0] | (p[1] << 8));
+}
 uint32_t Le32(const uint8_t* p) {
   return uint32_t{p[0]} | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16) |
          (uint32_t{p[3]} << 24);
@@ -33,9 +35,8 @@ Status FindPackedFile(const uint8_t* data, size_t size, const std::string& name,
   }
   // The end record sits in the last 22 + 65535 (maximum comment) bytes.
   size_t end = size - kEndRecordSize + 1;
-  const size_t lowest = size > kEndRecordSize + 65535
-                            ? size - kEndRecordSize - 65535
-                            : 0;
+  const size_t lowest =
+      size > kEndRecordSize + 65535 ? size - kEndRecordSize - 65535 : 0;
   bool found = false;
   while (end-- > lowest) {
     if (Le32(data + end) == kEndOfCentralDir) {
@@ -89,9 +90,10 @@ Status FindPackedFile(const uint8_t* data, size_t size, const std::string& name,
     const uint64_t start = header + kLocalHeaderSize +
                            Le16(data + header + 26) + Le16(data + header + 28);
     if (!InRange(start, compressed, size)) {
-      return InvalidArgumentError("packed file '%s' extends past the end of "
-                                  "the model",
-                                  name.c_str());
+      return InvalidArgumentError(
+          "packed file '%s' extends past the end of "
+          "the model",
+          name.c_str());
     }
     *out = data + start;
     *out_size = static_cast<size_t>(compressed);

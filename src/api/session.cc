@@ -51,13 +51,15 @@ Status Session::Create(std::shared_ptr<const ByteSource> bytes,
                        std::unique_ptr<Session>* out) {
   std::unique_ptr<Session> s(new Session());
   std::unique_ptr<ModelView> view;
-  EDGELITE_RETURN_IF_ERROR(ModelView::Create(std::move(bytes), &view, options.limits));
+  EDGELITE_RETURN_IF_ERROR(
+      ModelView::Create(std::move(bytes), &view, options.limits));
   s->model_ = std::shared_ptr<const ModelView>(std::move(view));
   EDGELITE_RETURN_IF_ERROR(
       Interpreter::Create(s->model_, options.interpreter, &s->interp_));
   EDGELITE_RETURN_IF_ERROR(s->interp_->AllocateTensors());
   s->metadata_ = ReadModelMetadata(*s->model_);
-  s->labels_ = LabelsFromModel(*s->model_, s->metadata_, &s->metadata_.warnings);
+  s->labels_ =
+      LabelsFromModel(*s->model_, s->metadata_, &s->metadata_.warnings);
   if (!s->metadata_.input_mean.empty()) {
     s->norm_.mean = s->metadata_.input_mean;
     s->norm_.std = s->metadata_.input_std;
@@ -82,7 +84,8 @@ Status Session::StageImage(int width, int height, int channels,
                            uint8_t** pixels) {
   if (channels != 1 && channels != 3 && channels != 4) {
     return InvalidArgumentError(
-        "an image has 1 (gray), 3 (RGB) or 4 (RGBA) channels, not %d", channels);
+        "an image has 1 (gray), 3 (RGB) or 4 (RGBA) channels, not %d",
+        channels);
   }
   if (width <= 0 || height <= 0 || width > image_limits_.max_side ||
       height > image_limits_.max_side ||
@@ -130,14 +133,15 @@ Status Session::Classify(const Image& image, float crop, int top_k,
     return InvalidArgumentError("crop must be in (0, 1], got %g",
                                 static_cast<double>(crop));
   }
-  if (top_k < 1) return InvalidArgumentError("topK must be at least 1, got %d", top_k);
+  if (top_k < 1)
+    return InvalidArgumentError("topK must be at least 1, got %d", top_k);
   if (interp_->num_inputs() != 1) {
     return InvalidArgumentError(
         "classify needs a model with one image input; this one has %d inputs",
         interp_->num_inputs());
   }
-  EDGELITE_RETURN_IF_ERROR(PreprocessImage(image, crop, norm_, interp_->input(0),
-                                           &cropped_, &resized_));
+  EDGELITE_RETURN_IF_ERROR(PreprocessImage(
+      image, crop, norm_, interp_->input(0), &cropped_, &resized_));
   EDGELITE_RETURN_IF_ERROR(interp_->Invoke());
   EDGELITE_RETURN_IF_ERROR(TensorToFloats(*interp_->output(0), &scores_));
   TopK(scores_, top_k, &order_, top);

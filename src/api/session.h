@@ -37,7 +37,9 @@ class Session {
   const ModelMetadataInfo& metadata() const { return metadata_; }
   // From the model's packed label file, or set by the embedder.
   const std::vector<std::string>& labels() const { return labels_; }
-  void set_labels(std::vector<std::string> labels) { labels_ = std::move(labels); }
+  void set_labels(std::vector<std::string> labels) {
+    labels_ = std::move(labels);
+  }
   // Float image inputs: from the metadata, else (p − 127.5) / 127.5.
   const NormalizationParams& normalization() const { return norm_; }
   void set_normalization(const NormalizationParams& n) { norm_ = n; }
@@ -55,8 +57,7 @@ class Session {
   // fraction `crop`, resizes with TFLite's RESIZE_BILINEAR, maps pixels to
   // the input type, runs and ranks output 0.
   Status StageImage(int width, int height, int channels, uint8_t** pixels);
-  Status ClassifyStaged(float crop, int top_k,
-                        std::vector<ScoredClass>* top);
+  Status ClassifyStaged(float crop, int top_k, std::vector<ScoredClass>* top);
   // The same from a decoded image.
   Status Classify(const Image& image, float crop, int top_k,
                   std::vector<ScoredClass>* top);

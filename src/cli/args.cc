@@ -20,8 +20,8 @@ const FlagSpec* FindFlag(const CommandSpec& spec, const std::string& name) {
 
 bool IsFlagWord(const std::string& w) {
   return w.size() > 1 && w[0] == '-' && w != "-" &&
-         !(w.size() > 1 && (std::isdigit(static_cast<unsigned char>(w[1])) ||
-                            w[1] == '.'));
+         !(w.size() > 1 &&
+           (std::isdigit(static_cast<unsigned char>(w[1])) || w[1] == '.'));
 }
 
 bool ParseInt(const std::string& s, long long* out) {
@@ -54,8 +54,8 @@ bool CheckValue(const CommandSpec& spec, const FlagSpec& f,
     return false;
   }
   if (f.type == FlagType::kFloat && !ParseFloat(value, &d)) {
-    *error = StrFormat("%s: --%s expects a number, got '%s'", spec.name,
-                       f.name, value.c_str());
+    *error = StrFormat("%s: --%s expects a number, got '%s'", spec.name, f.name,
+                       value.c_str());
     return false;
   }
   return true;
@@ -166,10 +166,9 @@ bool ParseArgs(const CommandSpec& spec, const std::vector<std::string>& args,
 }
 
 std::string CommandHelp(const CommandSpec& spec) {
-  std::string s = StrFormat("Usage: edgelite %s %s%s\n\n%s\n", spec.name,
-                            spec.synopsis,
-                            spec.flags.empty() ? "" : " [options]",
-                            spec.summary);
+  std::string s =
+      StrFormat("Usage: edgelite %s %s%s\n\n%s\n", spec.name, spec.synopsis,
+                spec.flags.empty() ? "" : " [options]", spec.summary);
   if (spec.description && *spec.description) {
     s += "\n";
     s += spec.description;

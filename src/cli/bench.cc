@@ -80,8 +80,8 @@ Status Bench(const ParsedArgs& args) {
   }
   std::sort(times.begin(), times.end());
   const size_t n = times.size();
-  const double median = n % 2 ? Ms(times[n / 2])
-                              : (Ms(times[n / 2 - 1]) + Ms(times[n / 2])) / 2;
+  const double median =
+      n % 2 ? Ms(times[n / 2]) : (Ms(times[n / 2 - 1]) + Ms(times[n / 2])) / 2;
   const double mean =
       Ms(std::accumulate(times.begin(), times.end(), int64_t{0})) /
       static_cast<double>(n);
@@ -94,9 +94,10 @@ Status Bench(const ParsedArgs& args) {
       Ms(t3 - t0), Ms(t1 - t0), Ms(t2 - t1), Ms(t3 - t2));
   std::printf("arena %s (%s B)\n", HumanBytes(interp->arena_bytes()).c_str(),
               WithThousands(interp->arena_bytes()).c_str());
-  std::printf("invoke x %lld (after %lld warm-up): min %.3f ms, median %.3f "
-              "ms, mean %.3f ms\n",
-              runs, warmup, Ms(times.front()), median, mean);
+  std::printf(
+      "invoke x %lld (after %lld warm-up): min %.3f ms, median %.3f "
+      "ms, mean %.3f ms\n",
+      runs, warmup, Ms(times.front()), median, mean);
   return Status::Ok();
 }
 

@@ -56,8 +56,8 @@ Status CArray(const ParsedArgs& args) {
       // names extern first makes them linkable from other files.
       "extern const unsigned char %s[];\n"
       "extern const unsigned int %s_len;\n\n",
-      BaseName(path).c_str(), size, Sha256Hex(data, size).c_str(),
-      name.c_str(), name.c_str());
+      BaseName(path).c_str(), size, Sha256Hex(data, size).c_str(), name.c_str(),
+      name.c_str());
   out += StrFormat("alignas(16) const unsigned char %s[] = {", name.c_str());
   static const char kHex[] = "0123456789abcdef";
   for (size_t i = 0; i < size; ++i) {
@@ -67,8 +67,8 @@ Status CArray(const ParsedArgs& args) {
     out.push_back(kHex[data[i] & 15]);
     out.push_back(',');
   }
-  out += StrFormat("\n};\nconst unsigned int %s_len = %zu;\n", name.c_str(),
-                   size);
+  out +=
+      StrFormat("\n};\nconst unsigned int %s_len = %zu;\n", name.c_str(), size);
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
     return IoError("error writing to standard output");
   }

@@ -1,11 +1,12 @@
 // `edgelite classify`: image classification with top-K output.
+#include "api/classify.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
 
 #include "api/image.h"
 #include "api/metadata.h"
-#include "api/classify.h"
 #include "api/session.h"
 #include "cli/cli_util.h"
 #include "cli/command.h"
@@ -24,7 +25,7 @@ struct ImageResult {
 
 std::string LabelOf(const std::vector<std::string>& labels, int index) {
   return index >= 0 && index < static_cast<int>(labels.size()) ? labels[index]
-                                                                : "";
+                                                               : "";
 }
 
 Status ClassifyOne(const std::string& path, const ParsedArgs& args,
@@ -41,9 +42,9 @@ Status ClassifyOne(const std::string& path, const ParsedArgs& args,
 
   Tensor* input = interp->input(0);
   Image cropped, resized;
-  EDGELITE_RETURN_IF_ERROR(PreprocessImage(
-      image, static_cast<float>(args.GetFloat("crop", 1.0)), norm, input,
-      &cropped, &resized));
+  EDGELITE_RETURN_IF_ERROR(
+      PreprocessImage(image, static_cast<float>(args.GetFloat("crop", 1.0)),
+                      norm, input, &cropped, &resized));
   if (args.Has("save-input")) {
     // One file per image: the first keeps the name, later ones get ".N".
     std::string out = args.Get("save-input", "");
@@ -75,9 +76,11 @@ void PrintText(const std::vector<ImageResult>& results,
   }
 }
 
-void PrintJson(const std::string& model, const std::vector<ImageResult>& results,
+void PrintJson(const std::string& model,
+               const std::vector<ImageResult>& results,
                const std::vector<std::string>& labels) {
-  std::string j = "{\n  \"model\": " + JsonString(model) + ",\n  \"results\": [";
+  std::string j =
+      "{\n  \"model\": " + JsonString(model) + ",\n  \"results\": [";
   for (size_t n = 0; n < results.size(); ++n) {
     const ImageResult& r = results[n];
     j += n ? ",\n" : "\n";
@@ -87,11 +90,12 @@ void PrintJson(const std::string& model, const std::vector<ImageResult>& results
         JsonString(r.path).c_str(), r.width, r.height,
         JsonNumber(r.inference_ms).c_str());
     for (size_t i = 0; i < r.top.size(); ++i) {
-      j += StrFormat("%s\n      {\"rank\": %zu, \"index\": %d, \"label\": %s, "
-                     "\"score\": %s}",
-                     i ? "," : "", i + 1, r.top[i].index,
-                     JsonString(LabelOf(labels, r.top[i].index)).c_str(),
-                     JsonNumber(r.top[i].score).c_str());
+      j += StrFormat(
+          "%s\n      {\"rank\": %zu, \"index\": %d, \"label\": %s, "
+          "\"score\": %s}",
+          i ? "," : "", i + 1, r.top[i].index,
+          JsonString(LabelOf(labels, r.top[i].index)).c_str(),
+          JsonNumber(r.top[i].score).c_str());
     }
     j += "]}";
   }
@@ -140,10 +144,12 @@ Status Classify(const ParsedArgs& args) {
     norm.mean = meta.input_mean;
     norm.std = meta.input_std;
   }
-  if (args.Has("mean")) norm.mean = {static_cast<float>(args.GetFloat("mean", 0))};
+  if (args.Has("mean"))
+    norm.mean = {static_cast<float>(args.GetFloat("mean", 0))};
   if (args.Has("std")) {
     const double sd = args.GetFloat("std", 1);
-    if (!(sd > 0)) return InvalidArgumentError("--std must be positive, got %g", sd);
+    if (!(sd > 0))
+      return InvalidArgumentError("--std must be positive, got %g", sd);
     norm.std = {static_cast<float>(sd)};
   }
 
@@ -182,7 +188,8 @@ CommandSpec ClassifyCommand() {
       "Each image (JPEG, PNG or BMP) is decoded, optionally center-cropped,\n"
       "resized to the model's input size with TFLite's RESIZE_BILINEAR\n"
       "(whole image, no aspect-ratio preservation) and converted to the input\n"
-      "type: uint8 as is, int8 as pixel - 128, float32 as (pixel - mean) / std\n"
+      "type: uint8 as is, int8 as pixel - 128, float32 as (pixel - mean) / "
+      "std\n"
       "with mean and std from the model's metadata (default 127.5, 127.5;\n"
       "--mean/--std override both).\n"
       "Quantized outputs are dequantized. Ties rank the lower index first.",

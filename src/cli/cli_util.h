@@ -34,10 +34,10 @@ FlagSpec ArithmeticFlag();
 Status InterpreterOptionsFromArgs(const ParsedArgs& args,
                                   InterpreterOptions* options);
 
-Status LoadInterpreter(const std::string& path,
-                       std::shared_ptr<const ModelView>* model,
-                       std::unique_ptr<Interpreter>* interp,
-                       const InterpreterOptions& options = InterpreterOptions());
+Status LoadInterpreter(
+    const std::string& path, std::shared_ptr<const ModelView>* model,
+    std::unique_ptr<Interpreter>* interp,
+    const InterpreterOptions& options = InterpreterOptions());
 
 // One label per line (trailing '\r' removed). Empty lines are kept so that
 // line numbers stay class indices.

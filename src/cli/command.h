@@ -21,7 +21,7 @@ constexpr int kExitUsage = 2;
 enum class FlagType { kBool, kString, kInt, kFloat };
 
 struct FlagSpec {
-  const char* name;        // without the leading "--"
+  const char* name;  // without the leading "--"
   FlagType type;
   const char* value_name;  // "FILE", "K"; nullptr for kBool
   const char* help;

@@ -26,10 +26,9 @@ std::vector<OpCount> OpHistogram(const ModelView& model) {
   for (const auto& kv : counts) {
     out.push_back({kv.first.first, kv.first.second, kv.second});
   }
-  std::stable_sort(out.begin(), out.end(), [](const OpCount& a,
-                                              const OpCount& b) {
-    return a.count > b.count;
-  });
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const OpCount& a, const OpCount& b) { return a.count > b.count; });
   return out;
 }
 
@@ -54,7 +53,8 @@ std::string TensorJson(const TensorInfo& t) {
       "{\"index\": %d, \"name\": %s, \"dtype\": %s, \"shape\": %s", t.index,
       JsonString(t.name).c_str(), JsonString(DataTypeName(t.type)).c_str(),
       JsonShape(t.shape).c_str());
-  if (IsDynamic(t)) s += ", \"shape_signature\": " + JsonShape(t.shape_signature);
+  if (IsDynamic(t))
+    s += ", \"shape_signature\": " + JsonShape(t.shape_signature);
   if (!t.quant.empty()) {
     s += ", \"quantization\": {\"scale\": [";
     for (size_t i = 0; i < t.quant.scale.size(); ++i) {
@@ -78,15 +78,14 @@ int FoldedOps(const Interpreter& interp) {
 }
 
 std::string ArenaLine(size_t arena, size_t lower) {
-  std::string s = StrFormat("arena %s (%s B), lower bound %s B",
-                            HumanBytes(arena).c_str(),
-                            WithThousands(arena).c_str(),
-                            WithThousands(lower).c_str());
+  std::string s =
+      StrFormat("arena %s (%s B), lower bound %s B", HumanBytes(arena).c_str(),
+                WithThousands(arena).c_str(), WithThousands(lower).c_str());
   if (lower > 0) {
-    s += StrFormat(", %+.1f %%",
-                   100.0 * (static_cast<double>(arena) -
-                            static_cast<double>(lower)) /
-                       static_cast<double>(lower));
+    s += StrFormat(
+        ", %+.1f %%",
+        100.0 * (static_cast<double>(arena) - static_cast<double>(lower)) /
+            static_cast<double>(lower));
   }
   return s;
 }
@@ -94,7 +93,8 @@ std::string ArenaLine(size_t arena, size_t lower) {
 std::string BufferName(const ModelView& model, const PlannedBuffer& b) {
   if (b.tensor < 0) return StrFormat("scratch of node %d", b.node);
   if (b.tensor < static_cast<int>(model.tensors().size())) {
-    return StrFormat("%d '%s'", b.tensor, model.tensors()[b.tensor].name.c_str());
+    return StrFormat("%d '%s'", b.tensor,
+                     model.tensors()[b.tensor].name.c_str());
   }
   return std::to_string(b.tensor);
 }
@@ -127,9 +127,9 @@ Status Inspect(const ParsedArgs& args) {
     j += StrFormat("  \"bytes\": %zu,\n", model->file_size());
     j += StrFormat("  \"schema_version\": %u,\n", model->schema_version());
     j += "  \"description\": " + JsonString(model->description()) + ",\n";
-    j += StrFormat("  \"subgraphs\": %zu, \"tensors\": %zu, \"operators\": %zu,\n",
-                   model->num_subgraphs(), tensors.size(),
-                   model->operators().size());
+    j += StrFormat(
+        "  \"subgraphs\": %zu, \"tensors\": %zu, \"operators\": %zu,\n",
+        model->num_subgraphs(), tensors.size(), model->operators().size());
     if (meta.present) {
       j += "  \"metadata\": {\"name\": " + JsonString(meta.name) +
            ", \"description\": " + JsonString(meta.description) +
@@ -173,20 +173,22 @@ Status Inspect(const ParsedArgs& args) {
       j += (i ? ", " : "") + JsonString(warnings[i]);
     j += "]";
     if (planned) {
-      j += StrFormat(",\n  \"arena\": {\"bytes\": %zu, \"lower_bound\": %zu, "
-                     "\"folded_ops\": %d, \"folded_bytes\": %zu",
-                     interp->arena_bytes(), interp->arena_lower_bound(),
-                     FoldedOps(*interp), interp->folded_bytes());
+      j += StrFormat(
+          ",\n  \"arena\": {\"bytes\": %zu, \"lower_bound\": %zu, "
+          "\"folded_ops\": %d, \"folded_bytes\": %zu",
+          interp->arena_bytes(), interp->arena_lower_bound(),
+          FoldedOps(*interp), interp->folded_bytes());
       if (show_plan) {
         j += ", \"plan\": [";
         const auto& plan = interp->plan();
         for (size_t i = 0; i < plan.size(); ++i) {
           const PlannedBuffer& b = plan[i];
-          j += StrFormat("%s\n      {\"tensor\": %d, \"node\": %d, "
-                         "\"offset\": %zu, \"bytes\": %zu, \"first\": %d, "
-                         "\"last\": %d}",
-                         i ? "," : "", b.tensor, b.node, b.offset, b.bytes,
-                         b.first, b.last);
+          j += StrFormat(
+              "%s\n      {\"tensor\": %d, \"node\": %d, "
+              "\"offset\": %zu, \"bytes\": %zu, \"first\": %d, "
+              "\"last\": %d}",
+              i ? "," : "", b.tensor, b.node, b.offset, b.bytes, b.first,
+              b.last);
         }
         j += "]";
       }
@@ -206,14 +208,15 @@ Status Inspect(const ParsedArgs& args) {
                 model->operators().size());
     if (meta.present) {
       std::printf("metadata: %s%s%s\n", meta.name.c_str(),
-                  meta.version.empty() ? "" : " ",
-                  meta.version.c_str());
+                  meta.version.empty() ? "" : " ", meta.version.c_str());
       if (!meta.description.empty())
         std::printf("  description: %s\n", meta.description.c_str());
       if (!meta.input_mean.empty()) {
         std::string m, s;
-        for (float v : meta.input_mean) m += (m.empty() ? "" : ", ") + JsonNumber(v);
-        for (float v : meta.input_std) s += (s.empty() ? "" : ", ") + JsonNumber(v);
+        for (float v : meta.input_mean)
+          m += (m.empty() ? "" : ", ") + JsonNumber(v);
+        for (float v : meta.input_std)
+          s += (s.empty() ? "" : ", ") + JsonNumber(v);
         std::printf("  input normalization: mean [%s], std [%s]\n", m.c_str(),
                     s.c_str());
       }
@@ -225,7 +228,8 @@ Status Inspect(const ParsedArgs& args) {
     }
     std::printf("inputs:\n");
     for (size_t i = 0; i < model->inputs().size(); ++i)
-      std::printf("  %zu: %s\n", i, TensorLine(tensors[model->inputs()[i]]).c_str());
+      std::printf("  %zu: %s\n", i,
+                  TensorLine(tensors[model->inputs()[i]]).c_str());
     std::printf("outputs:\n");
     for (size_t i = 0; i < model->outputs().size(); ++i)
       std::printf("  %zu: %s\n", i,
@@ -236,21 +240,24 @@ Status Inspect(const ParsedArgs& args) {
                   op.count);
     if (!unsupported.empty()) {
       std::string list;
-      for (const std::string& u : unsupported) list += (list.empty() ? "" : "; ") + u;
+      for (const std::string& u : unsupported)
+        list += (list.empty() ? "" : "; ") + u;
       std::printf("unsupported: %s\n", list.c_str());
     }
-    for (const std::string& w : warnings) std::printf("warning: %s\n", w.c_str());
+    for (const std::string& w : warnings)
+      std::printf("warning: %s\n", w.c_str());
     if (planned) {
       std::printf("%s\n",
                   ArenaLine(interp->arena_bytes(), interp->arena_lower_bound())
                       .c_str());
       const int folded = FoldedOps(*interp);
       if (folded > 0) {
-        std::printf("folded at prepare: %d op%s with constant inputs, %s (%s B) "
-                    "outside the arena\n",
-                    folded, folded == 1 ? "" : "s",
-                    HumanBytes(interp->folded_bytes()).c_str(),
-                    WithThousands(interp->folded_bytes()).c_str());
+        std::printf(
+            "folded at prepare: %d op%s with constant inputs, %s (%s B) "
+            "outside the arena\n",
+            folded, folded == 1 ? "" : "s",
+            HumanBytes(interp->folded_bytes()).c_str(),
+            WithThousands(interp->folded_bytes()).c_str());
       }
       if (show_plan) {
         std::printf("  %-40s %12s %12s  %s\n", "tensor", "offset", "bytes",

@@ -18,8 +18,8 @@ namespace cli {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
-      ClassifyCommand(), InspectCommand(), RunCommand(), BenchCommand(),
-      CArrayCommand(), OpsCommand()};
+      ClassifyCommand(), InspectCommand(), RunCommand(),
+      BenchCommand(),    CArrayCommand(),  OpsCommand()};
   return commands;
 }
 
@@ -39,8 +39,9 @@ void PrintError(const std::string& message) {
 }
 
 int UsageError(const std::string& message, const char* command = nullptr) {
-  PrintError(message + (command ? StrFormat(" (see 'edgelite %s --help')", command)
-                                : std::string(" (see 'edgelite --help')")));
+  PrintError(message + (command
+                            ? StrFormat(" (see 'edgelite %s --help')", command)
+                            : std::string(" (see 'edgelite --help')")));
   return kExitUsage;
 }
 

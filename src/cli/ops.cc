@@ -17,11 +17,12 @@ Status Ops(const ParsedArgs& args) {
     std::string j = "{\"ops\": [";
     for (size_t i = 0; i < ops.size(); ++i) {
       const OpRegistration& r = ops[i];
-      j += StrFormat("%s\n  {\"name\": %s, \"custom\": %s, \"builtin_code\": "
-                     "%d, \"min_version\": %d, \"max_version\": %d}",
-                     i ? "," : "", JsonString(r.name).c_str(),
-                     r.custom_code ? "true" : "false", r.builtin_code,
-                     r.min_version, r.max_version);
+      j += StrFormat(
+          "%s\n  {\"name\": %s, \"custom\": %s, \"builtin_code\": "
+          "%d, \"min_version\": %d, \"max_version\": %d}",
+          i ? "," : "", JsonString(r.name).c_str(),
+          r.custom_code ? "true" : "false", r.builtin_code, r.min_version,
+          r.max_version);
     }
     j += "\n]}\n";
     std::fputs(j.c_str(), stdout);

@@ -20,8 +20,8 @@ void PrintSummary(int i, const Tensor& t) {
   std::printf("output %d: %s (%zu bytes)\n", i, Describe(t).c_str(), t.bytes);
   std::vector<float> values;
   if (!TensorToFloats(t, &values).ok() || values.empty()) return;
-  const bool quantized = t.quant != nullptr && !t.quant->empty() &&
-                         t.type != DataType::kFloat32;
+  const bool quantized =
+      t.quant != nullptr && !t.quant->empty() && t.type != DataType::kFloat32;
   std::string s;
   const size_t shown = std::min<size_t>(values.size(), 8);
   for (size_t k = 0; k < shown; ++k) {
@@ -103,7 +103,8 @@ CommandSpec RunCommand() {
       "MODEL --input FILE... [--output FILE...]",
       "Each --input file holds one input tensor's raw little-endian bytes, in\n"
       "the model's input order; its size must equal the tensor's. With\n"
-      "--output, each output tensor's bytes are written to the files in order;\n"
+      "--output, each output tensor's bytes are written to the files in "
+      "order;\n"
       "without it, a summary of every output is printed.",
       1,
       1,

@@ -1,10 +1,9 @@
 #include "core/interpreter.h"
 
-#include <limits>
-
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 #include "core/arena_planner.h"
 #include "core/op_registry.h"
@@ -19,7 +18,9 @@ class Interpreter::NodeContext final : public OpContext {
               const OpRegistration* reg)
       : interp_(interp), info_(info), reg_(reg), describe_(info->Describe()) {}
 
-  int num_inputs() const override { return static_cast<int>(info_->inputs.size()); }
+  int num_inputs() const override {
+    return static_cast<int>(info_->inputs.size());
+  }
   int num_outputs() const override {
     return static_cast<int>(info_->outputs.size());
   }
@@ -34,8 +35,12 @@ class Interpreter::NodeContext final : public OpContext {
   }
   const OpOptions& options() const override { return info_->options; }
   int version() const override { return info_->version; }
-  const uint8_t* custom_options() const override { return info_->custom_options; }
-  size_t custom_options_size() const override { return info_->custom_options_size; }
+  const uint8_t* custom_options() const override {
+    return info_->custom_options;
+  }
+  size_t custom_options_size() const override {
+    return info_->custom_options_size;
+  }
   QuantArithmetic arithmetic() const override {
     return interp_->options_.arithmetic;
   }
@@ -59,15 +64,15 @@ class Interpreter::NodeContext final : public OpContext {
     int64_t n = 1;
     for (int d = 0; d < shape.rank; ++d) {
       if (shape.dims[d] < 0) {
-        return OutputError(StatusCode::kInvalidModel, i,
-                           "computed shape " + shape.ToString() +
-                               " has a negative dimension");
+        return OutputError(
+            StatusCode::kInvalidModel, i,
+            "computed shape " + shape.ToString() + " has a negative dimension");
       }
       n *= shape.dims[d];
       if (n > kMaxElements) {
-        return OutputError(StatusCode::kResourceExhausted, i,
-                           "computed shape " + shape.ToString() +
-                               " has too many elements");
+        return OutputError(
+            StatusCode::kResourceExhausted, i,
+            "computed shape " + shape.ToString() + " has too many elements");
       }
     }
     t->shape = shape;
@@ -81,8 +86,9 @@ class Interpreter::NodeContext final : public OpContext {
                    "scratch can only be requested in Prepare");
     }
     if (static_cast<uint64_t>(bytes) > static_cast<uint64_t>(kMaxTensorBytes)) {
-      return Error(StatusCode::kResourceExhausted,
-                   StrFormat("scratch request of %zu bytes is too large", bytes));
+      return Error(
+          StatusCode::kResourceExhausted,
+          StrFormat("scratch request of %zu bytes is too large", bytes));
     }
     *id = static_cast<int>(scratch_bytes_.size());
     scratch_bytes_.push_back(bytes);
@@ -186,8 +192,7 @@ Status Interpreter::FoldNode(NodeContext* node) {
   bool any_input = false;
   for (int32_t t : info->inputs) {
     if (t < 0) continue;
-    if (!reads_shape_only &&
-        tensors_[t].storage != TensorStorage::kConstant) {
+    if (!reads_shape_only && tensors_[t].storage != TensorStorage::kConstant) {
       return Status::Ok();
     }
     any_input = true;
@@ -230,9 +235,10 @@ Status Interpreter::FoldNode(NodeContext* node) {
   for (size_t b : node->scratch_bytes()) {
     void* p = AllocFoldBuffer(b);
     if (p == nullptr) {
-      s = ResourceExhaustedError("%s: cannot allocate %zu bytes of scratch "
-                                 "to fold it",
-                                 node->describe().c_str(), b);
+      s = ResourceExhaustedError(
+          "%s: cannot allocate %zu bytes of scratch "
+          "to fold it",
+          node->describe().c_str(), b);
       break;
     }
     scratch.push_back(p);
@@ -255,8 +261,9 @@ Status Interpreter::Create(std::shared_ptr<const ModelView> model,
   if (model == nullptr) return InvalidArgumentError("no model given");
   std::vector<std::string> missing = UnsupportedOps(*model);
   if (!missing.empty()) {
-    std::string msg = StrFormat("model uses %zu unsupported operator%s: ",
-                                missing.size(), missing.size() == 1 ? "" : "s");
+    std::string msg =
+        StrFormat("model uses %zu unsupported operator%s: ", missing.size(),
+                  missing.size() == 1 ? "" : "s");
     for (size_t i = 0; i < missing.size(); ++i) {
       if (i) msg += "; ";
       msg += missing[i];
@@ -283,7 +290,8 @@ Status Interpreter::Create(std::shared_ptr<const ModelView> model,
       t.data = const_cast<uint8_t*>(info.data);
     }
   }
-  for (int32_t idx : m.inputs()) interp->input_shapes_.push_back(m.tensors()[idx].shape);
+  for (int32_t idx : m.inputs())
+    interp->input_shapes_.push_back(m.tensors()[idx].shape);
   for (const OperatorInfo& op : m.operators()) {
     interp->nodes_.push_back(std::make_unique<NodeContext>(
         interp.get(), &op, FindOp(op.builtin_code, op.custom_code)));
@@ -294,8 +302,8 @@ Status Interpreter::Create(std::shared_ptr<const ModelView> model,
 
 Status Interpreter::ResizeInput(int i, const Shape& shape) {
   if (i < 0 || i >= num_inputs()) {
-    return InvalidArgumentError("input %d out of range (model has %d inputs)", i,
-                                num_inputs());
+    return InvalidArgumentError("input %d out of range (model has %d inputs)",
+                                i, num_inputs());
   }
   const TensorInfo& info = model_->tensors()[model_->inputs()[i]];
   if (shape.rank != info.shape.rank) {
@@ -307,11 +315,13 @@ Status Interpreter::ResizeInput(int i, const Shape& shape) {
   int64_t elements = 1;
   for (int d = 0; d < shape.rank; ++d) {
     if (shape.dims[d] < 0) {
-      return InvalidArgumentError("input %d '%s': new shape %s has a negative "
-                                  "dimension",
-                                  i, info.name.c_str(), shape.ToString().c_str());
+      return InvalidArgumentError(
+          "input %d '%s': new shape %s has a negative "
+          "dimension",
+          i, info.name.c_str(), shape.ToString().c_str());
     }
-    if (info.shape_signature.dims[d] != -1 && shape.dims[d] != info.shape.dims[d]) {
+    if (info.shape_signature.dims[d] != -1 &&
+        shape.dims[d] != info.shape.dims[d]) {
       return InvalidArgumentError(
           "input %d '%s': dimension %d is fixed at %d by the model (signature "
           "%s); cannot resize to %s",
@@ -392,7 +402,8 @@ Status Interpreter::AllocateTensors() {
   for (size_t t = 0; t < tensors_.size(); ++t) {
     if (first[t] < 0) continue;
     requests.push_back({tensors_[t].bytes, first[t], last[t]});
-    plan_.push_back({static_cast<int>(t), -1, 0, tensors_[t].bytes, first[t], last[t]});
+    plan_.push_back(
+        {static_cast<int>(t), -1, 0, tensors_[t].bytes, first[t], last[t]});
   }
   for (int n = 0; n < num_nodes; ++n) {
     for (size_t bytes : nodes_[n]->scratch_bytes()) {
@@ -410,7 +421,8 @@ Status Interpreter::AllocateTensors() {
       return ResourceExhaustedError(
           "%s needs %zu bytes, more than the arena limit of %zu bytes",
           b.tensor >= 0
-              ? StrFormat("tensor %d '%s'", b.tensor, tensors_[b.tensor].name).c_str()
+              ? StrFormat("tensor %d '%s'", b.tensor, tensors_[b.tensor].name)
+                    .c_str()
               : StrFormat("op %d's scratch buffer", b.node).c_str(),
           requests[k].bytes, options_.max_arena_bytes);
     }
@@ -436,7 +448,8 @@ Status Interpreter::AllocateTensors() {
     const size_t cap = (arena.arena_bytes + 63) & ~size_t{63};
     arena_ = static_cast<uint8_t*>(std::aligned_alloc(64, cap));
     if (arena_ == nullptr) {
-      return ResourceExhaustedError("cannot allocate an arena of %zu bytes", cap);
+      return ResourceExhaustedError("cannot allocate an arena of %zu bytes",
+                                    cap);
     }
     arena_capacity_ = cap;
   }

@@ -15,8 +15,8 @@ Status OpContext::InputError(StatusCode code, int i,
 
 Status OpContext::OutputError(StatusCode code, int i,
                               const std::string& what) const {
-  const Tensor* t = i < num_outputs() ? const_cast<OpContext*>(this)->output(i)
-                                      : nullptr;
+  const Tensor* t =
+      i < num_outputs() ? const_cast<OpContext*>(this)->output(i) : nullptr;
   return Status(code, describe() + StrFormat(": output %d (", i) +
                           TensorLabel(t) + "): " + what);
 }

@@ -89,7 +89,7 @@ struct LstmOptions {
   bool asymmetric_quantize_inputs = false;
   bool diagonal_recurrent_tensors = false;
   bool merge_outputs = false;  // BIDIRECTIONAL_SEQUENCE_LSTM
-  int8_t kernel_type = 0;  // 0 = FULL, 1 = BASIC
+  int8_t kernel_type = 0;      // 0 = FULL, 1 = BASIC
 };
 
 struct ResizeOpOptions {  // RESIZE_BILINEAR, RESIZE_NEAREST_NEIGHBOR
@@ -102,7 +102,7 @@ struct BlockSizeOptions {  // SPACE_TO_DEPTH, DEPTH_TO_SPACE
 };
 
 struct MirrorPadOptions {  // MIRROR_PAD
-  int8_t mode = 0;  // 0 = REFLECT, 1 = SYMMETRIC
+  int8_t mode = 0;         // 0 = REFLECT, 1 = SYMMETRIC
 };
 
 struct GatherOptions {  // GATHER

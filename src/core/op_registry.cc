@@ -7,8 +7,13 @@ namespace edgelite {
 
 const std::vector<OpRegistration>& AllOps() {
   static const std::vector<OpRegistration> kOps = {
-#define EDGELITE_OP(NAME, Class, MIN, MAX) \
-  {static_cast<int32_t>(tfl::BuiltinOperator::NAME), nullptr, #NAME, MIN, MAX, &Create##Class},
+#define EDGELITE_OP(NAME, Class, MIN, MAX)           \
+  {static_cast<int32_t>(tfl::BuiltinOperator::NAME), \
+   nullptr,                                          \
+   #NAME,                                            \
+   MIN,                                              \
+   MAX,                                              \
+   &Create##Class},
 #define EDGELITE_CUSTOM_OP(CUSTOM_NAME, Class, MIN, MAX) \
   {32, CUSTOM_NAME, CUSTOM_NAME, MIN, MAX, &Create##Class},
 #include "ops/ops.inc"

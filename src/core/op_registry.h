@@ -14,7 +14,8 @@ namespace edgelite {
 const std::vector<OpRegistration>& AllOps();
 
 // nullptr when no op with this code (or custom name) is registered.
-const OpRegistration* FindOp(int32_t builtin_code, const std::string& custom_code);
+const OpRegistration* FindOp(int32_t builtin_code,
+                             const std::string& custom_code);
 
 }  // namespace edgelite
 

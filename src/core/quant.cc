@@ -18,8 +18,9 @@ void QuantizeMultiplier(double multiplier, int32_t* quantized_multiplier,
     return;
   }
   if (std::fabs(multiplier) >= 0x1p30) {
-    *quantized_multiplier = multiplier > 0 ? std::numeric_limits<int32_t>::max()
-                                           : -std::numeric_limits<int32_t>::max();
+    *quantized_multiplier = multiplier > 0
+                                ? std::numeric_limits<int32_t>::max()
+                                : -std::numeric_limits<int32_t>::max();
     *shift = 30;
     return;
   }
@@ -57,8 +58,8 @@ int32_t MultiplyByQuantizedMultiplier(int32_t x, int32_t quantized_multiplier,
   const int left_shift = shift > 0 ? shift : 0;
   const int right_shift = shift > 0 ? 0 : -shift;
   // Left shift in unsigned arithmetic: defined for negative x.
-  const int32_t shifted = static_cast<int32_t>(static_cast<uint32_t>(x)
-                                               << left_shift);
+  const int32_t shifted =
+      static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
   return RoundingDivideByPOT(
       SaturatingRoundingDoublingHighMul(shifted, quantized_multiplier),
       right_shift);
@@ -107,7 +108,8 @@ Status ActivationRangeTflite(Activation act, float scale, int32_t zp,
   auto quantize = [&](float f) -> int64_t {
     // A tiny (valid) scale can push f / scale past int64's range: clamp in
     // floating point first; anything this large saturates to qmin/qmax.
-    const double q = std::fmin(std::fmax(RoundHalfAway(f / scale), -1e12), 1e12);
+    const double q =
+        std::fmin(std::fmax(RoundHalfAway(f / scale), -1e12), 1e12);
     return int64_t{zp} + static_cast<int64_t>(q);
   };
   if (blo) *qmin = static_cast<int32_t>(std::max<int64_t>(*qmin, quantize(lo)));
@@ -136,7 +138,8 @@ Status ActivationRangeXnnpack(Activation act, float scale, int32_t zp,
 int32_t SaturatingRoundingMultiplyByPOT(int32_t x, int exponent) {
   if (exponent == 0) return x;
   if (exponent < 0) return RoundingDivideByPOT(x, -exponent);
-  const int32_t threshold = static_cast<int32_t>((int64_t{1} << (31 - exponent)) - 1);
+  const int32_t threshold =
+      static_cast<int32_t>((int64_t{1} << (31 - exponent)) - 1);
   if (x > threshold) return std::numeric_limits<int32_t>::max();
   if (x < -threshold) return std::numeric_limits<int32_t>::min();
   return static_cast<int32_t>(int64_t{x} * (int64_t{1} << exponent));
@@ -169,18 +172,17 @@ int32_t ExpOnNegativeValues(int32_t a, int integer_bits) {
   const int32_t one_quarter = int32_t{1} << (frac_bits - 2);
   const int32_t mask = one_quarter - 1;
   const int32_t a_mod_quarter_minus_quarter = (a & mask) - one_quarter;
-  int32_t result = ExpOnQuarterInterval(
-      SaturatingRoundingMultiplyByPOT(a_mod_quarter_minus_quarter, integer_bits));
+  int32_t result = ExpOnQuarterInterval(SaturatingRoundingMultiplyByPOT(
+      a_mod_quarter_minus_quarter, integer_bits));
   const int32_t remainder = a_mod_quarter_minus_quarter - a;
   // Barrel shifter: multiply by exp(-2^k) for each bit k of the remainder.
   struct Step {
     int exponent;
     int32_t multiplier;
   };
-  static const Step kSteps[] = {{-2, 1672461947}, {-1, 1302514674},
-                                {0, 790015084},   {1, 290630308},
-                                {2, 39332535},    {3, 720401},
-                                {4, 242}};
+  static const Step kSteps[] = {
+      {-2, 1672461947}, {-1, 1302514674}, {0, 790015084}, {1, 290630308},
+      {2, 39332535},    {3, 720401},      {4, 242}};
   for (const Step& step : kSteps) {
     if (integer_bits > step.exponent) {
       const int shift = frac_bits + step.exponent;
@@ -204,8 +206,8 @@ int32_t OneOverOnePlusXForXIn01(int32_t a) {
   const int32_t k48Over17 = 1515870810;
   const int32_t kNeg32Over17 = -1010580540;
   const int32_t kOneQ2 = int32_t{1} << 29;
-  int32_t x = k48Over17 + SaturatingRoundingDoublingHighMul(half_denominator,
-                                                            kNeg32Over17);
+  int32_t x = k48Over17 +
+              SaturatingRoundingDoublingHighMul(half_denominator, kNeg32Over17);
   for (int i = 0; i < 3; ++i) {
     const int32_t half_denominator_times_x =
         SaturatingRoundingDoublingHighMul(half_denominator, x);
@@ -228,7 +230,8 @@ int32_t FixedPointLogistic(int32_t a, int integer_bits) {
                   : std::numeric_limits<int32_t>::max() - on_positive;
 }
 
-int32_t GetReciprocal(int32_t x, int x_integer_digits, int* num_bits_over_unit) {
+int32_t GetReciprocal(int32_t x, int x_integer_digits,
+                      int* num_bits_over_unit) {
   const uint32_t ux = static_cast<uint32_t>(x);
   int headroom_plus_one = 0;
   while (headroom_plus_one < 32 &&
@@ -236,8 +239,8 @@ int32_t GetReciprocal(int32_t x, int x_integer_digits, int* num_bits_over_unit) 
     ++headroom_plus_one;
   }
   *num_bits_over_unit = x_integer_digits - headroom_plus_one;
-  const int32_t shifted_sum_minus_one = static_cast<int32_t>(
-      (ux << headroom_plus_one) - (uint32_t{1} << 31));
+  const int32_t shifted_sum_minus_one =
+      static_cast<int32_t>((ux << headroom_plus_one) - (uint32_t{1} << 31));
   return OneOverOnePlusXForXIn01(shifted_sum_minus_one);
 }
 

@@ -17,18 +17,26 @@ namespace edgelite {
 // Integer range of a quantized type.
 inline int32_t QMin(DataType t) {
   switch (t) {
-    case DataType::kInt8: return -128;
-    case DataType::kUInt8: return 0;
-    case DataType::kInt16: return -32768;
-    default: return INT32_MIN;
+    case DataType::kInt8:
+      return -128;
+    case DataType::kUInt8:
+      return 0;
+    case DataType::kInt16:
+      return -32768;
+    default:
+      return INT32_MIN;
   }
 }
 inline int32_t QMax(DataType t) {
   switch (t) {
-    case DataType::kInt8: return 127;
-    case DataType::kUInt8: return 255;
-    case DataType::kInt16: return 32767;
-    default: return INT32_MAX;
+    case DataType::kInt8:
+      return 127;
+    case DataType::kUInt8:
+      return 255;
+    case DataType::kInt16:
+      return 32767;
+    default:
+      return INT32_MAX;
   }
 }
 

@@ -11,13 +11,16 @@ namespace edgelite {
 
 enum class StatusCode : int {
   kOk = 0,
-  kInvalidArgument = 1,   // a caller passed something wrong (shape, dtype, size)
-  kInvalidModel = 2,      // the model file is malformed or inconsistent
-  kUnsupported = 3,       // valid TFLite that edgelite cannot run (op, version, type)
-  kResourceExhausted = 4, // a configured limit (arena bytes…) would be exceeded
-  kFailedPrecondition = 5,// call order (invoke before allocate, disposed model…)
-  kRuntimeError = 6,      // data-dependent failure during invoke (bad index…)
-  kIoError = 7,           // file could not be read
+  kInvalidArgument = 1,  // a caller passed something wrong (shape, dtype, size)
+  kInvalidModel = 2,     // the model file is malformed or inconsistent
+  kUnsupported =
+      3,  // valid TFLite that edgelite cannot run (op, version, type)
+  kResourceExhausted =
+      4,  // a configured limit (arena bytes…) would be exceeded
+  kFailedPrecondition =
+      5,              // call order (invoke before allocate, disposed model…)
+  kRuntimeError = 6,  // data-dependent failure during invoke (bad index…)
+  kIoError = 7,       // file could not be read
 };
 
 const char* StatusCodeName(StatusCode code);
@@ -52,9 +55,8 @@ std::string StrFormat(const char* fmt, ...)
 #endif
     ;
 
-#define EDGELITE_STATUS_FN(Name, Code)                                        \
-  Status Name(const char* fmt, ...)                                            \
-      __attribute__((format(printf, 1, 2)));
+#define EDGELITE_STATUS_FN(Name, Code) \
+  Status Name(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 EDGELITE_STATUS_FN(InvalidArgumentError, kInvalidArgument)
 EDGELITE_STATUS_FN(InvalidModelError, kInvalidModel)
 EDGELITE_STATUS_FN(UnsupportedError, kUnsupported)
@@ -66,9 +68,9 @@ EDGELITE_STATUS_FN(IoError, kIoError)
 
 }  // namespace edgelite
 
-#define EDGELITE_RETURN_IF_ERROR(expr)               \
-  do {                                               \
-    ::edgelite::Status _edgelite_status = (expr);    \
+#define EDGELITE_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::edgelite::Status _edgelite_status = (expr);        \
     if (!_edgelite_status.ok()) return _edgelite_status; \
   } while (0)
 

@@ -42,7 +42,9 @@ struct Tensor {
   }
 
   // Per-tensor scale / zero point (first entry); 0 / 0 when not quantized.
-  float scale() const { return quant && !quant->scale.empty() ? quant->scale[0] : 0.0f; }
+  float scale() const {
+    return quant && !quant->scale.empty() ? quant->scale[0] : 0.0f;
+  }
   int32_t zero_point() const {
     return quant && !quant->zero_point.empty()
                ? static_cast<int32_t>(quant->zero_point[0])

@@ -1,14 +1,20 @@
 #include "core/types.h"
 
 #include <limits>
-
 #include <string>
 
 namespace edgelite {
 
 bool IsSupportedDataType(int type_code) {
   switch (type_code) {
-    case 0: case 1: case 2: case 3: case 4: case 6: case 7: case 9:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 6:
+    case 7:
+    case 9:
       return true;
     default:
       return false;
@@ -17,15 +23,24 @@ bool IsSupportedDataType(int type_code) {
 
 size_t DataTypeSize(DataType type) {
   switch (type) {
-    case DataType::kFloat32: return 4;
-    case DataType::kFloat16: return 2;
-    case DataType::kInt32: return 4;
-    case DataType::kUInt8: return 1;
-    case DataType::kInt64: return 8;
-    case DataType::kString: return 0;
-    case DataType::kBool: return 1;
-    case DataType::kInt16: return 2;
-    case DataType::kInt8: return 1;
+    case DataType::kFloat32:
+      return 4;
+    case DataType::kFloat16:
+      return 2;
+    case DataType::kInt32:
+      return 4;
+    case DataType::kUInt8:
+      return 1;
+    case DataType::kInt64:
+      return 8;
+    case DataType::kString:
+      return 0;
+    case DataType::kBool:
+      return 1;
+    case DataType::kInt16:
+      return 2;
+    case DataType::kInt8:
+      return 1;
   }
   return 0;
 }
@@ -39,25 +54,35 @@ size_t SaturatedByteSize(int64_t elements, DataType type) {
 
 const char* DataTypeName(DataType type) {
   switch (type) {
-    case DataType::kFloat32: return "float32";
-    case DataType::kFloat16: return "float16";
-    case DataType::kInt32: return "int32";
-    case DataType::kUInt8: return "uint8";
-    case DataType::kInt64: return "int64";
-    case DataType::kString: return "string";
-    case DataType::kBool: return "bool";
-    case DataType::kInt16: return "int16";
-    case DataType::kInt8: return "int8";
+    case DataType::kFloat32:
+      return "float32";
+    case DataType::kFloat16:
+      return "float16";
+    case DataType::kInt32:
+      return "int32";
+    case DataType::kUInt8:
+      return "uint8";
+    case DataType::kInt64:
+      return "int64";
+    case DataType::kString:
+      return "string";
+    case DataType::kBool:
+      return "bool";
+    case DataType::kInt16:
+      return "int16";
+    case DataType::kInt8:
+      return "int8";
   }
   return "unknown";
 }
 
 const char* TfliteTypeName(int type_code) {
   static const char* const kNames[] = {
-      "FLOAT32", "FLOAT16", "INT32",  "UINT8",     "INT64",    "STRING",
-      "BOOL",    "INT16",   "COMPLEX64", "INT8",   "FLOAT64",  "COMPLEX128",
-      "UINT64",  "RESOURCE", "VARIANT", "UINT32",  "UINT16",   "INT4",
-      "BFLOAT16", "INT2",   "UINT4",   "FLOAT8_E4M3FN", "FLOAT8_E5M2"};
+      "FLOAT32", "FLOAT16",       "INT32",      "UINT8",     "INT64",
+      "STRING",  "BOOL",          "INT16",      "COMPLEX64", "INT8",
+      "FLOAT64", "COMPLEX128",    "UINT64",     "RESOURCE",  "VARIANT",
+      "UINT32",  "UINT16",        "INT4",       "BFLOAT16",  "INT2",
+      "UINT4",   "FLOAT8_E4M3FN", "FLOAT8_E5M2"};
   if (type_code >= 0 &&
       type_code < static_cast<int>(sizeof(kNames) / sizeof(kNames[0]))) {
     return kNames[type_code];
@@ -106,12 +131,18 @@ std::string Shape::ToString() const {
 
 const char* ActivationName(Activation a) {
   switch (a) {
-    case Activation::kNone: return "NONE";
-    case Activation::kRelu: return "RELU";
-    case Activation::kReluN1To1: return "RELU_N1_TO_1";
-    case Activation::kRelu6: return "RELU6";
-    case Activation::kTanh: return "TANH";
-    case Activation::kSignBit: return "SIGN_BIT";
+    case Activation::kNone:
+      return "NONE";
+    case Activation::kRelu:
+      return "RELU";
+    case Activation::kReluN1To1:
+      return "RELU_N1_TO_1";
+    case Activation::kRelu6:
+      return "RELU6";
+    case Activation::kTanh:
+      return "TANH";
+    case Activation::kSignBit:
+      return "SIGN_BIT";
   }
   return "UNKNOWN";
 }

@@ -30,7 +30,8 @@ size_t DataTypeSize(DataType type);
 // 32-bit targets (wasm32) a valid element count can exceed size_t in bytes,
 // and the arena limit then rejects the tensor instead of a wrapped size.
 size_t SaturatedByteSize(int64_t elements, DataType type);
-// "float32", "int8", … ; for unknown TFLite codes the TFLite name ("COMPLEX64").
+// "float32", "int8", … ; for unknown TFLite codes the TFLite name
+// ("COMPLEX64").
 const char* DataTypeName(DataType type);
 const char* TfliteTypeName(int type_code);
 

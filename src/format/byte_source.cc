@@ -18,7 +18,8 @@ class HeapBytes final : public ByteSource {
   HeapBytes(const uint8_t* data, size_t size) : size_(size) {
     // 16-byte alignment so weights can be read in place; +1 so a zero-size
     // copy still has a valid pointer.
-    data_ = static_cast<uint8_t*>(std::aligned_alloc(16, (size + 16) & ~size_t{15}));
+    data_ = static_cast<uint8_t*>(
+        std::aligned_alloc(16, (size + 16) & ~size_t{15}));
     if (data_ != nullptr && size > 0) std::memcpy(data_, data, size);
   }
   ~HeapBytes() override { std::free(data_); }
@@ -45,7 +46,9 @@ class MappedFile final : public ByteSource {
  public:
   MappedFile(void* addr, size_t size) : addr_(addr), size_(size) {}
   ~MappedFile() override { munmap(addr_, size_); }
-  const uint8_t* data() const override { return static_cast<const uint8_t*>(addr_); }
+  const uint8_t* data() const override {
+    return static_cast<const uint8_t*>(addr_);
+  }
   size_t size() const override { return size_; }
 
  private:

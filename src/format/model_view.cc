@@ -556,7 +556,8 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       break;
     }
     case tfl::BuiltinOptions::LocalResponseNormalizationOptions: {
-      const auto* p = op->builtin_options_as_LocalResponseNormalizationOptions();
+      const auto* p =
+          op->builtin_options_as_LocalResponseNormalizationOptions();
       if (!p) break;
       EDGELITE_RETURN_IF_ERROR(check_finite(
           {{"bias", p->bias()}, {"alpha", p->alpha()}, {"beta", p->beta()}}));
@@ -581,7 +582,8 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
       break;
     }
     case tfl::BuiltinOptions::UnidirectionalSequenceLSTMOptions: {
-      const auto* p = op->builtin_options_as_UnidirectionalSequenceLSTMOptions();
+      const auto* p =
+          op->builtin_options_as_UnidirectionalSequenceLSTMOptions();
       if (!p) break;
       EDGELITE_RETURN_IF_ERROR(check_act(p->fused_activation_function()));
       EDGELITE_RETURN_IF_ERROR(check_finite(
@@ -680,10 +682,9 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
     case tfl::BuiltinOptions::TransposeConvOptions: {
       const auto* p = op->builtin_options_as_TransposeConvOptions();
       if (!p) break;
-      EDGELITE_RETURN_IF_ERROR(
-          check_common(p->padding(), p->fused_activation_function(),
-                       {{"stride_w", p->stride_w()},
-                        {"stride_h", p->stride_h()}}));
+      EDGELITE_RETURN_IF_ERROR(check_common(
+          p->padding(), p->fused_activation_function(),
+          {{"stride_w", p->stride_w()}, {"stride_h", p->stride_h()}}));
       o.transpose_conv.padding = static_cast<Padding>(p->padding());
       o.transpose_conv.stride_w = p->stride_w();
       o.transpose_conv.stride_h = p->stride_h();
@@ -817,9 +818,10 @@ Status ModelParser::ParseOptions(const tfl::Operator* op, OperatorInfo* info) {
                                     p->boundaries()->end());
       for (float b : o.bucketize.boundaries) {
         if (!std::isfinite(b)) {
-          return InvalidModelError("%s: builtin option boundaries holds a "
-                                   "value that is not finite",
-                                   who.c_str());
+          return InvalidModelError(
+              "%s: builtin option boundaries holds a "
+              "value that is not finite",
+              who.c_str());
         }
       }
       break;

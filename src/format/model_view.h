@@ -47,9 +47,9 @@ struct TensorInfo {
   int index = 0;
   std::string name;
   DataType type = DataType::kFloat32;
-  Shape shape;               // as stored (dims ≥ 0)
-  Shape shape_signature;     // -1 marks a dynamic dim; == shape when absent
-  QuantParams quant;         // empty() when the tensor is not quantized
+  Shape shape;            // as stored (dims ≥ 0)
+  Shape shape_signature;  // -1 marks a dynamic dim; == shape when absent
+  QuantParams quant;      // empty() when the tensor is not quantized
   const uint8_t* data = nullptr;  // constant data, or nullptr
   size_t data_bytes = 0;
   bool is_variable = false;
@@ -59,10 +59,10 @@ struct TensorInfo {
 
 struct OperatorInfo {
   int index = 0;
-  int32_t builtin_code = 0;   // TFLite BuiltinOperator value (32 = CUSTOM)
-  std::string custom_code;    // for CUSTOM ops
+  int32_t builtin_code = 0;  // TFLite BuiltinOperator value (32 = CUSTOM)
+  std::string custom_code;   // for CUSTOM ops
   int32_t version = 1;
-  std::vector<int32_t> inputs;   // tensor indices; -1 = optional, absent
+  std::vector<int32_t> inputs;  // tensor indices; -1 = optional, absent
   std::vector<int32_t> outputs;
   std::vector<int32_t> intermediates;
   OpOptions options;

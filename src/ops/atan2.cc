@@ -13,7 +13,7 @@ namespace {
 
 class Atan2Op final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *y, *x;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &y));
@@ -35,10 +35,10 @@ class Atan2Op final : public Op {
     return ctx.SetOutputShape(0, y->shape);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const float *y = ctx.input(0)->Data<float>();
-    const float *x = ctx.input(1)->Data<float>();
-    float *out = ctx.output(0)->MutableData<float>();
+  Status Eval(OpContext& ctx) override {
+    const float* y = ctx.input(0)->Data<float>();
+    const float* x = ctx.input(1)->Data<float>();
+    float* out = ctx.output(0)->MutableData<float>();
     const int64_t n = ctx.output(0)->NumElements();
     for (int64_t i = 0; i < n; ++i) out[i] = std::atan2(y[i], x[i]);
     return Status::Ok();

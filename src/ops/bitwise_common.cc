@@ -17,10 +17,10 @@ namespace {
 
 constexpr int kMaxBitwiseRank = 4;
 
-int64_t Load(const uint8_t *p, DataType t) {
+int64_t Load(const uint8_t* p, DataType t) {
   switch (t) {
     case DataType::kInt8:
-      return *reinterpret_cast<const int8_t *>(p);
+      return *reinterpret_cast<const int8_t*>(p);
     case DataType::kUInt8:
       return *p;
     case DataType::kInt16: {
@@ -48,7 +48,7 @@ class BitwiseOp final : public Op {
  public:
   explicit BitwiseOp(int64_t (*fn)(int64_t, int64_t, int)) : fn_(fn) {}
 
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *a, *b;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &a));
@@ -78,7 +78,7 @@ class BitwiseOp final : public Op {
     // Broadcast strides over the output's dims (0 where an input has 1).
     rank_ = out.rank;
     for (int i = 0; i < 2; ++i) {
-      const Shape &s = (i == 0 ? a : b)->shape;
+      const Shape& s = (i == 0 ? a : b)->shape;
       int64_t stride = 1;
       for (int d = rank_ - 1; d >= 0; --d) {
         const int sd = d - (rank_ - s.rank);
@@ -91,10 +91,10 @@ class BitwiseOp final : public Op {
     return ctx.SetOutputShape(0, out);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *a = ctx.input(0);
-    const Tensor *b = ctx.input(1);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* a = ctx.input(0);
+    const Tensor* b = ctx.input(1);
+    Tensor* out = ctx.output(0);
     const DataType t = a->type;
     const size_t es = DataTypeSize(t);
     const int bits = static_cast<int>(es * 8);

@@ -12,14 +12,14 @@
 namespace edgelite {
 namespace {
 
-int64_t Get(const Tensor *t, int64_t i) {
+int64_t Get(const Tensor* t, int64_t i) {
   return t->type == DataType::kInt32 ? t->Data<int32_t>()[i]
                                      : t->Data<int64_t>()[i];
 }
 
 class BroadcastArgsOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *a, *b;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &a));
@@ -37,10 +37,10 @@ class BroadcastArgsOp final : public Op {
         0, Shape({std::max(a->shape.dims[0], b->shape.dims[0])}));
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *a = ctx.input(0);
-    const Tensor *b = ctx.input(1);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* a = ctx.input(0);
+    const Tensor* b = ctx.input(1);
+    Tensor* out = ctx.output(0);
     const int64_t na = a->shape.dims[0], nb = b->shape.dims[0];
     const int64_t n = std::max(na, nb);
     for (int64_t i = 0; i < n; ++i) {

@@ -15,9 +15,9 @@ namespace {
 
 class BucketizeOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
-    const Tensor *in = nullptr;
+    const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     if (in->type != DataType::kFloat32 && in->type != DataType::kInt32 &&
         in->type != DataType::kInt64) {
@@ -31,7 +31,7 @@ class BucketizeOp final : public Op {
                              StrFormat("must be int32, got %s",
                                        DataTypeName(ctx.output(0)->type)));
     }
-    const std::vector<float> &b = ctx.options().bucketize.boundaries;
+    const std::vector<float>& b = ctx.options().bucketize.boundaries;
     for (size_t i = 1; i < b.size(); ++i) {
       if (b[i] < b[i - 1]) {
         return ctx.Error(StatusCode::kInvalidModel,
@@ -45,10 +45,10 @@ class BucketizeOp final : public Op {
     return ctx.SetOutputShape(0, in->shape);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    int32_t *out = ctx.output(0)->MutableData<int32_t>();
-    const float *b = boundaries_.data();
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    int32_t* out = ctx.output(0)->MutableData<int32_t>();
+    const float* b = boundaries_.data();
     const int32_t nb = static_cast<int32_t>(boundaries_.size());
     const int64_t n = in->NumElements();
     for (int64_t i = 0; i < n; ++i) {

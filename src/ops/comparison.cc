@@ -185,7 +185,8 @@ class ComparisonOp final : public ElementwiseOp {
                 ? &BinaryRow<int16_t, bool, QuantCmp<Cmp::kEq>>
                 : &BinaryRow<int16_t, bool, QuantCmp<Cmp::kNe>>;
     }
-    if (type == DataType::kInt8 || type == DataType::kUInt8 || quantized_int16) {
+    if (type == DataType::kInt8 || type == DataType::kUInt8 ||
+        quantized_int16) {
       EDGELITE_RETURN_IF_ERROR(
           RequirePerTensorQuant(ctx, ctx.input(0), true, 0));
       EDGELITE_RETURN_IF_ERROR(

@@ -18,7 +18,7 @@ namespace {
 
 class DynamicUpdateSliceOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const Tensor *operand, *update, *start;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &operand));
@@ -77,11 +77,11 @@ class DynamicUpdateSliceOp final : public Op {
     return ctx.SetOutputShape(0, operand->shape);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *operand = ctx.input(0);
-    const Tensor *update = ctx.input(1);
-    const Tensor *start_t = ctx.input(2);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* operand = ctx.input(0);
+    const Tensor* update = ctx.input(1);
+    const Tensor* start_t = ctx.input(2);
+    Tensor* out = ctx.output(0);
     if (out->data != operand->data && out->bytes > 0) {
       std::memcpy(out->data, operand->data, out->bytes);
     }

@@ -17,7 +17,7 @@ namespace {
 
 class EmbeddingLookupOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *ids, *value;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &ids));
@@ -25,7 +25,7 @@ class EmbeddingLookupOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 0, 1, 1));
     EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, 0, DataType::kInt32));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 1, 2, kMaxRank));
-    Tensor *out = ctx.output(0);
+    Tensor* out = ctx.output(0);
     hybrid_ = false;
     switch (value->type) {
       case DataType::kFloat32:
@@ -62,11 +62,11 @@ class EmbeddingLookupOp final : public Op {
     return ctx.SetOutputShape(0, s);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *ids_t = ctx.input(0);
-    const Tensor *value = ctx.input(1);
-    Tensor *out = ctx.output(0);
-    const int32_t *ids = ids_t->Data<int32_t>();
+  Status Eval(OpContext& ctx) override {
+    const Tensor* ids_t = ctx.input(0);
+    const Tensor* value = ctx.input(1);
+    Tensor* out = ctx.output(0);
+    const int32_t* ids = ids_t->Data<int32_t>();
     const int64_t n = ids_t->NumElements();
     const size_t row_bytes = row_elems_ * DataTypeSize(value->type);
     for (int64_t i = 0; i < n; ++i) {
@@ -77,8 +77,8 @@ class EmbeddingLookupOp final : public Op {
                                    id, static_cast<long long>(i), rows_));
       }
       if (hybrid_) {
-        const int8_t *src = value->Data<int8_t>() + id * row_elems_;
-        float *dst = out->MutableData<float>() + i * row_elems_;
+        const int8_t* src = value->Data<int8_t>() + id * row_elems_;
+        float* dst = out->MutableData<float>() + i * row_elems_;
         for (int64_t j = 0; j < row_elems_; ++j) {
           dst[j] = static_cast<float>(src[j] * scale_);
         }

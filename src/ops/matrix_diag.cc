@@ -14,9 +14,9 @@ namespace {
 
 class MatrixDiagOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 1, 1, 1));
-    const Tensor *in = nullptr;
+    const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(CheckSameTypeInOut(ctx, 0, 0));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 0, 1, kMaxRank - 1));
@@ -30,9 +30,9 @@ class MatrixDiagOp final : public Op {
     return ctx.SetOutputShape(0, out);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    Tensor* out = ctx.output(0);
     if (out->bytes > 0) std::memset(out->data, 0, out->bytes);
     const int64_t n = in->shape.dims[in->shape.rank - 1];
     if (n == 0) return Status::Ok();

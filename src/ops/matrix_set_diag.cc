@@ -14,7 +14,7 @@ namespace {
 
 class MatrixSetDiagOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *in, *diag;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -47,10 +47,10 @@ class MatrixSetDiagOp final : public Op {
     return ctx.SetOutputShape(0, in->shape);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    const Tensor *diag = ctx.input(1);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    const Tensor* diag = ctx.input(1);
+    Tensor* out = ctx.output(0);
     if (out->data != in->data && out->bytes > 0) {
       std::memcpy(out->data, in->data, out->bytes);
     }

@@ -26,7 +26,8 @@
 //      out   = lrintf(clamp(f32(acc) * scale, qmin - zp, qmax - zp)) + out_zp
 //    i.e. RequantizeFp32 (round half to even, full type range).
 // 2. TFLite's optimized 4-D mean (kTflite, not delegated, keep_dims, 4-D,
-//    axis values as written exactly {1, 2}; optimized_integer_ops::Mean / optimized_ops::Mean):
+//    axis values as written exactly {1, 2}; optimized_integer_ops::Mean /
+//    optimized_ops::Mean):
 //      bias  = out_zp - (int)round_half_away(f32(in_zp * in_scale / out_scale))
 //      mult, shift = QuantizeMultiplier(in_scale / (f32(N) * out_scale))
 //      out   = clamp(MultiplyByQuantizedMultiplier(sum(q), mult, shift) + bias)

@@ -33,13 +33,13 @@ struct Candidate {
   int32_t suppress_begin;
 };
 
-bool HeapLess(const Candidate &a, const Candidate &b) {
+bool HeapLess(const Candidate& a, const Candidate& b) {
   return a.score < b.score;
 }
 
-float Iou(const float *boxes, int32_t i, int32_t j) {
-  const float *a = boxes + 4 * int64_t{i};
-  const float *b = boxes + 4 * int64_t{j};
+float Iou(const float* boxes, int32_t i, int32_t j) {
+  const float* a = boxes + 4 * int64_t{i};
+  const float* b = boxes + 4 * int64_t{j};
   const float ay0 = std::min(a[0], a[2]), ay1 = std::max(a[0], a[2]);
   const float ax0 = std::min(a[1], a[3]), ax1 = std::max(a[1], a[3]);
   const float by0 = std::min(b[0], b[2]), by1 = std::max(b[0], b[2]);
@@ -59,11 +59,11 @@ class NonMaxSuppressionOp final : public Op {
  public:
   explicit NonMaxSuppressionOp(bool v5) : v5_(v5) {}
 
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     const int n_in = v5_ ? 6 : 5;
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, n_in, n_in, v5_ ? 3 : 2));
     for (int i = 0; i < n_in; ++i) {
-      const Tensor *t = nullptr;
+      const Tensor* t = nullptr;
       EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, i, &t));
       const DataType want = i == 2 ? DataType::kInt32 : DataType::kFloat32;
       EDGELITE_RETURN_IF_ERROR(CheckInputType(ctx, i, want));
@@ -73,8 +73,8 @@ class NonMaxSuppressionOp final : public Op {
                                         t->shape.ToString().c_str()));
       }
     }
-    const Tensor *boxes = ctx.input(0);
-    const Tensor *scores = ctx.input(1);
+    const Tensor* boxes = ctx.input(0);
+    const Tensor* scores = ctx.input(1);
     if (boxes->shape.rank != 2 || boxes->shape.dims[1] != 4) {
       return ctx.InputError(StatusCode::kInvalidModel, 0,
                             StrFormat("boxes must have shape [N, 4], got %s",
@@ -87,7 +87,7 @@ class NonMaxSuppressionOp final : public Op {
           StrFormat("scores must have shape [%d], got %s", num_boxes_,
                     scores->shape.ToString().c_str()));
     }
-    const Tensor *max_t = ctx.input(2);
+    const Tensor* max_t = ctx.input(2);
     if (!max_t->is_constant()) {
       return ctx.InputError(StatusCode::kUnsupported, 2,
                             "a non-constant max_output_size is not supported "
@@ -117,9 +117,9 @@ class NonMaxSuppressionOp final : public Op {
         sizeof(Candidate) * static_cast<size_t>(num_boxes_) + 8, &scratch_);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const float *boxes = ctx.input(0)->Data<float>();
-    const float *scores = ctx.input(1)->Data<float>();
+  Status Eval(OpContext& ctx) override {
+    const float* boxes = ctx.input(0)->Data<float>();
+    const float* scores = ctx.input(1)->Data<float>();
     const float iou_threshold = ctx.input(3)->Data<float>()[0];
     const float score_threshold = ctx.input(4)->Data<float>()[0];
     const float sigma = v5_ ? ctx.input(5)->Data<float>()[0] : 0.0f;
@@ -128,12 +128,12 @@ class NonMaxSuppressionOp final : public Op {
           StatusCode::kInvalidArgument,
           StrFormat("soft_nms_sigma is %g; it must be >= 0", sigma));
     }
-    int32_t *selected = ctx.output(0)->MutableData<int32_t>();
-    float *selected_scores =
+    int32_t* selected = ctx.output(0)->MutableData<int32_t>();
+    float* selected_scores =
         v5_ ? ctx.output(1)->MutableData<float>() : nullptr;
-    int32_t *count = ctx.output(v5_ ? 2 : 1)->MutableData<int32_t>();
+    int32_t* count = ctx.output(v5_ ? 2 : 1)->MutableData<int32_t>();
 
-    Candidate *heap = static_cast<Candidate *>(ctx.scratch(scratch_));
+    Candidate* heap = static_cast<Candidate*>(ctx.scratch(scratch_));
     int32_t size = 0;
     for (int32_t i = 0; i < num_boxes_; ++i) {
       if (scores[i] > score_threshold) {

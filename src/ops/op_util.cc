@@ -8,9 +8,9 @@ Status CheckArity(const OpContext& ctx, int min_inputs, int max_inputs,
                   int num_outputs) {
   if (ctx.num_inputs() < min_inputs || ctx.num_inputs() > max_inputs) {
     if (min_inputs == max_inputs) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("expects %d inputs, has %d", min_inputs,
-                                 ctx.num_inputs()));
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("expects %d inputs, has %d", min_inputs, ctx.num_inputs()));
     }
     return ctx.Error(StatusCode::kInvalidModel,
                      StrFormat("expects %d to %d inputs, has %d", min_inputs,
@@ -40,9 +40,9 @@ Status CheckInputRank(const OpContext& ctx, int i, int min_rank, int max_rank) {
     std::string want = min_rank == max_rank
                            ? StrFormat("rank %d", min_rank)
                            : StrFormat("rank %d to %d", min_rank, max_rank);
-    return ctx.InputError(StatusCode::kInvalidModel, i,
-                          "expected " + want + ", got shape " +
-                              t->shape.ToString());
+    return ctx.InputError(
+        StatusCode::kInvalidModel, i,
+        "expected " + want + ", got shape " + t->shape.ToString());
   }
   return Status::Ok();
 }
@@ -140,9 +140,9 @@ Status BroadcastShapes(const OpContext& ctx, const Shape& a, const Shape& b,
     const int32_t da = ai >= 0 ? a.dims[ai] : 1;
     const int32_t db = bi >= 0 ? b.dims[bi] : 1;
     if (da != db && da != 1 && db != 1) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       "cannot broadcast shapes " + a.ToString() + " and " +
-                           b.ToString());
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          "cannot broadcast shapes " + a.ToString() + " and " + b.ToString());
     }
     r.dims[i] = da == 1 ? db : da;
   }

@@ -23,8 +23,8 @@ Status CheckInputRank(const OpContext& ctx, int i, int min_rank, int max_rank);
 // Fails unless input i has type `t`.
 Status CheckInputType(const OpContext& ctx, int i, DataType t);
 // Fails unless the tensor carries per-tensor quantization (one scale).
-Status RequirePerTensorQuant(const OpContext& ctx, const Tensor* t, bool is_input,
-                             int i);
+Status RequirePerTensorQuant(const OpContext& ctx, const Tensor* t,
+                             bool is_input, int i);
 // Fails unless input and output 0 have the same type.
 Status CheckSameTypeInOut(OpContext& ctx, int input, int output);
 

@@ -16,7 +16,7 @@ namespace {
 
 class ReverseSequenceOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *in, *lens;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
@@ -41,7 +41,7 @@ class ReverseSequenceOp final : public Op {
                                       "got %s",
                                       DataTypeName(lens->type)));
     }
-    const ReverseSequenceOptions &o = ctx.options().reverse_sequence;
+    const ReverseSequenceOptions& o = ctx.options().reverse_sequence;
     const int rank = in->shape.rank;
     if (o.seq_dim < 0 || o.seq_dim >= rank || o.batch_dim < 0 ||
         o.batch_dim >= rank || o.seq_dim == o.batch_dim) {
@@ -64,11 +64,11 @@ class ReverseSequenceOp final : public Op {
     return ctx.SetOutputShape(0, in->shape);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    const Tensor *lens = ctx.input(1);
-    Tensor *out = ctx.output(0);
-    const Shape &s = in->shape;
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    const Tensor* lens = ctx.input(1);
+    Tensor* out = ctx.output(0);
+    const Shape& s = in->shape;
     const int rank = s.rank;
     const int32_t seq_size = s.dims[seq_dim_];
     for (int32_t b = 0; b < s.dims[batch_dim_]; ++b) {
@@ -106,7 +106,7 @@ class ReverseSequenceOp final : public Op {
   }
 
  private:
-  static int64_t Length(const Tensor *lens, int32_t b) {
+  static int64_t Length(const Tensor* lens, int32_t b) {
     return lens->type == DataType::kInt32 ? lens->Data<int32_t>()[b]
                                           : lens->Data<int64_t>()[b];
   }

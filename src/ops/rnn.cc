@@ -15,9 +15,9 @@ namespace {
 
 class RnnOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 5, 5, 1));
-    const Tensor *in = nullptr;
+    const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 0, 2, 2));
     batch_ = in->shape.dims[0];
@@ -26,13 +26,13 @@ class RnnOp final : public Op {
     return ctx.SetOutputShape(0, Shape({batch_, w_.units}));
   }
 
-  Status Eval(OpContext &ctx) override {
+  Status Eval(OpContext& ctx) override {
     RnnWeights w = w_;
     w.input_weights = ctx.input(1)->Data<float>();
     w.recurrent_weights = ctx.input(2)->Data<float>();
     w.bias = ctx.input(3)->Data<float>();
     // The hidden state is a variable tensor: the op owns its contents.
-    float *h = const_cast<Tensor *>(ctx.input(4))->MutableData<float>();
+    float* h = const_cast<Tensor*>(ctx.input(4))->MutableData<float>();
     RnnFloatStep(w, batch_, ctx.input(0)->Data<float>(), w.input_size, h,
                  ctx.output(0)->MutableData<float>(), w.units);
     return Status::Ok();

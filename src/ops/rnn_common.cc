@@ -9,7 +9,7 @@
 
 namespace edgelite {
 
-Status CheckRecurrentActivation(const OpContext &ctx, Activation act) {
+Status CheckRecurrentActivation(const OpContext& ctx, Activation act) {
   switch (act) {
     case Activation::kNone:
     case Activation::kRelu:
@@ -24,7 +24,7 @@ Status CheckRecurrentActivation(const OpContext &ctx, Activation act) {
       StrFormat("fused activation %d is not supported", static_cast<int>(act)));
 }
 
-void ApplyFloatActivationToVector(float *v, int64_t n, Activation act) {
+void ApplyFloatActivationToVector(float* v, int64_t n, Activation act) {
   switch (act) {
     case Activation::kNone:
       return;
@@ -43,9 +43,9 @@ void ApplyFloatActivationToVector(float *v, int64_t n, Activation act) {
   }
 }
 
-Status CheckInputDims(const OpContext &ctx, int i, const char *what,
+Status CheckInputDims(const OpContext& ctx, int i, const char* what,
                       std::initializer_list<int32_t> dims) {
-  const Tensor *t = ctx.input(i);
+  const Tensor* t = ctx.input(i);
   Shape want;
   for (int32_t d : dims) want.dims[want.rank++] = d;
   if (t->shape != want) {
@@ -57,20 +57,20 @@ Status CheckInputDims(const OpContext &ctx, int i, const char *what,
   return Status::Ok();
 }
 
-void RnnFloatStep(const RnnWeights &w, int32_t batch, const float *x,
-                  int64_t x_stride, float *h, float *out, int64_t out_stride) {
+void RnnFloatStep(const RnnWeights& w, int32_t batch, const float* x,
+                  int64_t x_stride, float* h, float* out, int64_t out_stride) {
   for (int32_t b = 0; b < batch; ++b) {
-    const float *xb = x + b * x_stride;
-    const float *hb = h + int64_t{b} * w.units;
-    float *ob = out + b * out_stride;
+    const float* xb = x + b * x_stride;
+    const float* hb = h + int64_t{b} * w.units;
+    float* ob = out + b * out_stride;
     for (int32_t u = 0; u < w.units; ++u) {
-      const float *wi = w.input_weights + int64_t{u} * w.input_size;
+      const float* wi = w.input_weights + int64_t{u} * w.input_size;
       float dot = 0.0f;
       for (int32_t i = 0; i < w.input_size; ++i) dot += wi[i] * xb[i];
       ob[u] = w.bias[u] + dot;
     }
     for (int32_t u = 0; u < w.units; ++u) {
-      const float *wr = w.recurrent_weights + int64_t{u} * w.units;
+      const float* wr = w.recurrent_weights + int64_t{u} * w.units;
       float dot = 0.0f;
       for (int32_t i = 0; i < w.units; ++i) dot += wr[i] * hb[i];
       ob[u] += dot;
@@ -78,14 +78,14 @@ void RnnFloatStep(const RnnWeights &w, int32_t batch, const float *x,
   }
   // Activation and the new state only after every row read the old state.
   for (int32_t b = 0; b < batch; ++b) {
-    float *ob = out + b * out_stride;
+    float* ob = out + b * out_stride;
     ApplyFloatActivationToVector(ob, w.units, w.activation);
     std::copy(ob, ob + w.units, h + int64_t{b} * w.units);
   }
 }
 
-Status PrepareRnnWeights(OpContext &ctx, int32_t batch, int32_t input_size,
-                         RnnWeights *w) {
+Status PrepareRnnWeights(OpContext& ctx, int32_t batch, int32_t input_size,
+                         RnnWeights* w) {
   const Tensor *wi, *wr, *bias, *h;
   EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &wi));
   EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 2, &wr));

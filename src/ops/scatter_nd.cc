@@ -18,15 +18,15 @@ namespace edgelite {
 namespace {
 
 template <typename T>
-void AddSlice(uint8_t *out, const uint8_t *upd, int64_t n) {
-  T *o = reinterpret_cast<T *>(out);
-  const T *u = reinterpret_cast<const T *>(upd);
+void AddSlice(uint8_t* out, const uint8_t* upd, int64_t n) {
+  T* o = reinterpret_cast<T*>(out);
+  const T* u = reinterpret_cast<const T*>(upd);
   for (int64_t j = 0; j < n; ++j) o[j] = static_cast<T>(o[j] + u[j]);
 }
 
 class ScatterNdOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const Tensor *indices, *updates, *shape_t;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &indices));
@@ -121,10 +121,10 @@ class ScatterNdOp final : public Op {
     return ctx.SetOutputShape(0, out);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const int32_t *idx = ctx.input(0)->Data<int32_t>();
-    const Tensor *updates = ctx.input(1);
-    Tensor *out = ctx.output(0);
+  Status Eval(OpContext& ctx) override {
+    const int32_t* idx = ctx.input(0)->Data<int32_t>();
+    const Tensor* updates = ctx.input(1);
+    Tensor* out = ctx.output(0);
     const size_t esize = DataTypeSize(updates->type);
     const int64_t total = out->NumElements();
     if (out->bytes > 0) std::memset(out->data, 0, out->bytes);
@@ -145,7 +145,7 @@ class ScatterNdOp final : public Op {
   }
 
  private:
-  void (*add_)(uint8_t *, const uint8_t *, int64_t) = nullptr;
+  void (*add_)(uint8_t*, const uint8_t*, int64_t) = nullptr;
   int k_ = 0;
   int64_t slices_ = 0, slice_size_ = 0;
   int64_t stride_[kMaxRank] = {};

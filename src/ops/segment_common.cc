@@ -34,8 +34,8 @@ T Combine(T a, T b) {
 }
 
 template <typename T, SegmentOp kOp>
-void Reduce(const T *data, const int32_t *ids, int64_t n, int64_t row,
-            int64_t segments, T *out) {
+void Reduce(const T* data, const int32_t* ids, int64_t n, int64_t row,
+            int64_t segments, T* out) {
   T init = T(0);
   if (kOp == SegmentOp::kMax) init = std::numeric_limits<T>::lowest();
   if (kOp == SegmentOp::kMin) init = std::numeric_limits<T>::max();
@@ -43,15 +43,15 @@ void Reduce(const T *data, const int32_t *ids, int64_t n, int64_t row,
   for (int64_t i = 0; i < segments * row; ++i) out[i] = init;
   for (int64_t i = 0; i < n; ++i) {
     if (ids[i] < 0) continue;
-    T *o = out + ids[i] * row;
-    const T *d = data + i * row;
+    T* o = out + ids[i] * row;
+    const T* d = data + i * row;
     for (int64_t j = 0; j < row; ++j) o[j] = Combine<T, kOp>(o[j], d[j]);
   }
 }
 
 template <typename T>
-void ReduceType(SegmentOp op, const T *data, const int32_t *ids, int64_t n,
-                int64_t row, int64_t segments, T *out) {
+void ReduceType(SegmentOp op, const T* data, const int32_t* ids, int64_t n,
+                int64_t row, int64_t segments, T* out) {
   switch (op) {
     case SegmentOp::kSum:
       return Reduce<T, SegmentOp::kSum>(data, ids, n, row, segments, out);
@@ -66,8 +66,8 @@ void ReduceType(SegmentOp op, const T *data, const int32_t *ids, int64_t n,
 
 }  // namespace
 
-void SegmentReduce(SegmentOp op, const Tensor *data, const int32_t *ids,
-                   int64_t n, int64_t row, int64_t segments, Tensor *out) {
+void SegmentReduce(SegmentOp op, const Tensor* data, const int32_t* ids,
+                   int64_t n, int64_t row, int64_t segments, Tensor* out) {
   if (data->type == DataType::kFloat32) {
     ReduceType(op, data->Data<float>(), ids, n, row, segments,
                out->MutableData<float>());

@@ -20,8 +20,8 @@ enum class SegmentOp : int8_t { kSum, kMax, kMin, kProd };
 // The UNSORTED_SEGMENT_* ops (unsorted_segment_common.cc).
 std::unique_ptr<Op> CreateUnsortedSegmentOp(SegmentOp op);
 
-void SegmentReduce(SegmentOp op, const Tensor *data, const int32_t *ids,
-                   int64_t n, int64_t row, int64_t segments, Tensor *out);
+void SegmentReduce(SegmentOp op, const Tensor* data, const int32_t* ids,
+                   int64_t n, int64_t row, int64_t segments, Tensor* out);
 
 }  // namespace edgelite
 

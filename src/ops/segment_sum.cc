@@ -19,7 +19,7 @@ namespace {
 
 class SegmentSumOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 1));
     const Tensor *data, *ids;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &data));
@@ -46,7 +46,7 @@ class SegmentSumOp final : public Op {
                             "set the output shape); edgelite plans memory "
                             "before Invoke");
     }
-    const int32_t *v = ids->Data<int32_t>();
+    const int32_t* v = ids->Data<int32_t>();
     const int32_t n = ids->shape.dims[0];
     for (int32_t i = 0; i < n; ++i) {
       const int32_t step = i == 0 ? v[0] : v[i] - v[i - 1];
@@ -65,8 +65,8 @@ class SegmentSumOp final : public Op {
     return ctx.SetOutputShape(0, out);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *data = ctx.input(0);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* data = ctx.input(0);
     SegmentReduce(SegmentOp::kSum, data, ctx.input(1)->Data<int32_t>(),
                   data->shape.dims[0], row_, segments_, ctx.output(0));
     return Status::Ok();

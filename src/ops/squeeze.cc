@@ -28,10 +28,10 @@ class SqueezeOp final : public Op {
                                      axis, in->shape.ToString().c_str()));
         }
         if (in->shape.dims[d] != 1) {
-          return ctx.Error(StatusCode::kInvalidModel,
-                           StrFormat("cannot squeeze dim %d of shape %s (size %d)",
-                                     axis, in->shape.ToString().c_str(),
-                                     in->shape.dims[d]));
+          return ctx.Error(
+              StatusCode::kInvalidModel,
+              StrFormat("cannot squeeze dim %d of shape %s (size %d)", axis,
+                        in->shape.ToString().c_str(), in->shape.dims[d]));
         }
         drop[d] = true;
       }

@@ -40,16 +40,16 @@ namespace {
 
 class SvdfOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 5, 5, 1));
     const Tensor *in, *wf, *wt, *state;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &wf));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 2, &wt));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 4, &state));
-    const Tensor *bias = ctx.input(3);
-    Tensor *out = ctx.output(0);
-    const RnnOptions &o = ctx.options().rnn;
+    const Tensor* bias = ctx.input(3);
+    Tensor* out = ctx.output(0);
+    const RnnOptions& o = ctx.options().rnn;
     EDGELITE_RETURN_IF_ERROR(CheckRecurrentActivation(ctx, o.activation));
     activation_ = o.activation;
 
@@ -98,7 +98,7 @@ class SvdfOp final : public Op {
       }
       const int idx[] = {2, 3, 4};
       for (int i : idx) {
-        const Tensor *t = ctx.input(i);
+        const Tensor* t = ctx.input(i);
         if (t != nullptr && t->type != DataType::kFloat32) {
           return ctx.InputError(StatusCode::kInvalidModel, i,
                                 StrFormat("must be float32 like the input, "
@@ -120,8 +120,8 @@ class SvdfOp final : public Op {
                             {2, DataType::kInt16},
                             {3, DataType::kInt32},
                             {4, DataType::kInt16}};
-      for (const Want &w : wants) {
-        const Tensor *t = ctx.input(w.i);
+      for (const Want& w : wants) {
+        const Tensor* t = ctx.input(w.i);
         if (t == nullptr) continue;
         if (t->type != w.type) {
           return ctx.InputError(
@@ -167,9 +167,9 @@ class SvdfOp final : public Op {
         static_cast<size_t>(batch_) * filters_ * sizeof(float), &scratch_);
   }
 
-  Status Eval(OpContext &ctx) override {
+  Status Eval(OpContext& ctx) override {
     // The state is a variable tensor: the op owns its contents.
-    Tensor *state = const_cast<Tensor *>(ctx.input(4));
+    Tensor* state = const_cast<Tensor*>(ctx.input(4));
     const int64_t total = int64_t{batch_} * filters_ * memory_;
     if (total == 0) return Status::Ok();
     const size_t esize = DataTypeSize(state->type);
@@ -183,30 +183,30 @@ class SvdfOp final : public Op {
   }
 
  private:
-  void EvalFloat(OpContext &ctx, float *state) {
-    const float *x = ctx.input(0)->Data<float>();
-    const float *wf = ctx.input(1)->Data<float>();
-    const float *wt = ctx.input(2)->Data<float>();
-    const Tensor *bias_t = ctx.input(3);
-    const float *bias = bias_t ? bias_t->Data<float>() : nullptr;
-    float *scratch = static_cast<float *>(ctx.scratch(scratch_));
-    float *out = ctx.output(0)->MutableData<float>();
+  void EvalFloat(OpContext& ctx, float* state) {
+    const float* x = ctx.input(0)->Data<float>();
+    const float* wf = ctx.input(1)->Data<float>();
+    const float* wt = ctx.input(2)->Data<float>();
+    const Tensor* bias_t = ctx.input(3);
+    const float* bias = bias_t ? bias_t->Data<float>() : nullptr;
+    float* scratch = static_cast<float*>(ctx.scratch(scratch_));
+    float* out = ctx.output(0)->MutableData<float>();
     for (int b = 0; b < batch_; ++b) {
       for (int f = 0; f < filters_; ++f) {
         float acc = 0.0f;
-        const float *w = wf + int64_t{f} * input_size_;
-        const float *v = x + int64_t{b} * input_size_;
+        const float* w = wf + int64_t{f} * input_size_;
+        const float* v = x + int64_t{b} * input_size_;
         for (int i = 0; i < input_size_; ++i) acc += w[i] * v[i];
-        float *s = state + (int64_t{b} * filters_ + f) * memory_;
+        float* s = state + (int64_t{b} * filters_ + f) * memory_;
         s[memory_ - 1] = acc;
         float dot = 0.0f;
-        const float *t = wt + int64_t{f} * memory_;
+        const float* t = wt + int64_t{f} * memory_;
         for (int m = 0; m < memory_; ++m) dot += t[m] * s[m];
         scratch[int64_t{b} * filters_ + f] = dot;
       }
       for (int u = 0; u < units_; ++u) {
         float sum = 0.0f;
-        const float *s = scratch + int64_t{b} * filters_ + int64_t{u} * rank_;
+        const float* s = scratch + int64_t{b} * filters_ + int64_t{u} * rank_;
         for (int r = 0; r < rank_; ++r) sum += s[r];
         out[int64_t{b} * units_ + u] = bias ? sum + bias[u] : sum;
       }
@@ -214,26 +214,26 @@ class SvdfOp final : public Op {
     ApplyFloatActivationToVector(out, int64_t{batch_} * units_, activation_);
   }
 
-  void EvalInteger(OpContext &ctx, int16_t *state) {
-    const int8_t *x = ctx.input(0)->Data<int8_t>();
-    const int8_t *wf = ctx.input(1)->Data<int8_t>();
-    const int16_t *wt = ctx.input(2)->Data<int16_t>();
-    const Tensor *bias_t = ctx.input(3);
-    const int32_t *bias = bias_t ? bias_t->Data<int32_t>() : nullptr;
-    int32_t *scratch = static_cast<int32_t *>(ctx.scratch(scratch_));
-    int8_t *out = ctx.output(0)->MutableData<int8_t>();
+  void EvalInteger(OpContext& ctx, int16_t* state) {
+    const int8_t* x = ctx.input(0)->Data<int8_t>();
+    const int8_t* wf = ctx.input(1)->Data<int8_t>();
+    const int16_t* wt = ctx.input(2)->Data<int16_t>();
+    const Tensor* bias_t = ctx.input(3);
+    const int32_t* bias = bias_t ? bias_t->Data<int32_t>() : nullptr;
+    int32_t* scratch = static_cast<int32_t*>(ctx.scratch(scratch_));
+    int8_t* out = ctx.output(0)->MutableData<int8_t>();
     for (int b = 0; b < batch_; ++b) {
       for (int f = 0; f < filters_; ++f) {
         int32_t acc = 0;
-        const int8_t *w = wf + int64_t{f} * input_size_;
-        const int8_t *v = x + int64_t{b} * input_size_;
+        const int8_t* w = wf + int64_t{f} * input_size_;
+        const int8_t* v = x + int64_t{b} * input_size_;
         for (int i = 0; i < input_size_; ++i) acc += w[i] * (v[i] - in_zp_);
         acc = MultiplyByQuantizedMultiplier(acc, mult1_, shift1_);
         acc = std::min<int32_t>(std::max<int32_t>(acc, -32768), 32767);
-        int16_t *s = state + (int64_t{b} * filters_ + f) * memory_;
+        int16_t* s = state + (int64_t{b} * filters_ + f) * memory_;
         s[memory_ - 1] = static_cast<int16_t>(acc);
         uint32_t dot = 0;  // int32 sums that wrap, as TFLite's
-        const int16_t *t = wt + int64_t{f} * memory_;
+        const int16_t* t = wt + int64_t{f} * memory_;
         for (int m = 0; m < memory_; ++m) {
           dot += static_cast<uint32_t>(int32_t{t[m]} * s[m]);
         }
@@ -241,7 +241,7 @@ class SvdfOp final : public Op {
       }
       for (int u = 0; u < units_; ++u) {
         uint32_t sum = bias ? static_cast<uint32_t>(bias[u]) : 0u;
-        const int32_t *s = scratch + int64_t{b} * filters_ + int64_t{u} * rank_;
+        const int32_t* s = scratch + int64_t{b} * filters_ + int64_t{u} * rank_;
         for (int r = 0; r < rank_; ++r) sum += static_cast<uint32_t>(s[r]);
         int32_t q = MultiplyByQuantizedMultiplier(static_cast<int32_t>(sum),
                                                   mult2_, shift2_) +

@@ -33,10 +33,10 @@ int64_t FloatKey(float f) {
 
 class TopKV2Op final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 2, 2, 2));
-    const Tensor *in = nullptr;
-    const Tensor *k_t = nullptr;
+    const Tensor* in = nullptr;
+    const Tensor* k_t = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &k_t));
     switch (in->type) {
@@ -84,8 +84,8 @@ class TopKV2Op final : public Op {
                     row_, in->shape.ToString().c_str()));
     }
     k_ = k;
-    Tensor *values = ctx.output(0);
-    Tensor *indices = ctx.output(1);
+    Tensor* values = ctx.output(0);
+    Tensor* indices = ctx.output(1);
     if (values->type != in->type) {
       return ctx.OutputError(
           StatusCode::kInvalidModel, 0,
@@ -114,13 +114,13 @@ class TopKV2Op final : public Op {
                               &scratch_);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *in = ctx.input(0);
-    Tensor *values = ctx.output(0);
-    Tensor *indices = ctx.output(1);
+  Status Eval(OpContext& ctx) override {
+    const Tensor* in = ctx.input(0);
+    Tensor* values = ctx.output(0);
+    Tensor* indices = ctx.output(1);
     if (k_ == 0 || rows_ == 0) return Status::Ok();
-    int64_t *keys = static_cast<int64_t *>(ctx.scratch(scratch_));
-    int32_t *order = reinterpret_cast<int32_t *>(keys + row_);
+    int64_t* keys = static_cast<int64_t*>(ctx.scratch(scratch_));
+    int32_t* order = reinterpret_cast<int32_t*>(keys + row_);
     const size_t esize = DataTypeSize(in->type);
     const bool idx16 = indices->type == DataType::kInt16;
     for (int64_t r = 0; r < rows_; ++r) {
@@ -133,8 +133,8 @@ class TopKV2Op final : public Op {
           order, order + k_, order + row_, [keys](int32_t a, int32_t b) {
             return keys[a] > keys[b] || (keys[a] == keys[b] && a < b);
           });
-      const uint8_t *src = in->data + base * esize;
-      uint8_t *dst = values->data + r * k_ * esize;
+      const uint8_t* src = in->data + base * esize;
+      uint8_t* dst = values->data + r * k_ * esize;
       for (int32_t j = 0; j < k_; ++j) {
         std::memcpy(dst + j * esize, src + order[j] * esize, esize);
         if (idx16) {
@@ -149,7 +149,7 @@ class TopKV2Op final : public Op {
   }
 
  private:
-  static int64_t Key(const Tensor *t, int64_t i) {
+  static int64_t Key(const Tensor* t, int64_t i) {
     switch (t->type) {
       case DataType::kFloat32:
         return FloatKey(t->Data<float>()[i]);

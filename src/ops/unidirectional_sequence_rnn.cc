@@ -16,9 +16,9 @@ namespace {
 
 class UnidirectionalSequenceRnnOp final : public Op {
  public:
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 5, 5, 1));
-    const Tensor *in = nullptr;
+    const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &in));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 0, 3, 3));
     time_major_ = ctx.options().rnn.time_major;
@@ -31,15 +31,15 @@ class UnidirectionalSequenceRnnOp final : public Op {
     return ctx.SetOutputShape(0, out);
   }
 
-  Status Eval(OpContext &ctx) override {
+  Status Eval(OpContext& ctx) override {
     RnnWeights w = w_;
     w.input_weights = ctx.input(1)->Data<float>();
     w.recurrent_weights = ctx.input(2)->Data<float>();
     w.bias = ctx.input(3)->Data<float>();
     // The hidden state is a variable tensor: the op owns its contents.
-    float *h = const_cast<Tensor *>(ctx.input(4))->MutableData<float>();
-    const float *x = ctx.input(0)->Data<float>();
-    float *out = ctx.output(0)->MutableData<float>();
+    float* h = const_cast<Tensor*>(ctx.input(4))->MutableData<float>();
+    const float* x = ctx.input(0)->Data<float>();
+    float* out = ctx.output(0)->MutableData<float>();
     const int64_t in_n = w.input_size, out_n = w.units;
     if (time_major_) {
       for (int32_t t = 0; t < time_; ++t) {

@@ -19,7 +19,7 @@ class UnsortedSegmentOp final : public Op {
  public:
   explicit UnsortedSegmentOp(SegmentOp op) : op_(op) {}
 
-  Status Prepare(OpContext &ctx) override {
+  Status Prepare(OpContext& ctx) override {
     EDGELITE_RETURN_IF_ERROR(CheckArity(ctx, 3, 3, 1));
     const Tensor *data, *ids, *num;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 0, &data));
@@ -72,9 +72,9 @@ class UnsortedSegmentOp final : public Op {
     return ctx.SetOutputShape(0, out);
   }
 
-  Status Eval(OpContext &ctx) override {
-    const Tensor *ids_t = ctx.input(1);
-    const int32_t *ids = ids_t->Data<int32_t>();
+  Status Eval(OpContext& ctx) override {
+    const Tensor* ids_t = ctx.input(1);
+    const int32_t* ids = ids_t->Data<int32_t>();
     const int64_t n = ids_t->NumElements();
     for (int64_t i = 0; i < n; ++i) {
       if (ids[i] >= segments_) {

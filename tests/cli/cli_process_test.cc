@@ -1,8 +1,7 @@
 // The `edgelite` executable as a user sees it: exit codes, the one-line error
 // contract, and end-to-end classification once the runtime can run models.
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,7 +58,8 @@ Result RunCli(const std::vector<std::string>& args) {
   waitpid(pid, &status, 0);
   close(out_fd);
   close(err_fd);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = Slurp(out_path);
   r.err = Slurp(err_path);
   unlink(out_path);
@@ -102,9 +102,7 @@ TEST(CliTest, Version) {
   EXPECT_EQ(r.out.rfind("edgelite ", 0), 0u) << r.out;
 }
 
-TEST(CliTest, NoArgumentsIsUsageError) {
-  EXPECT_EQ(RunCli({}).exit_code, 2);
-}
+TEST(CliTest, NoArgumentsIsUsageError) { EXPECT_EQ(RunCli({}).exit_code, 2); }
 
 TEST(CliTest, UnknownCommandExitsTwo) {
   Result r = RunCli({"frobnicate"});
@@ -142,7 +140,8 @@ TEST(CliTest, MissingModelNamesThePath) {
 TEST(CliTest, ClassifyRejectsANonImage) {
   // The labels file is text: decoding must fail with a clear message. Only
   // meaningful once the runtime loads models (the model is loaded first).
-  const std::string model = TestData("models/mobilenet_v1_0.25_128_quant.tflite");
+  const std::string model =
+      TestData("models/mobilenet_v1_0.25_128_quant.tflite");
   const std::string text = TestData("labels/imagenet_labels.txt");
   Result r = RunCli({"classify", model, text});
   EXPECT_EQ(r.exit_code, 1);
@@ -152,7 +151,8 @@ TEST(CliTest, ClassifyRejectsANonImage) {
 }
 
 TEST(CliTest, ClassifyMissingImageNamesThePath) {
-  const std::string model = TestData("models/mobilenet_v1_0.25_128_quant.tflite");
+  const std::string model =
+      TestData("models/mobilenet_v1_0.25_128_quant.tflite");
   Result r = RunCli({"classify", model, "/nonexistent/cat.jpg"});
   EXPECT_EQ(r.exit_code, 1);
   ExpectOneErrorLine(r);
@@ -210,7 +210,8 @@ TEST(CliTest, CArrayCompiles) {
     std::fputs(
         "extern const unsigned char g_model[];\n"
         "extern const unsigned int g_model_len;\n"
-        "int main() { return g_model_len == 2704 && g_model[4] == 'T' ? 0 : 1; }\n",
+        "int main() { return g_model_len == 2704 && g_model[4] == 'T' ? 0 : 1; "
+        "}\n",
         f);
     std::fclose(f);
   }
@@ -270,8 +271,8 @@ TEST(CliTest, RunWritesRawOutputs) {
   ASSERT_EQ(write(fd, &q, 1), 1);
   close(fd);
   const std::string out_path = std::string(in_path) + ".out";
-  Result r = RunCli({"run", kHelloInt8, "--input", in_path, "--output",
-                     out_path});
+  Result r =
+      RunCli({"run", kHelloInt8, "--input", in_path, "--output", out_path});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(testing::ReadBytes(out_path).size(), 1u);
   unlink(in_path);
@@ -292,13 +293,15 @@ TEST(CliTest, OpsListsTheRegistry) {
 }
 
 TEST(CliTest, ArithmeticFlagPicksTheMode) {
-  const std::string model = TestData("models/mobilenet_v1_0.25_224_quant.tflite");
+  const std::string model =
+      TestData("models/mobilenet_v1_0.25_224_quant.tflite");
   Result bad = RunCli({"classify", model, TestData("images/burger.jpg"),
                        "--arithmetic", "fast"});
   EXPECT_EQ(bad.exit_code, 1);
   ExpectOneErrorLine(bad);
-  EXPECT_NE(bad.err.find("--arithmetic must be 'tflite' or 'micro', got 'fast'"),
-            std::string::npos)
+  EXPECT_NE(
+      bad.err.find("--arithmetic must be 'tflite' or 'micro', got 'fast'"),
+      std::string::npos)
       << bad.err;
   // tflite-micro's arithmetic differs from TFLite's by one on a few conv
   // outputs; the class does not change.
@@ -317,7 +320,8 @@ TEST(CliTest, BenchRuns) {
 
 // End to end: TFLite's own expectation for this model and image.
 TEST(CliTest, ClassifyGraceHopperIsMilitaryUniform) {
-  const std::string model = SourcePath("models/tf2_mobilenet_v2_1.0_224_ptq.tflite");
+  const std::string model =
+      SourcePath("models/tf2_mobilenet_v2_1.0_224_ptq.tflite");
   if (!FileExists(model)) GTEST_SKIP() << "missing " << model;
   Result r = RunCli({"classify", model, TestData("images/grace_hopper.bmp"),
                      "--labels", TestData("labels/imagenet_labels.txt"),
@@ -332,10 +336,11 @@ TEST(CliTest, ClassifyGraceHopperIsMilitaryUniform) {
 }
 
 TEST(CliTest, ClassifyTextOutput) {
-  const std::string model = TestData("models/mobilenet_v1_0.25_224_quant.tflite");
-  Result r = RunCli({"classify", model, TestData("images/burger.jpg"),
-                     "--labels", TestData("labels/imagenet_labels.txt"),
-                     "--top", "1"});
+  const std::string model =
+      TestData("models/mobilenet_v1_0.25_224_quant.tflite");
+  Result r =
+      RunCli({"classify", model, TestData("images/burger.jpg"), "--labels",
+              TestData("labels/imagenet_labels.txt"), "--top", "1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // tflite-support: burger.jpg → 934 "cheeseburger".
   EXPECT_NE(r.out.find("934  cheeseburger"), std::string::npos) << r.out;

@@ -1,9 +1,9 @@
 // TFLite model metadata: real model, synthetic buffers, hostile buffers.
-#include <gtest/gtest.h>
+#include "api/metadata.h"
 
 #include <flatbuffers/flatbuffers.h>
+#include <gtest/gtest.h>
 
-#include "api/metadata.h"
 #include "cli/test_files.h"
 #include "format/metadata_schema_generated.h"
 #include "format/tflite_schema.h"
@@ -68,8 +68,8 @@ std::vector<uint8_t> BuildMetadata() {
       b.CreateVector(std::vector<float>{4.0f, 5.0f, 6.0f}));
   auto in_unit = mfb::CreateProcessUnit(
       b, mfb::ProcessUnitOptions::NormalizationOptions, norm.Union());
-  auto input = mfb::CreateTensorMetadata(
-      b, b.CreateString("image"), 0, 0, 0, b.CreateVector(&in_unit, 1));
+  auto input = mfb::CreateTensorMetadata(b, b.CreateString("image"), 0, 0, 0,
+                                         b.CreateVector(&in_unit, 1));
   auto thr = mfb::CreateScoreThresholdingOptions(b, 0.25f);
   auto out_unit = mfb::CreateProcessUnit(
       b, mfb::ProcessUnitOptions::ScoreThresholdingOptions, thr.Union());
@@ -78,15 +78,14 @@ std::vector<uint8_t> BuildMetadata() {
                                 mfb::AssociatedFileType::DESCRIPTIONS),
       mfb::CreateAssociatedFile(b, b.CreateString("labels.txt"), 0,
                                 mfb::AssociatedFileType::TENSOR_AXIS_LABELS)};
-  auto output = mfb::CreateTensorMetadata(
-      b, b.CreateString("probability"), 0, 0, 0,
-      b.CreateVector(&out_unit, 1), 0, b.CreateVector(files));
+  auto output = mfb::CreateTensorMetadata(b, b.CreateString("probability"), 0,
+                                          0, 0, b.CreateVector(&out_unit, 1), 0,
+                                          b.CreateVector(files));
   auto sg = mfb::CreateSubGraphMetadata(b, 0, 0, b.CreateVector(&input, 1),
                                         b.CreateVector(&output, 1));
-  auto root = mfb::CreateModelMetadata(b, b.CreateString("net"),
-                                       b.CreateString("a test"),
-                                       b.CreateString("v1"),
-                                       b.CreateVector(&sg, 1));
+  auto root = mfb::CreateModelMetadata(
+      b, b.CreateString("net"), b.CreateString("a test"), b.CreateString("v1"),
+      b.CreateVector(&sg, 1));
   mfb::FinishModelMetadataBuffer(b, root);
   return {b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize()};
 }

@@ -1,9 +1,10 @@
 // Files packed in a model's trailing zip archive.
+#include "api/packed_files.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "api/packed_files.h"
 #include "cli/test_files.h"
 
 namespace edgelite {
@@ -30,15 +31,15 @@ std::vector<uint8_t> ModelWithZip(
   for (const auto& f : files) {
     offsets.push_back(static_cast<uint32_t>(zip.size()));
     Put32(&zip, 0x04034b50);
-    Put16(&zip, 10);      // version
-    Put16(&zip, 0);       // flags
+    Put16(&zip, 10);  // version
+    Put16(&zip, 0);   // flags
     Put16(&zip, method);
-    Put32(&zip, 0);       // time, date
-    Put32(&zip, 0);       // crc (not checked)
+    Put32(&zip, 0);  // time, date
+    Put32(&zip, 0);  // crc (not checked)
     Put32(&zip, static_cast<uint32_t>(f.second.size()));
     Put32(&zip, static_cast<uint32_t>(f.second.size()));
     Put16(&zip, static_cast<uint32_t>(f.first.size()));
-    Put16(&zip, 0);       // extra
+    Put16(&zip, 0);  // extra
     zip.insert(zip.end(), f.first.begin(), f.first.end());
     zip.insert(zip.end(), f.second.begin(), f.second.end());
   }
@@ -87,9 +88,9 @@ std::string Find(const std::vector<uint8_t>& model, const std::string& name,
 }
 
 TEST(PackedFilesTest, FindsStoredFilesAfterTheModel) {
-  const auto model = ModelWithZip("TFL3 model bytes here",
-                                  {{"readme.txt", "hello"},
-                                   {"labels.txt", "a\nb\nc\n"}});
+  const auto model =
+      ModelWithZip("TFL3 model bytes here",
+                   {{"readme.txt", "hello"}, {"labels.txt", "a\nb\nc\n"}});
   Status s;
   EXPECT_EQ(Find(model, "labels.txt", &s), "a\nb\nc\n");
   EXPECT_TRUE(s.ok()) << s.message();
@@ -120,10 +121,12 @@ TEST(PackedFilesTest, CorruptArchivesNeverReadOutOfRange) {
   const auto good = ModelWithZip("prefix", {{"labels.txt", "a\nb\n"}});
   for (size_t cut = 0; cut < good.size(); ++cut) {
     // Keep the copy exactly `cut` bytes long so ASan sees any overrun.
-    std::vector<uint8_t> tail(good.begin() + static_cast<long>(cut), good.end());
+    std::vector<uint8_t> tail(good.begin() + static_cast<long>(cut),
+                              good.end());
     Status s;
     Find(tail, "labels.txt", &s);
-    std::vector<uint8_t> head(good.begin(), good.begin() + static_cast<long>(cut));
+    std::vector<uint8_t> head(good.begin(),
+                              good.begin() + static_cast<long>(cut));
     Find(head, "labels.txt", &s);
   }
   for (size_t i = 0; i < good.size(); ++i) {

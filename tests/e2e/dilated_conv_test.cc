@@ -35,16 +35,19 @@ std::vector<T> Values(const TensorInfo& t) {
 }
 
 TEST(DilatedConvModel, EqualsOneDilatedSameConvolution) {
-  const std::string path = testing::SourcePath("tests/data/models/dilated_conv.tflite");
+  const std::string path =
+      testing::SourcePath("tests/data/models/dilated_conv.tflite");
   const std::vector<uint8_t> bytes = testing::ReadFile(path);
   ASSERT_FALSE(bytes.empty()) << path;
   std::shared_ptr<const ModelView> model;
   ASSERT_TRUE(testing::LoadModel(bytes, &model).ok());
-  const OperatorInfo* s2b = FindOp(*model, tfl::BuiltinOperator::SPACE_TO_BATCH_ND);
+  const OperatorInfo* s2b =
+      FindOp(*model, tfl::BuiltinOperator::SPACE_TO_BATCH_ND);
   const OperatorInfo* conv = FindOp(*model, tfl::BuiltinOperator::CONV_2D);
   ASSERT_NE(s2b, nullptr);
   ASSERT_NE(conv, nullptr);
-  const std::vector<int32_t> block = Values<int32_t>(model->tensors()[s2b->inputs[1]]);
+  const std::vector<int32_t> block =
+      Values<int32_t>(model->tensors()[s2b->inputs[1]]);
   ASSERT_EQ(block.size(), 2u);
   EXPECT_GT(block[0] * block[1], 1) << "the model should be dilated";
   const TensorInfo& w = model->tensors()[conv->inputs[1]];
@@ -54,10 +57,12 @@ TEST(DilatedConvModel, EqualsOneDilatedSameConvolution) {
   // BATCH_TO_SPACE_ND.
   std::vector<float> bias(static_cast<size_t>(out_channels), 0.0f);
   if (conv->inputs.size() > 2 && conv->inputs[2] >= 0) {
-    const std::vector<float> b = Values<float>(model->tensors()[conv->inputs[2]]);
+    const std::vector<float> b =
+        Values<float>(model->tensors()[conv->inputs[2]]);
     for (size_t c = 0; c < bias.size() && c < b.size(); ++c) bias[c] += b[c];
   }
-  const OperatorInfo* b2s = FindOp(*model, tfl::BuiltinOperator::BATCH_TO_SPACE_ND);
+  const OperatorInfo* b2s =
+      FindOp(*model, tfl::BuiltinOperator::BATCH_TO_SPACE_ND);
   ASSERT_NE(b2s, nullptr);
   int add_count = 0;
   for (const OperatorInfo& op : model->operators()) {
@@ -74,11 +79,12 @@ TEST(DilatedConvModel, EqualsOneDilatedSameConvolution) {
 
   testing::ModelBuilder mb;
   const int x = mb.AddActivation("x", DataType::kFloat32, {1, 1, 1, 3});
-  const int wt = mb.AddConstant<float>("w", DataType::kFloat32, w.shape.ToVector(),
-                                       Values<float>(w));
+  const int wt = mb.AddConstant<float>("w", DataType::kFloat32,
+                                       w.shape.ToVector(), Values<float>(w));
   const int bt =
       mb.AddConstant<float>("b", DataType::kFloat32, {out_channels}, bias);
-  const int y = mb.AddActivation("y", DataType::kFloat32, {1, 1, 1, out_channels});
+  const int y =
+      mb.AddActivation("y", DataType::kFloat32, {1, 1, 1, out_channels});
   testing::OperatorSpec op;
   op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::CONV_2D);
   op.inputs = {x, wt, bt};
@@ -88,8 +94,8 @@ TEST(DilatedConvModel, EqualsOneDilatedSameConvolution) {
   op.options = [o, block](flatbuffers::FlatBufferBuilder& fbb) {
     return tfl::CreateConv2DOptions(
                fbb, tfl::Padding::SAME, 1, 1,
-               static_cast<tfl::ActivationFunctionType>(o.activation),
-               block[1], block[0])
+               static_cast<tfl::ActivationFunctionType>(o.activation), block[1],
+               block[0])
         .Union();
   };
   mb.AddOperator(op);
@@ -101,8 +107,10 @@ TEST(DilatedConvModel, EqualsOneDilatedSameConvolution) {
   ASSERT_TRUE(s.ok()) << s.message();
   s = testing::MakeInterpreter(mb.Build(), &single);
   ASSERT_TRUE(s.ok()) << s.message();
-  const std::vector<std::vector<float>> inputs = {
-      {0.0f, 0.0f, 0.0f}, {1.0f, -2.0f, 0.5f}, {0.1f, 0.2f, 0.3f}, {-3.0f, 4.0f, 7.5f}};
+  const std::vector<std::vector<float>> inputs = {{0.0f, 0.0f, 0.0f},
+                                                  {1.0f, -2.0f, 0.5f},
+                                                  {0.1f, 0.2f, 0.3f},
+                                                  {-3.0f, 4.0f, 7.5f}};
   for (const auto& in : inputs) {
     testing::SetInput(whole.get(), 0, in);
     testing::SetInput(single.get(), 0, in);

@@ -52,14 +52,18 @@ std::vector<float> Dequantized(const Tensor& t) {
   std::vector<float> out(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) {
     switch (t.type) {
-      case DataType::kFloat32: out[i] = t.Data<float>()[i]; break;
+      case DataType::kFloat32:
+        out[i] = t.Data<float>()[i];
+        break;
       case DataType::kUInt8:
         out[i] = t.scale() * (t.Data<uint8_t>()[i] - t.zero_point());
         break;
       case DataType::kInt8:
         out[i] = t.scale() * (t.Data<int8_t>()[i] - t.zero_point());
         break;
-      default: ADD_FAILURE() << "unexpected output type"; break;
+      default:
+        ADD_FAILURE() << "unexpected output type";
+        break;
     }
   }
   return out;
@@ -67,13 +71,15 @@ std::vector<float> Dequantized(const Tensor& t) {
 
 // Whole image resized with TFLite's RESIZE_BILINEAR (as libcoral and the
 // tflite-support Task Library do), then mapped to the input type.
-std::vector<float> Classify(Interpreter* interp, const std::string& image,
-                            const NormalizationParams& norm = NormalizationParams()) {
+std::vector<float> Classify(
+    Interpreter* interp, const std::string& image,
+    const NormalizationParams& norm = NormalizationParams()) {
   Tensor* in = interp->input(0);
   int w = 0, h = 0, c = 0;
   EXPECT_TRUE(ImageInputSize(*in, &w, &h, &c).ok());
   Image resized;
-  EXPECT_TRUE(ResizeBilinear(DecodeFile(ImagePath(image)), w, h, &resized).ok());
+  EXPECT_TRUE(
+      ResizeBilinear(DecodeFile(ImagePath(image)), w, h, &resized).ok());
   Status s = FillInputTensor(resized, norm, in);
   EXPECT_TRUE(s.ok()) << s.message();
   s = interp->Invoke();
@@ -166,7 +172,8 @@ std::vector<float> PersonScores(Interpreter* interp, const std::string& image) {
   EXPECT_EQ(img.height, 96);
   int8_t* dst = in->MutableData<int8_t>();
   for (int i = 0; i < 96 * 96; ++i) {
-    dst[i] = static_cast<int8_t>(img.pixels[static_cast<size_t>(i) * img.channels]);
+    dst[i] =
+        static_cast<int8_t>(img.pixels[static_cast<size_t>(i) * img.channels]);
   }
   Status s = interp->Invoke();
   EXPECT_TRUE(s.ok()) << s.message();
@@ -213,8 +220,9 @@ TEST(Golden, HelloWorldInt8) {
 TEST(Golden, HelloWorldDynamicBatch) {
   auto interp = Load("hello_world_float.tflite");
   ASSERT_TRUE(interp);
-  EXPECT_EQ(interp->model().tensors()[interp->model().inputs()[0]].shape_signature,
-            Shape({-1, 1}));
+  EXPECT_EQ(
+      interp->model().tensors()[interp->model().inputs()[0]].shape_signature,
+      Shape({-1, 1}));
   ASSERT_TRUE(interp->ResizeInput(0, Shape({4, 1})).ok());
   ASSERT_TRUE(interp->AllocateTensors().ok());
   const std::vector<float> xs = {0.0f, 1.0f, 3.0f, 5.0f};
@@ -222,7 +230,8 @@ TEST(Golden, HelloWorldDynamicBatch) {
   ASSERT_TRUE(interp->Invoke().ok());
   ASSERT_EQ(interp->output(0)->shape, Shape({4, 1}));
   const std::vector<float> ys = testing::GetOutput<float>(*interp, 0);
-  for (size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], std::sin(xs[i]), 0.05f);
+  for (size_t i = 0; i < xs.size(); ++i)
+    EXPECT_NEAR(ys[i], std::sin(xs[i]), 0.05f);
 }
 
 // MLPerf Tiny's visual wake words model: index 0 = no person, 1 = person
@@ -238,8 +247,8 @@ TEST(Golden, HelloWorldDynamicBatch) {
 // against cat.bmp and burger.jpg, and every output byte must equal TFLite's.
 struct VwwCase {
   const char* image;
-  int8_t tflite[2];    // tfjs-tflite's int8 output on our int8 input tensor
-  float tflite_f[2];   // its float output on our float input tensor
+  int8_t tflite[2];   // tfjs-tflite's int8 output on our int8 input tensor
+  float tflite_f[2];  // its float output on our float input tensor
 };
 constexpr VwwCase kVwwCases[] = {
     {"multi_objects.jpg", {-31, 31}, {0.3905504f, 0.60944957f}},

@@ -154,9 +154,8 @@ void RunMutant(const std::vector<uint8_t>& bytes, const std::string& label,
     // Here a small cap keeps every mutant fast so a real hang stands out.
     InterpreterOptions options;
     options.max_arena_bytes = kMutantArenaCap;
-    EDGELITE_RETURN_IF_ERROR(
-        Interpreter::Create(std::shared_ptr<const ModelView>(std::move(view)),
-                            options, &interp));
+    EDGELITE_RETURN_IF_ERROR(Interpreter::Create(
+        std::shared_ptr<const ModelView>(std::move(view)), options, &interp));
     failed_at = &tally->allocate_failed;
     EDGELITE_RETURN_IF_ERROR(interp->AllocateTensors());
     for (int i = 0; i < interp->num_inputs(); ++i) {

@@ -36,8 +36,8 @@ inline LoadLimits FuzzLoadLimits() {
 
 inline Status LoadAndRun(const uint8_t* data, size_t size) {
   std::unique_ptr<ModelView> view;
-  EDGELITE_RETURN_IF_ERROR(ModelView::Create(ByteSource::Copy(data, size),
-                                             &view, FuzzLoadLimits()));
+  EDGELITE_RETURN_IF_ERROR(
+      ModelView::Create(ByteSource::Copy(data, size), &view, FuzzLoadLimits()));
   InterpreterOptions options;
   options.max_arena_bytes = kArenaCap;
   std::unique_ptr<Interpreter> interp;

@@ -17,11 +17,12 @@
 // input that does not verify as a model is replaced by one of the seed models
 // (tests/data/models, ≤ 1 MiB). Then the same load → allocate → invoke as
 // fuzz_load. See docs/fuzzing.md.
+#include <dirent.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <dirent.h>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -64,7 +65,8 @@ void LoadSeeds(const std::string& dir) {
     std::ifstream f(dir + "/" + n, std::ios::binary);
     std::vector<uint8_t> b((std::istreambuf_iterator<char>(f)),
                            std::istreambuf_iterator<char>());
-    if (!b.empty() && b.size() <= kMaxSeedBytes) Seeds().push_back(std::move(b));
+    if (!b.empty() && b.size() <= kMaxSeedBytes)
+      Seeds().push_back(std::move(b));
   }
 }
 
@@ -271,8 +273,10 @@ void Store(uint8_t* p, T v) {
 
 // An integer near the old one, on a boundary, or anything.
 int64_t NewInt(int64_t old, int64_t lo, int64_t hi, std::mt19937* rng) {
-  static const int64_t kEdges[] = {0, 1, -1, 2, 3, 4, 7, 8, 16, 127, 128, 255,
-                                   256, 32767, 65535, 0x7fffffff, -0x80000000LL};
+  static const int64_t kEdges[] = {
+      0,     1,          -1,           2,   3,   4,   7,
+      8,     16,         127,          128, 255, 256, 32767,
+      65535, 0x7fffffff, -0x80000000LL};
   int64_t v;
   switch ((*rng)() % 4) {
     case 0:
@@ -286,9 +290,9 @@ int64_t NewInt(int64_t old, int64_t lo, int64_t hi, std::mt19937* rng) {
       v = static_cast<int64_t>((*rng)()) - (int64_t{1} << 31);
       break;
   }
-  if (v < lo || v > hi) v = lo + static_cast<int64_t>(
-                                     static_cast<uint64_t>(v - lo) %
-                                     (static_cast<uint64_t>(hi - lo) + 1));
+  if (v < lo || v > hi)
+    v = lo + static_cast<int64_t>(static_cast<uint64_t>(v - lo) %
+                                  (static_cast<uint64_t>(hi - lo) + 1));
   return v;
 }
 
@@ -315,40 +319,56 @@ float NewFloat(float old, std::mt19937* rng) {
 void MutateSite(const Site& s, size_t file_size, std::mt19937* rng) {
   switch (s.kind) {
     case Kind::kI8:
-      Store<int8_t>(s.p, static_cast<int8_t>(
-                             (*rng)() % 2 ? NewInt(Load<int8_t>(s.p), -128, 127, rng)
-                                          : static_cast<int64_t>((*rng)() % 24)));
+      Store<int8_t>(s.p,
+                    static_cast<int8_t>(
+                        (*rng)() % 2 ? NewInt(Load<int8_t>(s.p), -128, 127, rng)
+                                     : static_cast<int64_t>((*rng)() % 24)));
       break;
     case Kind::kU8:
       Store<uint8_t>(s.p, static_cast<uint8_t>((*rng)() % 3 ? (*rng)() % 2
-                                                             : (*rng)() % 256));
+                                                            : (*rng)() % 256));
       break;
     case Kind::kI32:
       Store<int32_t>(s.p, static_cast<int32_t>(NewInt(
                               Load<int32_t>(s.p), INT32_MIN, INT32_MAX, rng)));
       break;
     case Kind::kU32:
-      Store<uint32_t>(s.p, static_cast<uint32_t>(NewInt(
-                               Load<uint32_t>(s.p), 0, UINT32_MAX, rng)));
+      Store<uint32_t>(s.p, static_cast<uint32_t>(NewInt(Load<uint32_t>(s.p), 0,
+                                                        UINT32_MAX, rng)));
       break;
     case Kind::kI64: {
-      static const int64_t kEdges[] = {
-          -128, 127, 255, -129, 128, 32767, -32768, 65535,
-          std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+      static const int64_t kEdges[] = {-128,
+                                       127,
+                                       255,
+                                       -129,
+                                       128,
+                                       32767,
+                                       -32768,
+                                       65535,
+                                       std::numeric_limits<int64_t>::min(),
+                                       std::numeric_limits<int64_t>::max()};
       const int64_t old = Load<int64_t>(s.p);
       // Near the old value, wrapping (no signed overflow).
       const uint64_t near = static_cast<uint64_t>(old) + (*rng)() % 5 - 2;
-      Store<int64_t>(s.p, (*rng)() % 2
-                              ? static_cast<int64_t>(near)
-                              : kEdges[(*rng)() % (sizeof(kEdges) / sizeof(kEdges[0]))]);
+      Store<int64_t>(
+          s.p, (*rng)() % 2
+                   ? static_cast<int64_t>(near)
+                   : kEdges[(*rng)() % (sizeof(kEdges) / sizeof(kEdges[0]))]);
       break;
     }
     case Kind::kU64: {
-      const uint64_t kValues[] = {0, 1, 8, file_size, file_size - 1,
-                                  file_size / 2, uint64_t{1} << 31,
+      const uint64_t kValues[] = {0,
+                                  1,
+                                  8,
+                                  file_size,
+                                  file_size - 1,
+                                  file_size / 2,
+                                  uint64_t{1} << 31,
                                   std::numeric_limits<uint64_t>::max(),
-                                  Load<uint64_t>(s.p) + 1, Load<uint64_t>(s.p) - 1};
-      Store<uint64_t>(s.p, kValues[(*rng)() % (sizeof(kValues) / sizeof(kValues[0]))]);
+                                  Load<uint64_t>(s.p) + 1,
+                                  Load<uint64_t>(s.p) - 1};
+      Store<uint64_t>(
+          s.p, kValues[(*rng)() % (sizeof(kValues) / sizeof(kValues[0]))]);
       break;
     }
     case Kind::kF32:

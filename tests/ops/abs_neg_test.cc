@@ -13,11 +13,12 @@ namespace {
 using namespace unary_test;  // NOLINT
 
 TEST(AbsTest, Float) {
-  const auto model = Model(OpOf(tfl::BuiltinOperator::ABS),
-                           Spec("x", DataType::kFloat32, {3}),
-                           Spec("y", DataType::kFloat32, {3}));
-  EXPECT_EQ(Bits(RunUnary<float>(model, std::vector<float>{-2.5f, -0.0f, 3.0f})),
-            Bits({2.5f, 0.0f, 3.0f}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::ABS), Spec("x", DataType::kFloat32, {3}),
+            Spec("y", DataType::kFloat32, {3}));
+  EXPECT_EQ(
+      Bits(RunUnary<float>(model, std::vector<float>{-2.5f, -0.0f, 3.0f})),
+      Bits({2.5f, 0.0f, 3.0f}));
 }
 
 TEST(AbsTest, Int8SameScale) {
@@ -45,37 +46,38 @@ TEST(AbsTest, Int16QuantizedAndPlain) {
             Spec("y", DataType::kInt16, {2}, {1.0f / 2048}, {0}));
   EXPECT_EQ(RunUnary<int16_t>(quantized, std::vector<int16_t>{-100, 20000}),
             (std::vector<int16_t>{200, 32767}));
-  const auto plain = Model(OpOf(tfl::BuiltinOperator::ABS, 5),
-                           Spec("x", DataType::kInt16, {3}),
-                           Spec("y", DataType::kInt16, {3}));
+  const auto plain =
+      Model(OpOf(tfl::BuiltinOperator::ABS, 5),
+            Spec("x", DataType::kInt16, {3}), Spec("y", DataType::kInt16, {3}));
   EXPECT_EQ(RunUnary<int16_t>(plain, std::vector<int16_t>{-7, 9, -32768}),
             (std::vector<int16_t>{7, 9, -32768}));
 }
 
 TEST(AbsTest, Int32) {
   const int32_t min = std::numeric_limits<int32_t>::min();
-  const auto model = Model(OpOf(tfl::BuiltinOperator::ABS, 4),
-                           Spec("x", DataType::kInt32, {3}),
-                           Spec("y", DataType::kInt32, {3}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::ABS, 4),
+            Spec("x", DataType::kInt32, {3}), Spec("y", DataType::kInt32, {3}));
   EXPECT_EQ(RunUnary<int32_t>(model, std::vector<int32_t>{-5, 6, min}),
             (std::vector<int32_t>{5, 6, min}));
 }
 
 TEST(AbsTest, RejectsUint8) {
-  const Status s = PrepareStatus(
-      Model(OpOf(tfl::BuiltinOperator::ABS),
-            Spec("x", DataType::kUInt8, {2}, {0.5f}, {10}),
-            Spec("y", DataType::kUInt8, {2}, {0.5f}, {10})));
+  const Status s =
+      PrepareStatus(Model(OpOf(tfl::BuiltinOperator::ABS),
+                          Spec("x", DataType::kUInt8, {2}, {0.5f}, {10}),
+                          Spec("y", DataType::kUInt8, {2}, {0.5f}, {10})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_TRUE(Contains(s.message(), "ABS of uint8 is not supported (supported: "
-                                    "float32, int8, int16, int32)"))
+  EXPECT_TRUE(Contains(s.message(),
+                       "ABS of uint8 is not supported (supported: "
+                       "float32, int8, int16, int32)"))
       << s.message();
 }
 
 TEST(NegTest, FloatFlipsSignBit) {
-  const auto model = Model(OpOf(tfl::BuiltinOperator::NEG),
-                           Spec("x", DataType::kFloat32, {3}),
-                           Spec("y", DataType::kFloat32, {3}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::NEG), Spec("x", DataType::kFloat32, {3}),
+            Spec("y", DataType::kFloat32, {3}));
   EXPECT_EQ(Bits(RunUnary<float>(model, std::vector<float>{0.0f, -1.5f, 2.0f})),
             Bits({-0.0f, 1.5f, -2.0f}));
 }
@@ -90,18 +92,19 @@ TEST(NegTest, Int8NegatesRawValuesIgnoringQuantization) {
 }
 
 TEST(NegTest, Int32AndInt64Wrap) {
-  const auto m32 = Model(OpOf(tfl::BuiltinOperator::NEG),
-                         Spec("x", DataType::kInt32, {2}),
-                         Spec("y", DataType::kInt32, {2}));
+  const auto m32 =
+      Model(OpOf(tfl::BuiltinOperator::NEG), Spec("x", DataType::kInt32, {2}),
+            Spec("y", DataType::kInt32, {2}));
   const int32_t min32 = std::numeric_limits<int32_t>::min();
   EXPECT_EQ(RunUnary<int32_t>(m32, std::vector<int32_t>{7, min32}),
             (std::vector<int32_t>{-7, min32}));
-  const auto m64 = Model(OpOf(tfl::BuiltinOperator::NEG),
-                         Spec("x", DataType::kInt64, {2}),
-                         Spec("y", DataType::kInt64, {2}));
+  const auto m64 =
+      Model(OpOf(tfl::BuiltinOperator::NEG), Spec("x", DataType::kInt64, {2}),
+            Spec("y", DataType::kInt64, {2}));
   const int64_t min64 = std::numeric_limits<int64_t>::min();
-  EXPECT_EQ(RunUnary<int64_t>(m64, std::vector<int64_t>{int64_t{1} << 40, min64}),
-            (std::vector<int64_t>{-(int64_t{1} << 40), min64}));
+  EXPECT_EQ(
+      RunUnary<int64_t>(m64, std::vector<int64_t>{int64_t{1} << 40, min64}),
+      (std::vector<int64_t>{-(int64_t{1} << 40), min64}));
 }
 
 TEST(NegTest, InvokeAllocatesNothing) {

@@ -18,7 +18,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -44,7 +44,7 @@ std::vector<uint8_t> BucketizeModel(DataType type, std::vector<int32_t> shape,
   m.outputs = {Spec("out", DataType::kInt32, shape)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::BUCKETIZE);
   m.op.options_type = tfl::BuiltinOptions::BucketizeOptions;
-  m.op.options = [boundaries](flatbuffers::FlatBufferBuilder &fbb) {
+  m.op.options = [boundaries](flatbuffers::FlatBufferBuilder& fbb) {
     return tfl::CreateBucketizeOptions(fbb, fbb.CreateVector(boundaries))
         .Union();
   };

@@ -17,7 +17,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -37,8 +37,8 @@ std::vector<uint8_t> Model(tfl::BuiltinOperator op, DataType type,
 }
 
 template <typename T>
-std::vector<T> RunOp(const std::vector<uint8_t> &model, const std::vector<T> &a,
-                     const std::vector<T> &b, Status *status = nullptr) {
+std::vector<T> RunOp(const std::vector<uint8_t>& model, const std::vector<T>& a,
+                     const std::vector<T>& b, Status* status = nullptr) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   EXPECT_TRUE(s.ok()) << s.message();

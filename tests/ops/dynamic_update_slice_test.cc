@@ -17,7 +17,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -40,8 +40,8 @@ std::vector<uint8_t> Model(DataType type, std::vector<int32_t> operand,
 }
 
 template <typename T, typename S>
-std::vector<T> RunOp(const std::vector<uint8_t> &model, const std::vector<T> &a,
-                     const std::vector<T> &u, const std::vector<S> &start) {
+std::vector<T> RunOp(const std::vector<uint8_t>& model, const std::vector<T>& a,
+                     const std::vector<T>& u, const std::vector<S>& start) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   EXPECT_TRUE(s.ok()) << s.message();

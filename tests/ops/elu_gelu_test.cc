@@ -20,9 +20,9 @@ std::vector<uint8_t> GeluModel(const TensorSpec& in, const TensorSpec& out,
 }
 
 TEST(EluTest, Float) {
-  const auto model = Model(OpOf(tfl::BuiltinOperator::ELU),
-                           Spec("x", DataType::kFloat32, {3}),
-                           Spec("y", DataType::kFloat32, {3}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::ELU), Spec("x", DataType::kFloat32, {3}),
+            Spec("y", DataType::kFloat32, {3}));
   const auto y = RunUnary<float>(model, std::vector<float>{-1.0f, 0.0f, 2.0f});
   ASSERT_EQ(y.size(), 3u);
   EXPECT_NEAR(y[0], -0.63212055882f, 1e-7);  // e^-1 − 1
@@ -33,22 +33,22 @@ TEST(EluTest, Float) {
 TEST(EluTest, Int8Table) {
   // in 1/16, out 1/32: q=-16 → expm1(−1)·32 = −20.23 → −20; q=16 → 32;
   // q=-128 → expm1(−8)·32 = −31.99 → −32; q=127 → 254 → 127.
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::ELU),
-            Spec("x", DataType::kInt8, {5}, {1.0f / 16}, {0}),
-            Spec("y", DataType::kInt8, {5}, {1.0f / 32}, {0}));
+  const auto model = Model(OpOf(tfl::BuiltinOperator::ELU),
+                           Spec("x", DataType::kInt8, {5}, {1.0f / 16}, {0}),
+                           Spec("y", DataType::kInt8, {5}, {1.0f / 32}, {0}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{-16, 16, -128, 127, 0}),
             (std::vector<int8_t>{-20, 32, -32, 127, 0}));
 }
 
 TEST(EluTest, RejectsUint8) {
-  const Status s = PrepareStatus(
-      Model(OpOf(tfl::BuiltinOperator::ELU),
-            Spec("x", DataType::kUInt8, {2}, {0.1f}, {128}),
-            Spec("y", DataType::kUInt8, {2}, {0.1f}, {128})));
+  const Status s =
+      PrepareStatus(Model(OpOf(tfl::BuiltinOperator::ELU),
+                          Spec("x", DataType::kUInt8, {2}, {0.1f}, {128}),
+                          Spec("y", DataType::kUInt8, {2}, {0.1f}, {128})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_TRUE(Contains(s.message(), "ELU of uint8 is not supported (supported: "
-                                    "float32, int8)"))
+  EXPECT_TRUE(Contains(s.message(),
+                       "ELU of uint8 is not supported (supported: "
+                       "float32, int8)"))
       << s.message();
 }
 

@@ -17,7 +17,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape, std::vector<float> scales = {},
                 std::vector<int64_t> zps = {}) {
   TensorSpec s;
@@ -30,7 +30,7 @@ TensorSpec Spec(const std::string &name, DataType type,
 }
 
 template <typename T>
-TensorSpec Const(TensorSpec s, const std::vector<T> &v) {
+TensorSpec Const(TensorSpec s, const std::vector<T>& v) {
   s.data = testing::Bytes(v);
   return s;
 }

@@ -13,9 +13,9 @@ namespace {
 using namespace unary_test;  // NOLINT
 
 TEST(ExpTest, Float) {
-  const auto model = Model(OpOf(tfl::BuiltinOperator::EXP),
-                           Spec("x", DataType::kFloat32, {4}),
-                           Spec("y", DataType::kFloat32, {4}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::EXP), Spec("x", DataType::kFloat32, {4}),
+            Spec("y", DataType::kFloat32, {4}));
   const auto y =
       RunUnary<float>(model, std::vector<float>{0.0f, 1.0f, -2.0f, 100.0f});
   ASSERT_EQ(y.size(), 4u);
@@ -49,11 +49,11 @@ TEST(ExpTest, Int8OverflowSaturates) {
 TEST(ExpTest, Int16Table) {
   // in 2^-12 (±8), out 2^-4: the table interpolates exp closely;
   // exp(0)·16 = 16, exp(1)·16 = 43.49, exp(-8) ≈ 0.
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::EXP, 2),
-            Spec("x", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
-            Spec("y", DataType::kInt16, {3}, {1.0f / 16}, {0}));
-  const auto y = RunUnary<int16_t>(model, std::vector<int16_t>{0, 4096, -32768});
+  const auto model = Model(OpOf(tfl::BuiltinOperator::EXP, 2),
+                           Spec("x", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
+                           Spec("y", DataType::kInt16, {3}, {1.0f / 16}, {0}));
+  const auto y =
+      RunUnary<int16_t>(model, std::vector<int16_t>{0, 4096, -32768});
   ASSERT_EQ(y.size(), 3u);
   EXPECT_EQ(y[0], 16);
   EXPECT_NEAR(y[1], 43.49, 1.0);
@@ -61,9 +61,9 @@ TEST(ExpTest, Int16Table) {
 }
 
 TEST(LogTest, Float) {
-  const auto model = Model(OpOf(tfl::BuiltinOperator::LOG),
-                           Spec("x", DataType::kFloat32, {4}),
-                           Spec("y", DataType::kFloat32, {4}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::LOG), Spec("x", DataType::kFloat32, {4}),
+            Spec("y", DataType::kFloat32, {4}));
   const auto y =
       RunUnary<float>(model, std::vector<float>{1.0f, 10.0f, 0.0f, -1.0f});
   ASSERT_EQ(y.size(), 4u);
@@ -77,12 +77,12 @@ TEST(LogTest, Int8Table) {
   // in (0.1, −128): x = 0.1·(q + 128); out (0.05, 0). q=-128 → x=0 → the
   // output's lowest value; q=-118 → x=1 → 0; q=-98 → x=3 → 1.0986/0.05 =
   // 21.97 → 22; q=-127 → x=0.1 → −46.05 → −46; q=127 → x=25.5 → 64.77 → 65.
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::LOG, 2),
-            Spec("x", DataType::kInt8, {5}, {0.1f}, {-128}),
-            Spec("y", DataType::kInt8, {5}, {0.05f}, {0}));
-  EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{-128, -118, -98, -127, 127}),
-            (std::vector<int8_t>{-128, 0, 22, -46, 65}));
+  const auto model = Model(OpOf(tfl::BuiltinOperator::LOG, 2),
+                           Spec("x", DataType::kInt8, {5}, {0.1f}, {-128}),
+                           Spec("y", DataType::kInt8, {5}, {0.05f}, {0}));
+  EXPECT_EQ(
+      RunUnary<int8_t>(model, std::vector<int8_t>{-128, -118, -98, -127, 127}),
+      (std::vector<int8_t>{-128, 0, 22, -46, 65}));
 }
 
 TEST(LogTest, Int16Table) {
@@ -98,7 +98,8 @@ TEST(LogTest, Int16Table) {
       Model(OpOf(tfl::BuiltinOperator::LOG, 2),
             Spec("x", DataType::kInt16, {3}, {1.0f / 256}, {0}),
             Spec("y", DataType::kInt16, {3}, {1.0f / 4096}, {0}));
-  const auto y = RunUnary<int16_t>(model, std::vector<int16_t>{256, 4096, -100});
+  const auto y =
+      RunUnary<int16_t>(model, std::vector<int16_t>{256, 4096, -100});
   ASSERT_EQ(y.size(), 3u);
   EXPECT_GT(y[0], 0);
   EXPECT_LT(y[0], 64);

@@ -71,11 +71,11 @@ TEST(ExpandDimsOp, Rejections) {
 }
 
 TEST(ExpandDimsOp, QuantizationMustMatch) {
-  SingleOpModel m = OpModel(
-      tfl::BuiltinOperator::EXPAND_DIMS, 1,
-      {Act("x", DataType::kInt8, {2}, {0.5f}, {1}),
-       Const("axis", DataType::kInt32, {1}, std::vector<int32_t>{0})},
-      {Act("y", DataType::kInt8, {1, 2}, {0.5f}, {2})});
+  SingleOpModel m =
+      OpModel(tfl::BuiltinOperator::EXPAND_DIMS, 1,
+              {Act("x", DataType::kInt8, {2}, {0.5f}, {1}),
+               Const("axis", DataType::kInt32, {1}, std::vector<int32_t>{0})},
+              {Act("y", DataType::kInt8, {1, 2}, {0.5f}, {2})});
   EXPECT_TRUE(Fails(RunOp(m).status, StatusCode::kInvalidModel,
                     "op 0 (EXPAND_DIMS v1): output 0 (tensor 2 'y'): "
                     "quantization (scale 0.5, zero point 2) differs from input "

@@ -10,15 +10,16 @@ namespace {
 
 using namespace unary_test;  // NOLINT
 
-std::vector<uint8_t> HardSwishModel(const TensorSpec& in, const TensorSpec& out) {
+std::vector<uint8_t> HardSwishModel(const TensorSpec& in,
+                                    const TensorSpec& out) {
   return Model(OpOf(tfl::BuiltinOperator::HARD_SWISH), in, out);
 }
 
 TEST(HardSwishTest, Float) {
   const auto model = HardSwishModel(Spec("x", DataType::kFloat32, {5}),
                                     Spec("y", DataType::kFloat32, {5}));
-  const auto y =
-      RunUnary<float>(model, std::vector<float>{-4.0f, -3.0f, -1.0f, 1.0f, 5.0f});
+  const auto y = RunUnary<float>(
+      model, std::vector<float>{-4.0f, -3.0f, -1.0f, 1.0f, 5.0f});
   ASSERT_EQ(y.size(), 5u);
   EXPECT_EQ(y[0], 0.0f);
   EXPECT_EQ(std::fabs(y[1]), 0.0f);
@@ -42,8 +43,9 @@ TEST(HardSwishTest, Int8FixedPoint) {
   const auto model =
       HardSwishModel(Spec("x", DataType::kInt8, {6}, {1.0f / 16}, {0}),
                      Spec("y", DataType::kInt8, {6}, {1.0f / 32}, {0}));
-  EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{16, -16, 48, -48, 0, 127}),
-            (std::vector<int8_t>{21, -11, 96, 0, 0, 127}));
+  EXPECT_EQ(
+      RunUnary<int8_t>(model, std::vector<int8_t>{16, -16, 48, -48, 0, 127}),
+      (std::vector<int8_t>{21, -11, 96, 0, 0, 127}));
 }
 
 TEST(HardSwishTest, Uint8) {
@@ -62,9 +64,10 @@ TEST(HardSwishTest, RejectsOutputScale128TimesFiner) {
       HardSwishModel(Spec("x", DataType::kInt8, {2}, {1.0f}, {0}),
                      Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_TRUE(Contains(s.message(),
-                       "op 0 (HARD_SWISH v1): HARD_SWISH: input/output scale "
-                       "ratio 128 is 128 or more (TFLite requires it below 128)"))
+  EXPECT_TRUE(
+      Contains(s.message(),
+               "op 0 (HARD_SWISH v1): HARD_SWISH: input/output scale "
+               "ratio 128 is 128 or more (TFLite requires it below 128)"))
       << s.message();
 }
 

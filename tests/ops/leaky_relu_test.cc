@@ -22,8 +22,9 @@ std::vector<uint8_t> LeakyReluModel(const TensorSpec& in, const TensorSpec& out,
 TEST(LeakyReluTest, Float) {
   const auto model = LeakyReluModel(Spec("x", DataType::kFloat32, {4}),
                                     Spec("y", DataType::kFloat32, {4}), 0.25f);
-  EXPECT_EQ(RunUnary<float>(model, std::vector<float>{-2.0f, 0.0f, 3.0f, -0.5f}),
-            (std::vector<float>{-0.5f, 0.0f, 3.0f, -0.125f}));
+  EXPECT_EQ(
+      RunUnary<float>(model, std::vector<float>{-2.0f, 0.0f, 3.0f, -0.5f}),
+      (std::vector<float>{-0.5f, 0.0f, 3.0f, -0.125f}));
 }
 
 TEST(LeakyReluTest, Int8XnnpackDiffersFromBuiltin) {
@@ -39,7 +40,8 @@ TEST(LeakyReluTest, Int8XnnpackDiffersFromBuiltin) {
       LeakyReluModel(Spec("x", DataType::kInt8, {4}, {0.1f}, {0}),
                      Spec("y", DataType::kInt8, {4}, {0.05f}, {-10}), 0.2f);
   const std::vector<int8_t> x = {10, -10, -64, 127};
-  EXPECT_EQ(RunUnary<int8_t>(model, x), (std::vector<int8_t>{10, -14, -35, 127}));
+  EXPECT_EQ(RunUnary<int8_t>(model, x),
+            (std::vector<int8_t>{10, -14, -35, 127}));
   EXPECT_EQ(RunUnary<int8_t>(model, x, QuantArithmetic::kMicro),
             (std::vector<int8_t>{10, -14, -36, 127}));
 }
@@ -76,8 +78,9 @@ TEST(LeakyReluTest, Int16) {
   const auto model = LeakyReluModel(
       Spec("x", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
       Spec("y", DataType::kInt16, {4}, {1.0f / 2048}, {0}), 0.25f);
-  EXPECT_EQ(RunUnary<int16_t>(model, std::vector<int16_t>{1000, -1001, 20000, -4}),
-            (std::vector<int16_t>{2000, -500, 32767, -2}));
+  EXPECT_EQ(
+      RunUnary<int16_t>(model, std::vector<int16_t>{1000, -1001, 20000, -4}),
+      (std::vector<int16_t>{2000, -500, 32767, -2}));
 }
 
 TEST(LeakyReluTest, Int16RejectsZeroPoint) {
@@ -105,9 +108,9 @@ TEST(LeakyReluTest, RejectsHugeScaleRatioOnBuiltinPath) {
 }
 
 TEST(LeakyReluTest, InvokeAllocatesNothing) {
-  ExpectInvokeAllocatesNothing(
-      LeakyReluModel(Spec("x", DataType::kInt16, {5}, {1.0f / 1024}, {0}),
-                     Spec("y", DataType::kInt16, {5}, {1.0f / 2048}, {0}), 0.25f));
+  ExpectInvokeAllocatesNothing(LeakyReluModel(
+      Spec("x", DataType::kInt16, {5}, {1.0f / 1024}, {0}),
+      Spec("y", DataType::kInt16, {5}, {1.0f / 2048}, {0}), 0.25f));
 }
 
 }  // namespace

@@ -68,8 +68,9 @@ TEST(LogSoftmaxTest, RejectsScalar) {
   const Status s = PrepareStatus(LogSoftmaxModel(
       Spec("x", DataType::kFloat32, {}), Spec("y", DataType::kFloat32, {})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
-  EXPECT_TRUE(Contains(s.message(), "LOG_SOFTMAX needs at least one dimension, "
-                                    "got a scalar"))
+  EXPECT_TRUE(Contains(s.message(),
+                       "LOG_SOFTMAX needs at least one dimension, "
+                       "got a scalar"))
       << s.message();
 }
 

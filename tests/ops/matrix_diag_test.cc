@@ -16,7 +16,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;

@@ -224,9 +224,9 @@ TEST(MeanOp, Int8NegativeSpatialAxesAreDelegated) {
 // 156.25, 162.5 -> 104, 110, 156, 162 (zero point 161 plays no part: with
 // it subtracted, 162.5 - 161 = 1.5 would round to 2 -> 163).
 TEST(MeanOp, Uint8SameQuantizationRoundsTheRawMeanHalfToEven) {
-  SingleOpModel m = MeanModel(
-      Spec("x", DataType::kUInt8, {4, 4}, {0.08f}, {161}), Axes({0}),
-      Spec("y", DataType::kUInt8, {4}, {0.08f}, {161}), false);
+  SingleOpModel m =
+      MeanModel(Spec("x", DataType::kUInt8, {4, 4}, {0.08f}, {161}), Axes({0}),
+                Spec("y", DataType::kUInt8, {4}, {0.08f}, {161}), false);
   const std::vector<uint8_t> x = {100, 100, 150, 160, 100, 110, 150, 160,
                                   100, 110, 150, 160, 117, 119, 175, 170};
   EXPECT_EQ(RunMean<uint8_t>(m, x, QuantArithmetic::kTflite),

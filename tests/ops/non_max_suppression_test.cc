@@ -18,7 +18,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -28,7 +28,7 @@ TensorSpec Spec(const std::string &name, DataType type,
 }
 
 template <typename T>
-TensorSpec Scalar(const std::string &name, DataType type, T v,
+TensorSpec Scalar(const std::string& name, DataType type, T v,
                   bool constant = true) {
   TensorSpec s = Spec(name, type, {});
   if (constant) s.data = testing::Bytes(std::vector<T>{v});

@@ -17,7 +17,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -34,15 +34,15 @@ std::vector<uint8_t> Model(DataType type, std::vector<int32_t> shape,
   m.op.builtin_code =
       static_cast<int32_t>(tfl::BuiltinOperator::REVERSE_SEQUENCE);
   m.op.options_type = tfl::BuiltinOptions::ReverseSequenceOptions;
-  m.op.options = [seq_dim, batch_dim](flatbuffers::FlatBufferBuilder &fbb) {
+  m.op.options = [seq_dim, batch_dim](flatbuffers::FlatBufferBuilder& fbb) {
     return tfl::CreateReverseSequenceOptions(fbb, seq_dim, batch_dim).Union();
   };
   return m.Build();
 }
 
 template <typename T>
-Status RunOp(const std::vector<uint8_t> &model, const std::vector<T> &x,
-             const std::vector<int32_t> &lens, std::vector<T> *y) {
+Status RunOp(const std::vector<uint8_t>& model, const std::vector<T>& x,
+             const std::vector<int32_t>& lens, std::vector<T>* y) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   if (!s.ok()) return s;

@@ -18,7 +18,7 @@ using testing::SingleOpModel;
 using testing::TensorSpec;
 using Act = tfl::ActivationFunctionType;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -27,8 +27,8 @@ TensorSpec Spec(const std::string &name, DataType type,
   return s;
 }
 
-TensorSpec Const(const std::string &name, std::vector<int32_t> shape,
-                 const std::vector<float> &v) {
+TensorSpec Const(const std::string& name, std::vector<int32_t> shape,
+                 const std::vector<float>& v) {
   TensorSpec s = Spec(name, DataType::kFloat32, std::move(shape));
   s.data = testing::Bytes(v);
   return s;
@@ -50,13 +50,13 @@ SingleOpModel Model(bool sequence, std::vector<int32_t> in_shape,
     m.op.builtin_code =
         static_cast<int32_t>(tfl::BuiltinOperator::UNIDIRECTIONAL_SEQUENCE_RNN);
     m.op.options_type = tfl::BuiltinOptions::SequenceRNNOptions;
-    m.op.options = [act, time_major](flatbuffers::FlatBufferBuilder &fbb) {
+    m.op.options = [act, time_major](flatbuffers::FlatBufferBuilder& fbb) {
       return tfl::CreateSequenceRNNOptions(fbb, time_major, act).Union();
     };
   } else {
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::RNN);
     m.op.options_type = tfl::BuiltinOptions::RNNOptions;
-    m.op.options = [act](flatbuffers::FlatBufferBuilder &fbb) {
+    m.op.options = [act](flatbuffers::FlatBufferBuilder& fbb) {
       return tfl::CreateRNNOptions(fbb, act).Union();
     };
   }
@@ -64,13 +64,13 @@ SingleOpModel Model(bool sequence, std::vector<int32_t> in_shape,
 }
 
 std::vector<std::vector<float>> RunSteps(
-    const SingleOpModel &m, const std::vector<std::vector<float>> &xs) {
+    const SingleOpModel& m, const std::vector<std::vector<float>>& xs) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
   EXPECT_TRUE(s.ok()) << s.message();
   std::vector<std::vector<float>> out;
   if (!s.ok()) return out;
-  for (const auto &x : xs) {
+  for (const auto& x : xs) {
     testing::SetInput(interp.get(), 0, x);
     s = interp->Invoke();
     EXPECT_TRUE(s.ok()) << s.message();

@@ -17,7 +17,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -42,8 +42,8 @@ std::vector<uint8_t> Model(DataType type, std::vector<int32_t> indices,
 }
 
 template <typename T>
-Status RunOp(const std::vector<uint8_t> &model, const std::vector<int32_t> &idx,
-             const std::vector<T> &upd, std::vector<T> *y) {
+Status RunOp(const std::vector<uint8_t>& model, const std::vector<int32_t>& idx,
+             const std::vector<T>& upd, std::vector<T>* y) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   if (!s.ok()) return s;

@@ -18,7 +18,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -27,8 +27,8 @@ TensorSpec Spec(const std::string &name, DataType type,
   return s;
 }
 
-TensorSpec ConstI32(const std::string &name, std::vector<int32_t> shape,
-                    const std::vector<int32_t> &v) {
+TensorSpec ConstI32(const std::string& name, std::vector<int32_t> shape,
+                    const std::vector<int32_t>& v) {
   TensorSpec s = Spec(name, DataType::kInt32, std::move(shape));
   s.data = testing::Bytes(v);
   return s;
@@ -124,7 +124,7 @@ TEST(UnsortedSegmentTest, AllFourReductions) {
       {tfl::BuiltinOperator::UNSORTED_SEGMENT_MIN, {7, -2, hi}},
       {tfl::BuiltinOperator::UNSORTED_SEGMENT_PROD, {7, -2, 1}},
   };
-  for (const Case &c : cases) {
+  for (const Case& c : cases) {
     std::unique_ptr<Interpreter> interp;
     ASSERT_TRUE(
         testing::MakeInterpreter(

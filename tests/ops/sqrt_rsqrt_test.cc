@@ -29,12 +29,12 @@ TEST(SqrtTest, Int8TruncatesTowardZero) {
   //   q=-100 → 0 → −128;  q=-96 → x=1 → 10 → −118;
   //   q=-90 → x=2.5 → 15.81 → 15 (not 16) → −113;  q=-84 → x=4 → 20 → −108;
   //   q=127 → x=56.75 → 75.33 → 75 → −53.
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::SQRT, 2),
-            Spec("x", DataType::kInt8, {5}, {0.25f}, {-100}),
-            Spec("y", DataType::kInt8, {5}, {0.1f}, {-128}));
-  EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{-100, -96, -90, -84, 127}),
-            (std::vector<int8_t>{-128, -118, -113, -108, -53}));
+  const auto model = Model(OpOf(tfl::BuiltinOperator::SQRT, 2),
+                           Spec("x", DataType::kInt8, {5}, {0.25f}, {-100}),
+                           Spec("y", DataType::kInt8, {5}, {0.1f}, {-128}));
+  EXPECT_EQ(
+      RunUnary<int8_t>(model, std::vector<int8_t>{-100, -96, -90, -84, 127}),
+      (std::vector<int8_t>{-128, -118, -113, -108, -53}));
 }
 
 TEST(SqrtTest, Int16) {
@@ -48,10 +48,9 @@ TEST(SqrtTest, Int16) {
 }
 
 TEST(SqrtTest, Int8RefusesInputBelowZeroPoint) {
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::SQRT, 2),
-            Spec("x", DataType::kInt8, {3}, {0.25f}, {-100}),
-            Spec("y", DataType::kInt8, {3}, {0.1f}, {-128}));
+  const auto model = Model(OpOf(tfl::BuiltinOperator::SQRT, 2),
+                           Spec("x", DataType::kInt8, {3}, {0.25f}, {-100}),
+                           Spec("y", DataType::kInt8, {3}, {0.1f}, {-128}));
   const Status s = InvokeStatus(model, std::vector<int8_t>{-100, -101, 0});
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_TRUE(Contains(s.message(),
@@ -103,9 +102,10 @@ TEST(RsqrtTest, Int16RefusesNegativeInput) {
             Spec("y", DataType::kInt16, {2}, {1.0f / 4096}, {0}));
   const Status s = InvokeStatus(model, std::vector<int16_t>{5, -7});
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_TRUE(Contains(s.message(), "element 1 is -7, below the zero point 0: "
-                                    "RSQRT is only defined for non-negative "
-                                    "values"))
+  EXPECT_TRUE(Contains(s.message(),
+                       "element 1 is -7, below the zero point 0: "
+                       "RSQRT is only defined for non-negative "
+                       "values"))
       << s.message();
 }
 

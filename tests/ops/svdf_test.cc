@@ -18,7 +18,7 @@ using testing::SingleOpModel;
 using testing::TensorSpec;
 using Act = tfl::ActivationFunctionType;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape, std::vector<float> scales = {},
                 std::vector<int64_t> zps = {}) {
   TensorSpec s;
@@ -31,7 +31,7 @@ TensorSpec Spec(const std::string &name, DataType type,
 }
 
 template <typename T>
-TensorSpec Const(TensorSpec s, const std::vector<T> &v) {
+TensorSpec Const(TensorSpec s, const std::vector<T>& v) {
   s.data = testing::Bytes(v);
   return s;
 }
@@ -49,7 +49,7 @@ std::vector<uint8_t> SvdfModel(std::vector<TensorSpec> inputs, TensorSpec out,
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::SVDF);
   m.op.version = version;
   m.op.options_type = tfl::BuiltinOptions::SVDFOptions;
-  m.op.options = [rank, act](flatbuffers::FlatBufferBuilder &fbb) {
+  m.op.options = [rank, act](flatbuffers::FlatBufferBuilder& fbb) {
     return tfl::CreateSVDFOptions(fbb, rank, act).Union();
   };
   return m.Build();
@@ -78,14 +78,14 @@ std::vector<uint8_t> FloatModel(int rank, std::vector<float> bias, Act act) {
 }
 
 template <typename T>
-std::vector<std::vector<T>> RunSteps(const std::vector<uint8_t> &model,
-                                     const std::vector<std::vector<T>> &xs) {
+std::vector<std::vector<T>> RunSteps(const std::vector<uint8_t>& model,
+                                     const std::vector<std::vector<T>>& xs) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   EXPECT_TRUE(s.ok()) << s.message();
   std::vector<std::vector<T>> out;
   if (!s.ok()) return out;
-  for (const auto &x : xs) {
+  for (const auto& x : xs) {
     testing::SetInput(interp.get(), 0, x);
     s = interp->Invoke();
     EXPECT_TRUE(s.ok()) << s.message();
@@ -152,12 +152,12 @@ TEST(SvdfTest, InvokeAllocatesNothing) {
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
-Status PrepareStatus(const std::vector<uint8_t> &model) {
+Status PrepareStatus(const std::vector<uint8_t>& model) {
   std::unique_ptr<Interpreter> interp;
   return testing::MakeInterpreter(model, &interp);
 }
 
-bool Contains(const std::string &s, const std::string &part) {
+bool Contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
 }
 

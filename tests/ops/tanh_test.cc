@@ -21,8 +21,8 @@ TEST(TanhTest, Float) {
   const float inf = std::numeric_limits<float>::infinity();
   const auto model = TanhModel(Spec("x", DataType::kFloat32, {6}),
                                Spec("y", DataType::kFloat32, {6}));
-  const auto y = RunUnary<float>(model, std::vector<float>{0.0f, 0.5f, -1.0f, 3.0f,
-                                                      -inf, inf});
+  const auto y = RunUnary<float>(
+      model, std::vector<float>{0.0f, 0.5f, -1.0f, 3.0f, -inf, inf});
   ASSERT_EQ(y.size(), 6u);
   EXPECT_EQ(y[0], 0.0f);
   EXPECT_NEAR(y[1], 0.46211715726f, 1e-7);
@@ -40,8 +40,8 @@ TEST(TanhTest, Int8Table) {
   const auto model =
       TanhModel(Spec("x", DataType::kInt8, {8}, {1.0f / 16}, {0}),
                 Spec("y", DataType::kInt8, {8}, {1.0f / 128}, {0}));
-  EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{0, 16, 8, 4, -16, -4, 127,
-                                                   -128}),
+  EXPECT_EQ(RunUnary<int8_t>(
+                model, std::vector<int8_t>{0, 16, 8, 4, -16, -4, 127, -128}),
             (std::vector<int8_t>{0, 97, 59, 31, -97, -31, 127, -128}));
 }
 
@@ -50,8 +50,9 @@ TEST(TanhTest, Uint8Table) {
   const auto model =
       TanhModel(Spec("x", DataType::kUInt8, {5}, {1.0f / 16}, {128}),
                 Spec("y", DataType::kUInt8, {5}, {1.0f / 128}, {128}));
-  EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{128, 144, 112, 255, 0}),
-            (std::vector<uint8_t>{128, 225, 31, 255, 0}));
+  EXPECT_EQ(
+      RunUnary<uint8_t>(model, std::vector<uint8_t>{128, 144, 112, 255, 0}),
+      (std::vector<uint8_t>{128, 225, 31, 255, 0}));
 }
 
 TEST(TanhTest, Int8MicroIgnoresOutputQuantization) {
@@ -78,9 +79,9 @@ TEST(TanhTest, Int16SigmoidTable) {
   //   x=-3072: −14777344 + 2^23 + 127 = −6388609 → >> 8 = −24956;
   //   x=100: v = (1638400 + 2048) >> 12 = 400, uh=1, ut=144:
   //     33451·256 + 144·(34133 − 33451) = 8661664 → 273184 → 1067.
-  const auto model = TanhModel(
-      Spec("x", DataType::kInt16, {4}, {1.0f / 3072}, {0}),
-      Spec("y", DataType::kInt16, {4}, {1.0f / 32768}, {0}));
+  const auto model =
+      TanhModel(Spec("x", DataType::kInt16, {4}, {1.0f / 3072}, {0}),
+                Spec("y", DataType::kInt16, {4}, {1.0f / 32768}, {0}));
   const std::vector<int16_t> x = {0, 100, 3072, -3072};
   const std::vector<int16_t> want = {0, 1067, 24956, -24956};
   EXPECT_EQ(RunUnary<int16_t>(model, x), want);
@@ -92,9 +93,9 @@ TEST(TanhTest, Int16PowerOfTwoScaleUsesFixedPoint) {
   // 16-bit intermediates and is only good to about 2^-12 (TFLite's outputs
   // show the same: 24964 for tanh(1), not 24956): exactly odd, 0 at 0,
   // saturating at 8. The conformance suite checks its exact bits.
-  const auto model = TanhModel(
-      Spec("x", DataType::kInt16, {6}, {1.0f / 4096}, {0}),
-      Spec("y", DataType::kInt16, {6}, {1.0f / 32768}, {0}));
+  const auto model =
+      TanhModel(Spec("x", DataType::kInt16, {6}, {1.0f / 4096}, {0}),
+                Spec("y", DataType::kInt16, {6}, {1.0f / 32768}, {0}));
   const auto y = RunUnary<int16_t>(
       model, std::vector<int16_t>{0, 4096, -4096, 2048, 32767, -32767});
   ASSERT_EQ(y.size(), 6u);
@@ -132,16 +133,17 @@ TEST(TanhTest, RejectsUnsupportedType) {
   const Status s = PrepareStatus(TanhModel(Spec("x", DataType::kInt32, {2}),
                                            Spec("y", DataType::kInt32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_TRUE(Contains(s.message(),
-                       "op 0 (TANH v2): input 0 (tensor 0 'x'): TANH of int32 "
-                       "is not supported (supported: float32, int8, uint8, int16)"))
+  EXPECT_TRUE(
+      Contains(s.message(),
+               "op 0 (TANH v2): input 0 (tensor 0 'x'): TANH of int32 "
+               "is not supported (supported: float32, int8, uint8, int16)"))
       << s.message();
 }
 
 TEST(TanhTest, RejectsUnquantizedInt8) {
-  const Status s = PrepareStatus(TanhModel(
-      Spec("x", DataType::kInt8, {2}),
-      Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
+  const Status s = PrepareStatus(
+      TanhModel(Spec("x", DataType::kInt8, {2}),
+                Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "int8 tensor must be quantized"))
       << s.message();
@@ -152,8 +154,9 @@ TEST(TanhTest, RejectsMixedTypes) {
       TanhModel(Spec("x", DataType::kFloat32, {2}),
                 Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
-  EXPECT_TRUE(Contains(s.message(), "type int8 differs from input 0 type "
-                                    "float32"))
+  EXPECT_TRUE(Contains(s.message(),
+                       "type int8 differs from input 0 type "
+                       "float32"))
       << s.message();
 }
 

@@ -17,7 +17,7 @@ namespace {
 using testing::SingleOpModel;
 using testing::TensorSpec;
 
-TensorSpec Spec(const std::string &name, DataType type,
+TensorSpec Spec(const std::string& name, DataType type,
                 std::vector<int32_t> shape) {
   TensorSpec s;
   s.name = name;
@@ -45,9 +45,9 @@ std::vector<uint8_t> TopKModel(DataType type, std::vector<int32_t> in_shape,
 }
 
 template <typename T>
-void RunOp(const std::vector<uint8_t> &model, const std::vector<T> &x,
-           std::vector<T> *values, std::vector<int32_t> *indices,
-           Shape *shape = nullptr) {
+void RunOp(const std::vector<uint8_t>& model, const std::vector<T>& x,
+           std::vector<T>* values, std::vector<int32_t>* indices,
+           Shape* shape = nullptr) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   ASSERT_TRUE(s.ok()) << s.message();
@@ -59,12 +59,12 @@ void RunOp(const std::vector<uint8_t> &model, const std::vector<T> &x,
   if (shape) *shape = interp->output(0)->shape;
 }
 
-Status PrepareStatus(const std::vector<uint8_t> &model) {
+Status PrepareStatus(const std::vector<uint8_t>& model) {
   std::unique_ptr<Interpreter> interp;
   return testing::MakeInterpreter(model, &interp);
 }
 
-bool Contains(const std::string &s, const std::string &part) {
+bool Contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
 }
 

@@ -35,7 +35,8 @@ TEST(UnaryFloatTest, RoundIsHalfToEven) {
 }
 
 TEST(UnaryFloatTest, SinCosSquare) {
-  const auto s = RunFloatOp(tfl::BuiltinOperator::SIN, {0.0f, 1.5707964f, -1.0f});
+  const auto s =
+      RunFloatOp(tfl::BuiltinOperator::SIN, {0.0f, 1.5707964f, -1.0f});
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[0], 0.0f);
   EXPECT_EQ(s[1], 1.0f);
@@ -51,18 +52,18 @@ TEST(UnaryFloatTest, SignFloatAndInt32) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   EXPECT_EQ(RunFloatOp(tfl::BuiltinOperator::SIGN, {-3.0f, 0.0f, 2.0f, nan}),
             (std::vector<float>{-1.0f, 0.0f, 1.0f, 0.0f}));
-  const auto model = Model(OpOf(tfl::BuiltinOperator::SIGN, 2),
-                           Spec("x", DataType::kInt32, {3}),
-                           Spec("y", DataType::kInt32, {3}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::SIGN, 2),
+            Spec("x", DataType::kInt32, {3}), Spec("y", DataType::kInt32, {3}));
   EXPECT_EQ(RunUnary<int32_t>(model, std::vector<int32_t>{-7, 0, 9}),
             (std::vector<int32_t>{-1, 0, 1}));
 }
 
 TEST(UnaryFloatTest, FloatOnlyOpsRejectInt8) {
-  const Status s = PrepareStatus(
-      Model(OpOf(tfl::BuiltinOperator::FLOOR),
-            Spec("x", DataType::kInt8, {2}, {0.5f}, {0}),
-            Spec("y", DataType::kInt8, {2}, {0.5f}, {0})));
+  const Status s =
+      PrepareStatus(Model(OpOf(tfl::BuiltinOperator::FLOOR),
+                          Spec("x", DataType::kInt8, {2}, {0.5f}, {0}),
+                          Spec("y", DataType::kInt8, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (FLOOR v1): input 0 (tensor 0 'x'): FLOOR of int8 "
@@ -71,9 +72,9 @@ TEST(UnaryFloatTest, FloatOnlyOpsRejectInt8) {
 }
 
 TEST(LogicalNotTest, Bool) {
-  const auto model = Model(OpOf(tfl::BuiltinOperator::LOGICAL_NOT),
-                           Spec("x", DataType::kBool, {4}),
-                           Spec("y", DataType::kBool, {4}));
+  const auto model =
+      Model(OpOf(tfl::BuiltinOperator::LOGICAL_NOT),
+            Spec("x", DataType::kBool, {4}), Spec("y", DataType::kBool, {4}));
   EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{0, 1, 1, 0}),
             (std::vector<uint8_t>{1, 0, 0, 1}));
 }
@@ -84,16 +85,17 @@ TEST(ZerosLikeTest, EveryType) {
                        Spec("y", DataType::kFloat32, {2}));
   EXPECT_EQ(Bits(RunUnary<float>(f, std::vector<float>{-1.0f, 5.0f})),
             Bits({0.0f, 0.0f}));
-  const auto i64 = Model(OpOf(tfl::BuiltinOperator::ZEROS_LIKE),
-                         Spec("x", DataType::kInt64, {2}),
-                         Spec("y", DataType::kInt64, {2}));
+  const auto i64 =
+      Model(OpOf(tfl::BuiltinOperator::ZEROS_LIKE),
+            Spec("x", DataType::kInt64, {2}), Spec("y", DataType::kInt64, {2}));
   EXPECT_EQ(RunUnary<int64_t>(i64, std::vector<int64_t>{-1, 7}),
             (std::vector<int64_t>{0, 0}));
   const Status s = PrepareStatus(Model(OpOf(tfl::BuiltinOperator::ZEROS_LIKE),
                                        Spec("x", DataType::kBool, {2}),
                                        Spec("y", DataType::kBool, {2})));
-  EXPECT_TRUE(Contains(s.message(), "ZEROS_LIKE of bool is not supported "
-                                    "(supported: float32, int32, int64)"))
+  EXPECT_TRUE(Contains(s.message(),
+                       "ZEROS_LIKE of bool is not supported "
+                       "(supported: float32, int32, int64)"))
       << s.message();
 }
 

@@ -54,11 +54,15 @@ void* operator new[](std::size_t size, std::align_val_t align,
   return std::aligned_alloc(a, (size + a - 1) / a * a);
 }
 void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
   std::free(p);
 }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
+void operator delete(void* p, std::align_val_t,
+                     const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t,
+                       const std::nothrow_t&) noexcept {
   std::free(p);
 }
 void operator delete(void* p) noexcept { std::free(p); }

@@ -18,7 +18,8 @@ int ModelBuilder::AddOperator(const OperatorSpec& op) {
   return static_cast<int>(operators_.size()) - 1;
 }
 
-void ModelBuilder::AddMetadata(const std::string& name, std::vector<uint8_t> data) {
+void ModelBuilder::AddMetadata(const std::string& name,
+                               std::vector<uint8_t> data) {
   metadata_.emplace_back(name, std::move(data));
 }
 
@@ -36,12 +37,14 @@ std::vector<uint8_t> ModelBuilder::Build() const {
       buffers.push_back(tfl::CreateBuffer(fbb, data));
       buffer = static_cast<uint32_t>(buffers.size() - 1);
     }
-    if (t.buffer_override >= 0) buffer = static_cast<uint32_t>(t.buffer_override);
+    if (t.buffer_override >= 0)
+      buffer = static_cast<uint32_t>(t.buffer_override);
     flatbuffers::Offset<tfl::QuantizationParameters> quant = 0;
     if (!t.scales.empty() || !t.zero_points.empty()) {
       quant = tfl::CreateQuantizationParameters(
-          fbb, 0, 0, fbb.CreateVector(t.scales), fbb.CreateVector(t.zero_points),
-          tfl::QuantizationDetails::NONE, 0, t.quantized_dimension);
+          fbb, 0, 0, fbb.CreateVector(t.scales),
+          fbb.CreateVector(t.zero_points), tfl::QuantizationDetails::NONE, 0,
+          t.quantized_dimension);
     }
     auto shape = fbb.CreateVector(t.shape);
     flatbuffers::Offset<flatbuffers::Vector<int32_t>> sig = 0;
@@ -65,8 +68,8 @@ std::vector<uint8_t> ModelBuilder::Build() const {
     uint32_t code_index = 0;
     bool found = false;
     for (size_t i = 0; i < codes.size(); ++i) {
-      if (codes[i].builtin == op.builtin_code && codes[i].custom == op.custom_code &&
-          codes[i].version == op.version) {
+      if (codes[i].builtin == op.builtin_code &&
+          codes[i].custom == op.custom_code && codes[i].version == op.version) {
         code_index = static_cast<uint32_t>(i);
         found = true;
       }
@@ -78,16 +81,19 @@ std::vector<uint8_t> ModelBuilder::Build() const {
     flatbuffers::Offset<void> options = 0;
     if (op.options) options = op.options(fbb);
     flatbuffers::Offset<flatbuffers::Vector<uint8_t>> custom = 0;
-    if (!op.custom_options.empty()) custom = fbb.CreateVector(op.custom_options);
+    if (!op.custom_options.empty())
+      custom = fbb.CreateVector(op.custom_options);
     if (op.opcode_index_override >= 0) {
       code_index = static_cast<uint32_t>(op.opcode_index_override);
     }
     flatbuffers::Offset<flatbuffers::Vector<int32_t>> intermediates = 0;
-    if (!op.intermediates.empty()) intermediates = fbb.CreateVector(op.intermediates);
+    if (!op.intermediates.empty())
+      intermediates = fbb.CreateVector(op.intermediates);
     ops.push_back(tfl::CreateOperator(
-        fbb, code_index, fbb.CreateVector(op.inputs), fbb.CreateVector(op.outputs),
-        op.options ? op.options_type : tfl::BuiltinOptions::NONE, options, custom,
-        tfl::CustomOptionsFormat::FLEXBUFFERS, 0, intermediates));
+        fbb, code_index, fbb.CreateVector(op.inputs),
+        fbb.CreateVector(op.outputs),
+        op.options ? op.options_type : tfl::BuiltinOptions::NONE, options,
+        custom, tfl::CustomOptionsFormat::FLEXBUFFERS, 0, intermediates));
   }
   std::vector<flatbuffers::Offset<tfl::OperatorCode>> code_offsets;
   for (const Code& c : codes) {
@@ -97,20 +103,23 @@ std::vector<uint8_t> ModelBuilder::Build() const {
         fbb, deprecated, c.custom.empty() ? 0 : fbb.CreateString(c.custom),
         c.version, static_cast<tfl::BuiltinOperator>(c.builtin)));
   }
-  auto subgraph = tfl::CreateSubGraph(
-      fbb, fbb.CreateVector(tensors), fbb.CreateVector(inputs_),
-      fbb.CreateVector(outputs_), fbb.CreateVector(ops), fbb.CreateString("main"));
+  auto subgraph =
+      tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors),
+                          fbb.CreateVector(inputs_), fbb.CreateVector(outputs_),
+                          fbb.CreateVector(ops), fbb.CreateString("main"));
   std::vector<flatbuffers::Offset<tfl::Metadata>> metadata;
   for (const auto& m : metadata_) {
     fbb.ForceVectorAlignment(m.second.size(), 1, 16);
     auto data = fbb.CreateVector(m.second);
     buffers.push_back(tfl::CreateBuffer(fbb, data));
-    metadata.push_back(tfl::CreateMetadata(fbb, fbb.CreateString(m.first),
-                                           static_cast<uint32_t>(buffers.size() - 1)));
+    metadata.push_back(
+        tfl::CreateMetadata(fbb, fbb.CreateString(m.first),
+                            static_cast<uint32_t>(buffers.size() - 1)));
   }
   auto model = tfl::CreateModel(
       fbb, 3, fbb.CreateVector(code_offsets),
-      fbb.CreateVector(std::vector<flatbuffers::Offset<tfl::SubGraph>>{subgraph}),
+      fbb.CreateVector(
+          std::vector<flatbuffers::Offset<tfl::SubGraph>>{subgraph}),
       fbb.CreateString("edgelite test model"), fbb.CreateVector(buffers), 0,
       metadata.empty() ? 0 : fbb.CreateVector(metadata));
   tfl::FinishModelBuffer(fbb, model);

@@ -24,14 +24,14 @@ struct TensorSpec {
   std::string name;
   DataType type = DataType::kFloat32;
   std::vector<int32_t> shape;
-  std::vector<float> scales;        // empty: not quantized
-  std::vector<int64_t> zero_points; // must match scales in size
+  std::vector<float> scales;         // empty: not quantized
+  std::vector<int64_t> zero_points;  // must match scales in size
   int32_t quantized_dimension = 0;
-  std::vector<uint8_t> data;        // empty: not constant
+  std::vector<uint8_t> data;             // empty: not constant
   std::vector<int32_t> shape_signature;  // empty: none
   bool is_variable = false;
-  int type_code_override = -1;      // write this raw TensorType instead
-  int buffer_override = -1;         // write this buffer index instead
+  int type_code_override = -1;  // write this raw TensorType instead
+  int buffer_override = -1;     // write this buffer index instead
 };
 
 // Writes builtin options into the builder; returns the options table offset.
@@ -68,7 +68,8 @@ class ModelBuilder {
     s.zero_points = std::move(zero_points);
     s.quantized_dimension = qdim;
     s.data.resize(values.size() * sizeof(T));
-    if (!values.empty()) std::memcpy(s.data.data(), values.data(), s.data.size());
+    if (!values.empty())
+      std::memcpy(s.data.data(), values.data(), s.data.size());
     return AddTensor(s);
   }
   // A non-constant tensor.
@@ -85,7 +86,9 @@ class ModelBuilder {
   }
   int AddOperator(const OperatorSpec& op);
   void SetInputs(std::vector<int32_t> inputs) { inputs_ = std::move(inputs); }
-  void SetOutputs(std::vector<int32_t> outputs) { outputs_ = std::move(outputs); }
+  void SetOutputs(std::vector<int32_t> outputs) {
+    outputs_ = std::move(outputs);
+  }
   void AddMetadata(const std::string& name, std::vector<uint8_t> data);
 
   std::vector<uint8_t> Build() const;
@@ -104,9 +107,9 @@ Status LoadModelFile(const std::string& path,
                      std::shared_ptr<const ModelView>* out);
 
 // Loads, creates an interpreter and allocates.
-Status MakeInterpreter(const std::vector<uint8_t>& bytes,
-                       std::unique_ptr<Interpreter>* out,
-                       const InterpreterOptions& options = InterpreterOptions());
+Status MakeInterpreter(
+    const std::vector<uint8_t>& bytes, std::unique_ptr<Interpreter>* out,
+    const InterpreterOptions& options = InterpreterOptions());
 
 template <typename T>
 std::vector<uint8_t> Bytes(const std::vector<T>& v) {
@@ -135,9 +138,10 @@ std::vector<T> GetOutput(const Interpreter& interp, int i) {
 // One-op model: inputs/outputs given as specs; constant specs (with data)
 // become constants, the others become model inputs (in order) / outputs.
 struct SingleOpModel {
-  std::vector<TensorSpec> inputs;   // absent optional input: name "" + shape {-1}
+  std::vector<TensorSpec>
+      inputs;  // absent optional input: name "" + shape {-1}
   std::vector<TensorSpec> outputs;
-  OperatorSpec op;                  // inputs/outputs filled in by Build()
+  OperatorSpec op;  // inputs/outputs filled in by Build()
   std::vector<uint8_t> Build() const;
 };
 

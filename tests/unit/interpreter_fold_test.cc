@@ -77,7 +77,8 @@ TEST(InterpreterFold, ConstantChainRunsOnceAtPrepare) {
 
 TEST(InterpreterFold, FoldedBytesCountAgainstTheArenaLimit) {
   InterpreterOptions options;
-  options.max_arena_bytes = 20;  // the first folded tensor (16 B) fits, not both
+  options.max_arena_bytes =
+      20;  // the first folded tensor (16 B) fits, not both
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(FoldModel(), &interp, options);
   ASSERT_FALSE(s.ok());

@@ -107,10 +107,13 @@ TEST(Interpreter, ArenaLimitIsEnforcedWithNumbers) {
   Status s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
   // A 24-byte tensor fits, but not two of them live at once.
-  EXPECT_NE(s.message().find("more than the limit of 32 bytes"), std::string::npos)
+  EXPECT_NE(s.message().find("more than the limit of 32 bytes"),
+            std::string::npos)
       << s.message();
-  EXPECT_NE(s.message().find("needs an arena of "), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("(lower bound 64)"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("needs an arena of "), std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("(lower bound 64)"), std::string::npos)
+      << s.message();
 
   // Exactly the planned size is allowed; one byte less is refused with both
   // numbers.
@@ -121,17 +124,19 @@ TEST(Interpreter, ArenaLimitIsEnforcedWithNumbers) {
   options.max_arena_bytes = needed - 1;
   s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_EQ(s.message(),
-            StrFormat("model needs an arena of %zu bytes (lower bound 64), more "
-                      "than the limit of %zu bytes",
-                      needed, needed - 1));
+  EXPECT_EQ(
+      s.message(),
+      StrFormat("model needs an arena of %zu bytes (lower bound 64), more "
+                "than the limit of %zu bytes",
+                needed, needed - 1));
 
   // A single buffer over the limit is named.
   options.max_arena_bytes = 16;
   s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_EQ(s.message(),
-            "tensor 0 'x' needs 24 bytes, more than the arena limit of 16 bytes");
+  EXPECT_EQ(
+      s.message(),
+      "tensor 0 'x' needs 24 bytes, more than the arena limit of 16 bytes");
 }
 
 // x[1,1024] float → MEAN(axis 0) → y[1024]: MEAN asks for a 4 KiB
@@ -140,7 +145,8 @@ TEST(Interpreter, ArenaLimitIsEnforcedWithNumbers) {
 std::vector<uint8_t> MeanWithScratch() {
   ModelBuilder b;
   const int x = b.AddActivation("x", DataType::kFloat32, {1, 1024});
-  const int axes = b.AddConstant("axes", DataType::kInt32, {1}, std::vector<int32_t>{0});
+  const int axes =
+      b.AddConstant("axes", DataType::kInt32, {1}, std::vector<int32_t>{0});
   const int y = b.AddActivation("y", DataType::kFloat32, {1024});
   OperatorSpec op;
   op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::MEAN);
@@ -176,7 +182,8 @@ TEST(Interpreter, ArenaLimitCoversScratch) {
   options.max_arena_bytes = 2 * 4096 + 64;
   Status s = testing::MakeInterpreter(MeanWithScratch(), &interp, options);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(s.message().find("(lower bound 12288), more than the limit of 8256 bytes"),
+  EXPECT_NE(s.message().find(
+                "(lower bound 12288), more than the limit of 8256 bytes"),
             std::string::npos)
       << s.message();
 }
