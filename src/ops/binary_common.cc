@@ -290,4 +290,32 @@ Status RequireQuantized(OpContext& ctx, int n) {
   return RequirePerTensorQuant(ctx, ctx.output(0), false, 0);
 }
 
+Status CheckNoZeroDivisor(OpContext& ctx, DataType type, bool check_float) {
+  const Tensor& b = *ctx.input(1);
+  int64_t i = -1;
+  switch (type) {
+    case DataType::kFloat32:
+      if (check_float) i = FindZero<float>(b);
+      break;
+    case DataType::kInt64:
+      i = FindZero<int64_t>(b);
+      break;
+    case DataType::kInt32:
+      i = FindZero<int32_t>(b);
+      break;
+    case DataType::kInt16:
+      i = FindZero<int16_t>(b);
+      break;
+    case DataType::kInt8:
+      i = FindZero<int8_t>(b);
+      break;
+    default:
+      break;
+  }
+  if (i < 0) return Status::Ok();
+  return ctx.InputError(
+      StatusCode::kRuntimeError, 1,
+      StrFormat("division by zero at element %lld", static_cast<long long>(i)));
+}
+
 }  // namespace edgelite

@@ -154,6 +154,12 @@ int64_t FindZero(const Tensor& t) {
   return -1;
 }
 
+// Integer-division ops (FLOOR_DIV, FLOOR_MOD): fails with kRuntimeError
+// naming the first zero element of input 1 ("division by zero at element
+// i"), as TFLite's kernels fail Invoke. Float32 divisors are checked only when
+// `check_float` is set (FLOOR_DIV errors on them, FLOOR_MOD gives NaN).
+Status CheckNoZeroDivisor(OpContext& ctx, DataType type, bool check_float);
+
 // double -> int32 as TFLite's kernels convert in the peers' WebAssembly
 // (saturating truncation; NaN -> 0).
 inline int32_t SaturatingDoubleToInt32(double v) {
