@@ -13,25 +13,15 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
 
 SingleOpModel AddModel(
     TensorSpec a, TensorSpec b, TensorSpec out,
@@ -83,9 +73,9 @@ Status PrepareError(const SingleOpModel& m) {
 
 TEST(AddOp, FloatSameShapeRelu6) {
   // [1, -2, 3.5, 7] + [0.5, 1, 3, 0] = [1.5, -1, 6.5, 7] -> relu6.
-  SingleOpModel m = AddModel(Spec("a", DataType::kFloat32, {2, 2}),
-                             Spec("b", DataType::kFloat32, {2, 2}),
-                             Spec("y", DataType::kFloat32, {2, 2}),
+  SingleOpModel m = AddModel(Var("a", DataType::kFloat32, {2, 2}),
+                             Var("b", DataType::kFloat32, {2, 2}),
+                             Var("y", DataType::kFloat32, {2, 2}),
                              tfl::ActivationFunctionType::RELU6);
   EXPECT_EQ(Run2<float>(m, {1, -2, 3.5f, 7}, {0.5f, 1, 3, 0}),
             (std::vector<float>{1.5f, 0, 6, 6}));
@@ -93,9 +83,9 @@ TEST(AddOp, FloatSameShapeRelu6) {
 
 TEST(AddOp, FloatRank4PlusRank1Broadcast) {
   // a = 0..11 in [1,2,2,3]; b = [10, 20, 30] adds along the last axis.
-  SingleOpModel m = AddModel(Spec("a", DataType::kFloat32, {1, 2, 2, 3}),
-                             Spec("b", DataType::kFloat32, {3}),
-                             Spec("y", DataType::kFloat32, {1, 2, 2, 3}));
+  SingleOpModel m = AddModel(Var("a", DataType::kFloat32, {1, 2, 2, 3}),
+                             Var("b", DataType::kFloat32, {3}),
+                             Var("y", DataType::kFloat32, {1, 2, 2, 3}));
   std::vector<float> a(12);
   std::vector<float> want(12);
   for (int i = 0; i < 12; ++i) {
@@ -110,22 +100,22 @@ TEST(AddOp, FloatRank4PlusRank1Broadcast) {
 
 TEST(AddOp, FloatScalarBroadcastBothOrders) {
   // A rank-0 operand on either side adds to every element.
-  SingleOpModel m1 = AddModel(Spec("a", DataType::kFloat32, {2, 3}),
-                              Spec("b", DataType::kFloat32, {}),
-                              Spec("y", DataType::kFloat32, {2, 3}));
+  SingleOpModel m1 = AddModel(Var("a", DataType::kFloat32, {2, 3}),
+                              Var("b", DataType::kFloat32, {}),
+                              Var("y", DataType::kFloat32, {2, 3}));
   EXPECT_EQ(Run2<float>(m1, {0, 1, 2, 3, 4, 5}, {0.5f}),
             (std::vector<float>{0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f}));
-  SingleOpModel m2 = AddModel(Spec("a", DataType::kFloat32, {1}),
-                              Spec("b", DataType::kFloat32, {3}),
-                              Spec("y", DataType::kFloat32, {3}));
+  SingleOpModel m2 = AddModel(Var("a", DataType::kFloat32, {1}),
+                              Var("b", DataType::kFloat32, {3}),
+                              Var("y", DataType::kFloat32, {3}));
   EXPECT_EQ(Run2<float>(m2, {-1}, {1, 2, 3}), (std::vector<float>{0, 1, 2}));
 }
 
 TEST(AddOp, FloatBroadcastsBothInputs) {
   // [2,1,3] + [4,1] -> [2,4,3]: y[i][j][k] = a[i][0][k] + b[j][0].
-  SingleOpModel m = AddModel(Spec("a", DataType::kFloat32, {2, 1, 3}),
-                             Spec("b", DataType::kFloat32, {4, 1}),
-                             Spec("y", DataType::kFloat32, {2, 4, 3}));
+  SingleOpModel m = AddModel(Var("a", DataType::kFloat32, {2, 1, 3}),
+                             Var("b", DataType::kFloat32, {4, 1}),
+                             Var("y", DataType::kFloat32, {2, 4, 3}));
   const std::vector<float> a = {1, 2, 3, 4, 5, 6};
   const std::vector<float> b = {0, 10, 20, 30};
   std::vector<float> want;
@@ -139,9 +129,9 @@ TEST(AddOp, FloatBroadcastsBothInputs) {
 
 TEST(AddOp, FloatRank6Broadcast) {
   // [2,1,1,1,1,2] + [1,1,1,1,2,1] -> [2,1,1,1,2,2].
-  SingleOpModel m = AddModel(Spec("a", DataType::kFloat32, {2, 1, 1, 1, 1, 2}),
-                             Spec("b", DataType::kFloat32, {1, 1, 1, 1, 2, 1}),
-                             Spec("y", DataType::kFloat32, {2, 1, 1, 1, 2, 2}));
+  SingleOpModel m = AddModel(Var("a", DataType::kFloat32, {2, 1, 1, 1, 1, 2}),
+                             Var("b", DataType::kFloat32, {1, 1, 1, 1, 2, 1}),
+                             Var("y", DataType::kFloat32, {2, 1, 1, 1, 2, 2}));
   EXPECT_EQ(Run2<float>(m, {1, 2, 3, 4}, {10, 20}),
             (std::vector<float>{11, 12, 21, 22, 13, 14, 23, 24}));
 }
@@ -151,16 +141,16 @@ TEST(AddOp, FloatRank6Broadcast) {
 TEST(AddOp, Int32WithRelu) {
   // [5, -7, 100] + [1, 2, -200] = [6, -5, -100] -> relu [6, 0, 0].
   SingleOpModel m = AddModel(
-      Spec("a", DataType::kInt32, {3}), Spec("b", DataType::kInt32, {3}),
-      Spec("y", DataType::kInt32, {3}), tfl::ActivationFunctionType::RELU);
+      Var("a", DataType::kInt32, {3}), Var("b", DataType::kInt32, {3}),
+      Var("y", DataType::kInt32, {3}), tfl::ActivationFunctionType::RELU);
   EXPECT_EQ(Run2<int32_t>(m, {5, -7, 100}, {1, 2, -200}),
             (std::vector<int32_t>{6, 0, 0}));
 }
 
 TEST(AddOp, Int32ReluN1To1AndBroadcast) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt32, {2, 2}),
-                             Spec("b", DataType::kInt32, {2}),
-                             Spec("y", DataType::kInt32, {2, 2}),
+  SingleOpModel m = AddModel(Var("a", DataType::kInt32, {2, 2}),
+                             Var("b", DataType::kInt32, {2}),
+                             Var("y", DataType::kInt32, {2, 2}),
                              tfl::ActivationFunctionType::RELU_N1_TO_1);
   // [[3, -3], [0, 1]] + [-2, 1] = [[1, -2], [-2, 2]] -> clamp [-1, 1].
   EXPECT_EQ(Run2<int32_t>(m, {3, -3, 0, 1}, {-2, 1}),
@@ -186,9 +176,9 @@ TEST(AddOp, Int32ReluN1To1AndBroadcast) {
 //   (-128,-128) -98.5   -103     -104     tie, negative
 //   (0, -7)     -4.25    -9       -9
 TEST(AddOp, Int8XnnpackVersusMicroTies) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {6}, {0.5f}, {0}),
-                             Spec("b", DataType::kInt8, {6}, {0.25f}, {10}),
-                             Spec("y", DataType::kInt8, {6}, {1.0f}, {-5}),
+  SingleOpModel m = AddModel(Var("a", DataType::kInt8, {6}, {0.5f}, {0}),
+                             Var("b", DataType::kInt8, {6}, {0.25f}, {10}),
+                             Var("y", DataType::kInt8, {6}, {1.0f}, {-5}),
                              tfl::ActivationFunctionType::NONE, 2);
   const std::vector<int8_t> a = {3, 1, -1, 127, -128, 0};
   const std::vector<int8_t> b = {12, 10, 10, 127, -128, -7};
@@ -203,9 +193,9 @@ TEST(AddOp, Int8XnnpackVersusMicroTies) {
 // all scales 12 and zero points 0 both arithmetics compute a + b exactly, so
 // 1 + 0 = 1 is clamped to [0, 0] by kTflite and to [0, 1] by kMicro.
 TEST(AddOp, Int8Relu6RangeRounding) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {3}, {12.0f}, {0}),
-                             Spec("b", DataType::kInt8, {3}, {12.0f}, {0}),
-                             Spec("y", DataType::kInt8, {3}, {12.0f}, {0}),
+  SingleOpModel m = AddModel(Var("a", DataType::kInt8, {3}, {12.0f}, {0}),
+                             Var("b", DataType::kInt8, {3}, {12.0f}, {0}),
+                             Var("y", DataType::kInt8, {3}, {12.0f}, {0}),
                              tfl::ActivationFunctionType::RELU6, 2);
   EXPECT_EQ(Run2<int8_t>(m, {1, -3, 5}, {0, 1, 0}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{0, 0, 0}));
@@ -223,9 +213,9 @@ TEST(AddOp, Int8Relu6RangeRounding) {
 //   (255,100) 162.33 -> 162     (17,100)  83      (90,0)    40.67 -> 41
 // No ties, so the TFLite reference gives the same bytes.
 TEST(AddOp, Uint8BroadcastXnnpack) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kUInt8, {2, 3}, {0.1f}, {128}),
-                             Spec("b", DataType::kUInt8, {3}, {0.2f}, {100}),
-                             Spec("y", DataType::kUInt8, {2, 3}, {0.3f}, {120}),
+  SingleOpModel m = AddModel(Var("a", DataType::kUInt8, {2, 3}, {0.1f}, {128}),
+                             Var("b", DataType::kUInt8, {3}, {0.2f}, {100}),
+                             Var("y", DataType::kUInt8, {2, 3}, {0.3f}, {120}),
                              tfl::ActivationFunctionType::NONE, 2);
   const std::vector<uint8_t> a = {0, 128, 200, 255, 17, 90};
   const std::vector<uint8_t> b = {100, 100, 0};
@@ -237,9 +227,9 @@ TEST(AddOp, Uint8BroadcastXnnpack) {
 TEST(AddOp, Uint8ClampsToTypeRange) {
   // (255-128)*0.1 + (255-100)*0.2 = 43.7 -> /0.3 = 145.67 + 120 -> 255;
   // (0-128)*0.1 + (0-100)*0.2 = -32.8 -> /0.3 = -109.33 + 120 = 10.67 -> 11.
-  SingleOpModel m = AddModel(Spec("a", DataType::kUInt8, {1}, {0.1f}, {128}),
-                             Spec("b", DataType::kUInt8, {1}, {0.2f}, {100}),
-                             Spec("y", DataType::kUInt8, {1}, {0.3f}, {120}),
+  SingleOpModel m = AddModel(Var("a", DataType::kUInt8, {1}, {0.1f}, {128}),
+                             Var("b", DataType::kUInt8, {1}, {0.2f}, {100}),
+                             Var("y", DataType::kUInt8, {1}, {0.3f}, {120}),
                              tfl::ActivationFunctionType::NONE, 2);
   EXPECT_EQ(Run2<uint8_t>(m, {255}, {255}), (std::vector<uint8_t>{255}));
   EXPECT_EQ(Run2<uint8_t>(m, {0}, {0}), (std::vector<uint8_t>{11}));
@@ -252,9 +242,9 @@ TEST(AddOp, Uint8ClampsToTypeRange) {
 //   reference: twice_max = 2; b: 1/2 -> (2^30, 0); out: 2^-20 -> (2^30, -19)
 //   (-1 << 20) * 0.5 = -2^19; * 2^-20 = -0.5 -> round away -> -1.
 TEST(AddOp, Int8ScaleRatioOutsideXnnpackRangeUsesBuiltin) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {5}, {0.001f}, {0}),
-                             Spec("b", DataType::kInt8, {5}, {1.0f}, {0}),
-                             Spec("y", DataType::kInt8, {5}, {2.0f}, {0}),
+  SingleOpModel m = AddModel(Var("a", DataType::kInt8, {5}, {0.001f}, {0}),
+                             Var("b", DataType::kInt8, {5}, {1.0f}, {0}),
+                             Var("y", DataType::kInt8, {5}, {2.0f}, {0}),
                              tfl::ActivationFunctionType::NONE, 2);
   // Exact values: 0.5, -0.5, 1.55, -1.55, 0.025.
   const std::vector<int8_t> a = {0, 0, 100, -100, 50};
@@ -265,9 +255,9 @@ TEST(AddOp, Int8ScaleRatioOutsideXnnpackRangeUsesBuiltin) {
 }
 
 TEST(AddOp, QuantizedInvokeAllocatesNothing) {
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt8, {2, 3}, {0.5f}, {0}),
-                             Spec("b", DataType::kInt8, {3}, {0.25f}, {10}),
-                             Spec("y", DataType::kInt8, {2, 3}, {1.0f}, {-5}),
+  SingleOpModel m = AddModel(Var("a", DataType::kInt8, {2, 3}, {0.5f}, {0}),
+                             Var("b", DataType::kInt8, {3}, {0.25f}, {10}),
+                             Var("y", DataType::kInt8, {2, 3}, {1.0f}, {-5}),
                              tfl::ActivationFunctionType::NONE, 2);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(Make(m, &interp).ok());
@@ -280,9 +270,9 @@ TEST(AddOp, QuantizedInvokeAllocatesNothing) {
 // ---------------------------------------------------------------- errors
 
 TEST(AddOp, RejectsMismatchedInputTypes) {
-  Status s = PrepareError(AddModel(Spec("a", DataType::kFloat32, {2}),
-                                   Spec("b", DataType::kInt32, {2}),
-                                   Spec("y", DataType::kFloat32, {2})));
+  Status s = PrepareError(AddModel(Var("a", DataType::kFloat32, {2}),
+                                   Var("b", DataType::kInt32, {2}),
+                                   Var("y", DataType::kFloat32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("input 1 (tensor 1 'b'): type int32 differs "
                              "from input 0 type float32"),
@@ -291,11 +281,10 @@ TEST(AddOp, RejectsMismatchedInputTypes) {
 }
 
 TEST(AddOp, RejectsOutputTypeMismatch) {
-  Status s =
-      PrepareError(AddModel(Spec("a", DataType::kInt8, {2}, {0.5f}, {0}),
-                            Spec("b", DataType::kInt8, {2}, {0.5f}, {0}),
-                            Spec("y", DataType::kUInt8, {2}, {0.5f}, {0}),
-                            tfl::ActivationFunctionType::NONE, 2));
+  Status s = PrepareError(AddModel(Var("a", DataType::kInt8, {2}, {0.5f}, {0}),
+                                   Var("b", DataType::kInt8, {2}, {0.5f}, {0}),
+                                   Var("y", DataType::kUInt8, {2}, {0.5f}, {0}),
+                                   tfl::ActivationFunctionType::NONE, 2));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("type uint8 differs from input 0 type int8"),
             std::string::npos)
@@ -303,9 +292,9 @@ TEST(AddOp, RejectsOutputTypeMismatch) {
 }
 
 TEST(AddOp, RejectsMissingQuantization) {
-  Status s = PrepareError(AddModel(Spec("a", DataType::kInt8, {2}, {0.5f}, {0}),
-                                   Spec("b", DataType::kInt8, {2}),
-                                   Spec("y", DataType::kInt8, {2}, {0.5f}, {0}),
+  Status s = PrepareError(AddModel(Var("a", DataType::kInt8, {2}, {0.5f}, {0}),
+                                   Var("b", DataType::kInt8, {2}),
+                                   Var("y", DataType::kInt8, {2}, {0.5f}, {0}),
                                    tfl::ActivationFunctionType::NONE, 2));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("input 1 (tensor 1 'b'): int8 tensor must be "
@@ -319,9 +308,9 @@ TEST(AddOp, RejectsMissingQuantization) {
 // halves away from zero: 6 -> 2, -6 -> -2.
 TEST(AddOp, Int16PowerOfTwoPath) {
   SingleOpModel m =
-      AddModel(Spec("a", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
-               Spec("b", DataType::kInt16, {4}, {1.0f / 4096}, {0}),
-               Spec("y", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+      AddModel(Var("a", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+               Var("b", DataType::kInt16, {4}, {1.0f / 4096}, {0}),
+               Var("y", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
                tfl::ActivationFunctionType::NONE, 3);
   EXPECT_EQ(Run2<int16_t>(m, {100, 100, 32767, -32768}, {6, -6, 32767, -32768}),
             (std::vector<int16_t>{102, 98, 32767, -32768}));
@@ -329,9 +318,9 @@ TEST(AddOp, Int16PowerOfTwoPath) {
 
 TEST(AddOp, Int16PowerOfTwoDoesNotBroadcast) {
   Status s = PrepareError(
-      AddModel(Spec("a", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
-               Spec("b", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
-               Spec("y", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+      AddModel(Var("a", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
+               Var("b", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
+               Var("y", DataType::kInt16, {2, 3}, {1.0f / 1024}, {0}),
                tfl::ActivationFunctionType::NONE, 3));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("int16 ADD with power-of-two scales "
@@ -346,9 +335,9 @@ TEST(AddOp, Int16PowerOfTwoDoesNotBroadcast) {
 // sa = a·2^14, y = RDBPOT(2^13 (a + b), 14) = (a + b) / 2, halves away.
 TEST(AddOp, Int16GeneralPath) {
   const float s = 0.75f / 1024, o = 1.5f / 1024;
-  SingleOpModel m = AddModel(Spec("a", DataType::kInt16, {3}, {s}, {0}),
-                             Spec("b", DataType::kInt16, {3}, {s}, {0}),
-                             Spec("y", DataType::kInt16, {3}, {o}, {0}),
+  SingleOpModel m = AddModel(Var("a", DataType::kInt16, {3}, {s}, {0}),
+                             Var("b", DataType::kInt16, {3}, {s}, {0}),
+                             Var("y", DataType::kInt16, {3}, {o}, {0}),
                              tfl::ActivationFunctionType::NONE, 3);
   EXPECT_EQ(Run2<int16_t>(m, {1, -1, 1000}, {0, 0, 2001}),
             (std::vector<int16_t>{1, -1, 1501}));
@@ -356,21 +345,21 @@ TEST(AddOp, Int16GeneralPath) {
 
 TEST(AddOp, Int64AndPlainInt16Wrap) {
   SingleOpModel m64 = AddModel(
-      Spec("a", DataType::kInt64, {2}), Spec("b", DataType::kInt64, {1}),
-      Spec("y", DataType::kInt64, {2}), tfl::ActivationFunctionType::NONE, 4);
+      Var("a", DataType::kInt64, {2}), Var("b", DataType::kInt64, {1}),
+      Var("y", DataType::kInt64, {2}), tfl::ActivationFunctionType::NONE, 4);
   EXPECT_EQ(Run2<int64_t>(m64, {INT64_MAX, -5}, {1}),
             (std::vector<int64_t>{INT64_MIN, -4}));
   SingleOpModel m16 = AddModel(
-      Spec("a", DataType::kInt16, {2}), Spec("b", DataType::kInt16, {2}),
-      Spec("y", DataType::kInt16, {2}), tfl::ActivationFunctionType::RELU, 5);
+      Var("a", DataType::kInt16, {2}), Var("b", DataType::kInt16, {2}),
+      Var("y", DataType::kInt16, {2}), tfl::ActivationFunctionType::RELU, 5);
   EXPECT_EQ(Run2<int16_t>(m16, {32767, -3}, {1, 1}),
             (std::vector<int16_t>{0, 0}));
 }
 
 TEST(AddOp, RejectsIncompatibleShapes) {
-  Status s = PrepareError(AddModel(Spec("a", DataType::kFloat32, {2, 3}),
-                                   Spec("b", DataType::kFloat32, {4}),
-                                   Spec("y", DataType::kFloat32, {2, 3})));
+  Status s = PrepareError(AddModel(Var("a", DataType::kFloat32, {2, 3}),
+                                   Var("b", DataType::kFloat32, {4}),
+                                   Var("y", DataType::kFloat32, {2, 3})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("cannot broadcast shapes [2, 3] and [4]"),
             std::string::npos)
@@ -379,9 +368,9 @@ TEST(AddOp, RejectsIncompatibleShapes) {
 
 TEST(AddOp, RejectsBroadcastAboveRank6) {
   Status s = PrepareError(
-      AddModel(Spec("a", DataType::kFloat32, {2, 1, 1, 1, 1, 1, 3}),
-               Spec("b", DataType::kFloat32, {3}),
-               Spec("y", DataType::kFloat32, {2, 1, 1, 1, 1, 1, 3})));
+      AddModel(Var("a", DataType::kFloat32, {2, 1, 1, 1, 1, 1, 3}),
+               Var("b", DataType::kFloat32, {3}),
+               Var("y", DataType::kFloat32, {2, 1, 1, 1, 1, 1, 3})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("needs rank 7; at most 6"), std::string::npos)
       << s.message();
@@ -389,8 +378,8 @@ TEST(AddOp, RejectsBroadcastAboveRank6) {
 
 TEST(AddOp, RejectsTanhActivation) {
   Status s = PrepareError(AddModel(
-      Spec("a", DataType::kFloat32, {2}), Spec("b", DataType::kFloat32, {2}),
-      Spec("y", DataType::kFloat32, {2}), tfl::ActivationFunctionType::TANH));
+      Var("a", DataType::kFloat32, {2}), Var("b", DataType::kFloat32, {2}),
+      Var("y", DataType::kFloat32, {2}), tfl::ActivationFunctionType::TANH));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("ADD v1): fused activation TANH"),
             std::string::npos)

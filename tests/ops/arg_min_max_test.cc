@@ -12,34 +12,24 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
 
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
 TensorSpec Axis32(int32_t axis) {
-  TensorSpec s = Spec("axis", DataType::kInt32, {1});
+  TensorSpec s = Var("axis", DataType::kInt32, {1});
   s.data = testing::Bytes(std::vector<int32_t>{axis});
   return s;
 }
 
 TensorSpec Axis64(int64_t axis) {
-  TensorSpec s = Spec("axis", DataType::kInt64, {});
+  TensorSpec s = Var("axis", DataType::kInt64, {});
   s.data = testing::Bytes(std::vector<int64_t>{axis});
   return s;
 }
@@ -90,24 +80,24 @@ TEST(ArgMinMaxOp, FloatBothAxesAndTies) {
   const std::vector<float> x = {3, 9, 9, 7, 1, 7};
   Shape shape;
   EXPECT_EQ((RunOp<int32_t>(
-                Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(-1),
-                    Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
+                Arg(true, Var("x", DataType::kFloat32, {2, 3}), Axis32(-1),
+                    Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
                 x, &shape)),
             (std::vector<int32_t>{1, 0}));
   EXPECT_EQ(shape, Shape({2}));
   EXPECT_EQ((RunOp<int64_t>(
-                Arg(false, Spec("x", DataType::kFloat32, {2, 3}), Axis64(1),
-                    Spec("y", DataType::kInt64, {2}), tfl::TensorType::INT64),
+                Arg(false, Var("x", DataType::kFloat32, {2, 3}), Axis64(1),
+                    Var("y", DataType::kInt64, {2}), tfl::TensorType::INT64),
                 x)),
             (std::vector<int64_t>{0, 1}));
   EXPECT_EQ((RunOp<int32_t>(
-                Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(0),
-                    Spec("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
+                Arg(true, Var("x", DataType::kFloat32, {2, 3}), Axis32(0),
+                    Var("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
                 x)),
             (std::vector<int32_t>{1, 0, 0}));
   EXPECT_EQ((RunOp<int32_t>(
-                Arg(false, Spec("x", DataType::kFloat32, {2, 3}), Axis64(-2),
-                    Spec("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
+                Arg(false, Var("x", DataType::kFloat32, {2, 3}), Axis64(-2),
+                    Var("y", DataType::kInt32, {3}), tfl::TensorType::INT32),
                 x)),
             (std::vector<int32_t>{0, 1, 1}));
 }
@@ -117,8 +107,8 @@ TEST(ArgMinMaxOp, FloatBothAxesAndTies) {
 TEST(ArgMinMaxOp, FloatNaN) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   SingleOpModel m =
-      Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(1),
-          Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32);
+      Arg(true, Var("x", DataType::kFloat32, {2, 3}), Axis32(1),
+          Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32);
   EXPECT_EQ((RunOp<int32_t>(m, std::vector<float>{nan, 5, 6, 1, nan, 2})),
             (std::vector<int32_t>{0, 2}));
 }
@@ -127,24 +117,24 @@ TEST(ArgMinMaxOp, FloatNaN) {
 TEST(ArgMinMaxOp, IntegerTypes) {
   EXPECT_EQ(
       (RunOp<int32_t>(
-          Arg(true, Spec("x", DataType::kUInt8, {4}, {0.1f}, {128}), Axis32(0),
-              Spec("y", DataType::kInt32, {}), tfl::TensorType::INT32),
+          Arg(true, Var("x", DataType::kUInt8, {4}, {0.1f}, {128}), Axis32(0),
+              Var("y", DataType::kInt32, {}), tfl::TensorType::INT32),
           std::vector<uint8_t>{3, 250, 250, 1})),
       (std::vector<int32_t>{1}));
   EXPECT_EQ(
       (RunOp<int64_t>(
-          Arg(false, Spec("x", DataType::kInt8, {4}, {0.1f}, {0}), Axis32(0),
-              Spec("y", DataType::kInt64, {}), tfl::TensorType::INT64),
+          Arg(false, Var("x", DataType::kInt8, {4}, {0.1f}, {0}), Axis32(0),
+              Var("y", DataType::kInt64, {}), tfl::TensorType::INT64),
           std::vector<int8_t>{3, -128, 5, -128})),
       (std::vector<int64_t>{1}));
   EXPECT_EQ((RunOp<int32_t>(
-                Arg(false, Spec("x", DataType::kInt32, {2, 2}), Axis32(1),
-                    Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
+                Arg(false, Var("x", DataType::kInt32, {2, 2}), Axis32(1),
+                    Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
                 std::vector<int32_t>{-5, 2000000000, 7, 7})),
             (std::vector<int32_t>{0, 0}));
   EXPECT_EQ((RunOp<int32_t>(
-                Arg(true, Spec("x", DataType::kBool, {2, 3}), Axis32(1),
-                    Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
+                Arg(true, Var("x", DataType::kBool, {2, 3}), Axis32(1),
+                    Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32),
                 std::vector<uint8_t>{0, 1, 1, 0, 0, 0})),
             (std::vector<int32_t>{1, 0}));
 }
@@ -157,10 +147,10 @@ TEST(ArgMinMaxOp, MiddleAxis) {
   for (int i = 0; i < 12; ++i) x[i] = static_cast<float>(i);
   x[7] = 100;
   Shape shape;
-  EXPECT_EQ((RunOp<int32_t>(Arg(true, Spec("x", DataType::kFloat32, {2, 3, 2}),
-                                Axis32(1), Spec("y", DataType::kInt32, {2, 2}),
-                                tfl::TensorType::INT32),
-                            x, &shape)),
+  EXPECT_EQ((RunOp<int32_t>(
+                Arg(true, Var("x", DataType::kFloat32, {2, 3, 2}), Axis32(1),
+                    Var("y", DataType::kInt32, {2, 2}), tfl::TensorType::INT32),
+                x, &shape)),
             (std::vector<int32_t>{2, 2, 2, 0}));
   EXPECT_EQ(shape, Shape({2, 2}));
 }
@@ -172,46 +162,46 @@ Status Prepare(const SingleOpModel& m) {
 
 TEST(ArgMinMaxOp, RefusedConfigurations) {
   Status s =
-      Prepare(Arg(true, Spec("x", DataType::kFloat32, {2, 3}), Axis32(2),
-                  Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
+      Prepare(Arg(true, Var("x", DataType::kFloat32, {2, 3}), Axis32(2),
+                  Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MAX v1): input 1 (tensor 1 'axis'): axis 2 is out of "
             "range for input shape [2, 3]");
 
-  s = Prepare(Arg(false, Spec("x", DataType::kFloat32, {2, 0}), Axis32(1),
-                  Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
+  s = Prepare(Arg(false, Var("x", DataType::kFloat32, {2, 0}), Axis32(1),
+                  Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MIN v1): input 0 (tensor 0 'x'): axis 1 of shape "
             "[2, 0] is empty; there is no index to return");
 
-  s = Prepare(Arg(true, Spec("x", DataType::kFloat32, {2}), Axis32(0),
-                  Spec("y", DataType::kInt64, {}), tfl::TensorType::INT32));
+  s = Prepare(Arg(true, Var("x", DataType::kFloat32, {2}), Axis32(0),
+                  Var("y", DataType::kInt64, {}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MAX v1): output 0 (tensor 2 'y'): type int64 differs "
             "from the options' output_type int32");
 
-  s = Prepare(Arg(true, Spec("x", DataType::kInt16, {2}), Axis32(0),
-                  Spec("y", DataType::kInt32, {}), tfl::TensorType::INT32));
+  s = Prepare(Arg(true, Var("x", DataType::kInt16, {2}), Axis32(0),
+                  Var("y", DataType::kInt32, {}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MAX v1): input 0 (tensor 0 'x'): int16 is not "
             "supported (float32, uint8, int8, int32 and bool are)");
 
-  TensorSpec two = Spec("axis", DataType::kInt32, {2});
+  TensorSpec two = Var("axis", DataType::kInt32, {2});
   two.data = testing::Bytes(std::vector<int32_t>{0, 1});
-  s = Prepare(Arg(true, Spec("x", DataType::kFloat32, {2, 2}), two,
-                  Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
+  s = Prepare(Arg(true, Var("x", DataType::kFloat32, {2, 2}), two,
+                  Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MAX v1): input 1 (tensor 1 'axis'): axis must hold "
             "exactly one value, got shape [2]");
 
-  s = Prepare(Arg(true, Spec("x", DataType::kFloat32, {2, 2}),
-                  Spec("axis", DataType::kInt32, {1}),
-                  Spec("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
+  s = Prepare(Arg(true, Var("x", DataType::kFloat32, {2, 2}),
+                  Var("axis", DataType::kInt32, {1}),
+                  Var("y", DataType::kInt32, {2}), tfl::TensorType::INT32));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_EQ(s.message(),
             "op 0 (ARG_MAX v1): input 1 (tensor 1 'axis'): a non-constant "

@@ -11,28 +11,21 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> Atan2Model(std::vector<int32_t> ys,
                                 std::vector<int32_t> xs) {
   SingleOpModel m;
-  m.inputs = {Spec("y", DataType::kFloat32, ys),
-              Spec("x", DataType::kFloat32, xs)};
-  m.outputs = {Spec("out", DataType::kFloat32, ys)};
+  m.inputs = {Var("y", DataType::kFloat32, ys),
+              Var("x", DataType::kFloat32, xs)};
+  m.outputs = {Var("out", DataType::kFloat32, ys)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::ATAN2);
   return m.Build();
 }
@@ -40,8 +33,8 @@ std::vector<uint8_t> Atan2Model(std::vector<int32_t> ys,
 std::vector<uint8_t> BucketizeModel(DataType type, std::vector<int32_t> shape,
                                     std::vector<float> boundaries) {
   SingleOpModel m;
-  m.inputs = {Spec("x", type, shape)};
-  m.outputs = {Spec("out", DataType::kInt32, shape)};
+  m.inputs = {Var("x", type, shape)};
+  m.outputs = {Var("out", DataType::kInt32, shape)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::BUCKETIZE);
   m.op.options_type = tfl::BuiltinOptions::BucketizeOptions;
   m.op.options = [boundaries](flatbuffers::FlatBufferBuilder& fbb) {

@@ -11,24 +11,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 struct PoolConfig {
   tfl::Padding padding = tfl::Padding::SAME;
@@ -110,8 +100,8 @@ PoolConfig Same2x2() {
 
 TEST(AveragePool2DTest, FloatSamePaddingCountsOnlyInputElements) {
   const auto model =
-      PoolModel(Spec("x", DataType::kFloat32, {1, 3, 3, 1}),
-                Spec("y", DataType::kFloat32, {1, 3, 3, 1}), Same2x2());
+      PoolModel(Var("x", DataType::kFloat32, {1, 3, 3, 1}),
+                Var("y", DataType::kFloat32, {1, 3, 3, 1}), Same2x2());
   EXPECT_EQ(RunPool<float>(model, kGridF),
             (std::vector<float>{0.5f, -2.75f, -4.5f, 2.5f, 30.75f, 60.5f, 5.5f,
                                 66.5f, 127.0f}));
@@ -120,8 +110,8 @@ TEST(AveragePool2DTest, FloatSamePaddingCountsOnlyInputElements) {
 TEST(AveragePool2DTest, FloatFusedRelu6) {
   PoolConfig c = Same2x2();
   c.activation = tfl::ActivationFunctionType::RELU6;
-  const auto model = PoolModel(Spec("x", DataType::kFloat32, {1, 3, 3, 1}),
-                               Spec("y", DataType::kFloat32, {1, 3, 3, 1}), c);
+  const auto model = PoolModel(Var("x", DataType::kFloat32, {1, 3, 3, 1}),
+                               Var("y", DataType::kFloat32, {1, 3, 3, 1}), c);
   // The averages above clamped to [0, 6].
   EXPECT_EQ(RunPool<float>(model, kGridF),
             (std::vector<float>{0.5f, 0.0f, 0.0f, 2.5f, 6.0f, 6.0f, 5.5f, 6.0f,
@@ -141,8 +131,8 @@ TEST(AveragePool2DTest, FloatBatchOddChannelsValidStride2) {
   c.padding = tfl::Padding::VALID;
   c.filter_h = c.filter_w = 2;
   c.stride_h = c.stride_w = 2;
-  const auto model = PoolModel(Spec("x", DataType::kFloat32, {2, 2, 2, 3}),
-                               Spec("y", DataType::kFloat32, {2, 1, 1, 3}), c);
+  const auto model = PoolModel(Var("x", DataType::kFloat32, {2, 2, 2, 3}),
+                               Var("y", DataType::kFloat32, {2, 1, 1, 3}), c);
   EXPECT_EQ(RunPool<float>(model, x),
             (std::vector<float>{15, 16, 17, 115, 116, 117}));
 }
@@ -154,8 +144,8 @@ TEST(AveragePool2DTest, Int8SamePaddingRoundsHalfAwayFromZero) {
   //   5.5 → 6, 66.5 → 67, 127 → 127.
   const std::vector<int8_t> want = {1, -3, -5, 3, 31, 61, 6, 67, 127};
   const auto model = PoolModel(
-      Spec("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
-      Spec("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), Same2x2());
+      Var("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
+      Var("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), Same2x2());
   EXPECT_EQ(RunPool<int8_t>(model, kGridQ), want);
   // tflite-micro uses the same reference kernel: identical bytes, ties
   // included.
@@ -171,8 +161,8 @@ TEST(AveragePool2DTest, Int8TiesOfFiveOverTwo) {
   c.filter_h = 1;
   c.filter_w = 2;
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 1, 2, 2}, {1.0f}, {0}),
-                Spec("y", DataType::kInt8, {1, 1, 2, 2}, {1.0f}, {0}), c);
+      PoolModel(Var("x", DataType::kInt8, {1, 1, 2, 2}, {1.0f}, {0}),
+                Var("y", DataType::kInt8, {1, 1, 2, 2}, {1.0f}, {0}), c);
   const std::vector<int8_t> x = {2, -2, 3, -3};
   const std::vector<int8_t> want = {3, -3, 3, -3};
   EXPECT_EQ(RunPool<int8_t>(model, x), want);
@@ -190,8 +180,8 @@ TEST(AveragePool2DTest, Int8SameStride2Filter3) {
   c.filter_h = c.filter_w = 3;
   c.stride_h = c.stride_w = 2;
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {3}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {3}), c);
+      PoolModel(Var("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {3}),
+                Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {3}), c);
   EXPECT_EQ(RunPool<int8_t>(model, kGridQ),
             (std::vector<int8_t>{1, -3, 3, 31}));
 }
@@ -201,8 +191,8 @@ TEST(AveragePool2DTest, Int8FusedRelu) {
   PoolConfig c = Same2x2();
   c.activation = tfl::ActivationFunctionType::RELU;
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
-                Spec("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), c);
+      PoolModel(Var("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
+                Var("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), c);
   EXPECT_EQ(RunPool<int8_t>(model, kGridQ),
             (std::vector<int8_t>{1, 0, 0, 3, 31, 61, 6, 67, 127}));
 }
@@ -227,8 +217,8 @@ PoolConfig Valid2x2Stride2() {
 
 TEST(AveragePool2DTest, Uint8ValidStride2) {
   const auto model =
-      PoolModel(Spec("x", DataType::kUInt8, {1, 4, 4, 1}, {0.5f}, {10}),
-                Spec("y", DataType::kUInt8, {1, 2, 2, 1}, {0.5f}, {10}),
+      PoolModel(Var("x", DataType::kUInt8, {1, 4, 4, 1}, {0.5f}, {10}),
+                Var("y", DataType::kUInt8, {1, 2, 2, 1}, {0.5f}, {10}),
                 Valid2x2Stride2());
   const std::vector<uint8_t> want = {3, 5, 11, 73};
   EXPECT_EQ(RunPool<uint8_t>(model, kGridU8), want);
@@ -241,8 +231,8 @@ TEST(AveragePool2DTest, Uint8FusedRelu6) {
   PoolConfig c = Valid2x2Stride2();
   c.activation = tfl::ActivationFunctionType::RELU6;
   const auto model =
-      PoolModel(Spec("x", DataType::kUInt8, {1, 4, 4, 1}, {0.5f}, {10}),
-                Spec("y", DataType::kUInt8, {1, 2, 2, 1}, {0.5f}, {10}), c);
+      PoolModel(Var("x", DataType::kUInt8, {1, 4, 4, 1}, {0.5f}, {10}),
+                Var("y", DataType::kUInt8, {1, 2, 2, 1}, {0.5f}, {10}), c);
   EXPECT_EQ(RunPool<uint8_t>(model, kGridU8),
             (std::vector<uint8_t>{10, 10, 11, 22}));
 }
@@ -253,8 +243,8 @@ TEST(AveragePool2DTest, GlobalPoolFilterLargerThanInputSame) {
   PoolConfig c;
   c.filter_h = c.filter_w = 3;
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 1, 1, 3}, {1.0f}, {0}),
-                Spec("y", DataType::kInt8, {1, 1, 1, 3}, {1.0f}, {0}), c);
+      PoolModel(Var("x", DataType::kInt8, {1, 1, 1, 3}, {1.0f}, {0}),
+                Var("y", DataType::kInt8, {1, 1, 1, 3}, {1.0f}, {0}), c);
   EXPECT_EQ(RunPool<int8_t>(model, {-7, 0, 9}),
             (std::vector<int8_t>{-7, 0, 9}));
 }
@@ -264,8 +254,8 @@ TEST(AveragePool2DTest, ValidFilterLargerThanInputGivesEmptyOutput) {
   PoolConfig c;
   c.padding = tfl::Padding::VALID;
   c.filter_h = c.filter_w = 3;
-  const auto model = PoolModel(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-                               Spec("y", DataType::kFloat32, {1, 2, 2, 1}), c);
+  const auto model = PoolModel(Var("x", DataType::kFloat32, {1, 2, 2, 1}),
+                               Var("y", DataType::kFloat32, {1, 2, 2, 1}), c);
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(model, &interp);
   ASSERT_TRUE(s.ok()) << s.message();
@@ -275,8 +265,8 @@ TEST(AveragePool2DTest, ValidFilterLargerThanInputGivesEmptyOutput) {
 
 TEST(AveragePool2DTest, InvokeAllocatesNothing) {
   const auto model = PoolModel(
-      Spec("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
-      Spec("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), Same2x2());
+      Var("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
+      Var("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), Same2x2());
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(model, &interp).ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -289,8 +279,8 @@ TEST(AveragePool2DTest, InvokeAllocatesNothing) {
 
 TEST(AveragePool2DTest, RejectsDifferentOutputScale) {
   const Status s = PrepareStatus(PoolModel(
-      Spec("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
-      Spec("y", DataType::kInt8, {1, 3, 3, 1}, {0.25f}, {0}), Same2x2()));
+      Var("x", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}),
+      Var("y", DataType::kInt8, {1, 3, 3, 1}, {0.25f}, {0}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (AVERAGE_POOL_2D v1): output 0 (tensor 1 'y'): "
@@ -301,16 +291,16 @@ TEST(AveragePool2DTest, RejectsDifferentOutputScale) {
 
 TEST(AveragePool2DTest, RejectsDifferentOutputZeroPoint) {
   const Status s = PrepareStatus(PoolModel(
-      Spec("x", DataType::kUInt8, {1, 3, 3, 1}, {0.5f}, {128}),
-      Spec("y", DataType::kUInt8, {1, 3, 3, 1}, {0.5f}, {127}), Same2x2()));
+      Var("x", DataType::kUInt8, {1, 3, 3, 1}, {0.5f}, {128}),
+      Var("y", DataType::kUInt8, {1, 3, 3, 1}, {0.5f}, {127}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "zero point 127) differs")) << s.message();
 }
 
 TEST(AveragePool2DTest, RejectsMissingQuantization) {
   const Status s = PrepareStatus(PoolModel(
-      Spec("x", DataType::kInt8, {1, 3, 3, 1}),
-      Spec("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), Same2x2()));
+      Var("x", DataType::kInt8, {1, 3, 3, 1}),
+      Var("y", DataType::kInt8, {1, 3, 3, 1}, {0.5f}, {0}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "input 0 (tensor 0 'x'): int8 tensor must "
@@ -320,10 +310,10 @@ TEST(AveragePool2DTest, RejectsMissingQuantization) {
 
 TEST(AveragePool2DTest, RejectsPerChannelQuantization) {
   TensorSpec in =
-      Spec("x", DataType::kInt8, {1, 1, 1, 2}, {0.5f, 0.25f}, {0, 0});
+      Var("x", DataType::kInt8, {1, 1, 1, 2}, {0.5f, 0.25f}, {0, 0});
   in.quantized_dimension = 3;
   const Status s = PrepareStatus(PoolModel(
-      in, Spec("y", DataType::kInt8, {1, 1, 1, 2}, {0.5f}, {0}), PoolConfig()));
+      in, Var("y", DataType::kInt8, {1, 1, 1, 2}, {0.5f}, {0}), PoolConfig()));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "expected per-tensor quantization, got 2 "
@@ -333,8 +323,8 @@ TEST(AveragePool2DTest, RejectsPerChannelQuantization) {
 
 TEST(AveragePool2DTest, RejectsRank3Input) {
   const Status s = PrepareStatus(
-      PoolModel(Spec("x", DataType::kFloat32, {3, 3, 1}),
-                Spec("y", DataType::kFloat32, {3, 3, 1}), Same2x2()));
+      PoolModel(Var("x", DataType::kFloat32, {3, 3, 1}),
+                Var("y", DataType::kFloat32, {3, 3, 1}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "expected rank 4, got shape [3, 3, 1]"))
       << s.message();
@@ -342,8 +332,8 @@ TEST(AveragePool2DTest, RejectsRank3Input) {
 
 TEST(AveragePool2DTest, RejectsInt16AsUnsupported) {
   const Status s = PrepareStatus(PoolModel(
-      Spec("x", DataType::kInt16, {1, 2, 2, 1}, {0.5f}, {0}),
-      Spec("y", DataType::kInt16, {1, 2, 2, 1}, {0.5f}, {0}), Same2x2()));
+      Var("x", DataType::kInt16, {1, 2, 2, 1}, {0.5f}, {0}),
+      Var("y", DataType::kInt16, {1, 2, 2, 1}, {0.5f}, {0}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "int16 pooling is not supported"))
       << s.message();
@@ -351,8 +341,8 @@ TEST(AveragePool2DTest, RejectsInt16AsUnsupported) {
 
 TEST(AveragePool2DTest, RejectsInt32) {
   const Status s = PrepareStatus(
-      PoolModel(Spec("x", DataType::kInt32, {1, 2, 2, 1}),
-                Spec("y", DataType::kInt32, {1, 2, 2, 1}), Same2x2()));
+      PoolModel(Var("x", DataType::kInt32, {1, 2, 2, 1}),
+                Var("y", DataType::kInt32, {1, 2, 2, 1}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "type int32 cannot be pooled"))
       << s.message();
@@ -360,8 +350,8 @@ TEST(AveragePool2DTest, RejectsInt32) {
 
 TEST(AveragePool2DTest, RejectsMixedTypes) {
   const Status s = PrepareStatus(PoolModel(
-      Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-      Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Same2x2()));
+      Var("x", DataType::kFloat32, {1, 2, 2, 1}),
+      Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Same2x2()));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "type int8 differs from input 0 type "
@@ -373,8 +363,8 @@ TEST(AveragePool2DTest, RejectsMissingOptions) {
   PoolConfig c;
   c.with_options = false;
   const Status s =
-      PrepareStatus(PoolModel(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-                              Spec("y", DataType::kFloat32, {1, 2, 2, 1}), c));
+      PrepareStatus(PoolModel(Var("x", DataType::kFloat32, {1, 2, 2, 1}),
+                              Var("y", DataType::kFloat32, {1, 2, 2, 1}), c));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "missing Pool2DOptions")) << s.message();
 }
@@ -383,8 +373,8 @@ TEST(AveragePool2DTest, RejectsTanhActivation) {
   PoolConfig c = Same2x2();
   c.activation = tfl::ActivationFunctionType::TANH;
   const Status s =
-      PrepareStatus(PoolModel(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-                              Spec("y", DataType::kFloat32, {1, 2, 2, 1}), c));
+      PrepareStatus(PoolModel(Var("x", DataType::kFloat32, {1, 2, 2, 1}),
+                              Var("y", DataType::kFloat32, {1, 2, 2, 1}), c));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (AVERAGE_POOL_2D v1): fused "

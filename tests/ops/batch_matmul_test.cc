@@ -15,39 +15,21 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
+using testing::Const;
+using testing::ExpectError;
+using testing::Ints;
 using testing::TensorSpec;
+using testing::Var;
 
 constexpr DataType kF32 = DataType::kFloat32;
 constexpr DataType kI8 = DataType::kInt8;
 constexpr DataType kI16 = DataType::kInt16;
 constexpr DataType kI32 = DataType::kInt32;
-
-TensorSpec Var(const std::string& name, DataType type,
-               std::vector<int32_t> shape, std::vector<float> scales = {},
-               std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
-template <typename T>
-TensorSpec Const(const std::string& name, DataType type,
-                 std::vector<int32_t> shape, const std::vector<T>& values,
-                 std::vector<float> scales = {},
-                 std::vector<int64_t> zps = {}) {
-  TensorSpec s =
-      Var(name, type, std::move(shape), std::move(scales), std::move(zps));
-  s.data = testing::Bytes(values);
-  return s;
-}
 
 std::vector<uint8_t> BmmModel(const TensorSpec& x, const TensorSpec& y,
                               const TensorSpec& out, bool adj_x = false,
@@ -83,19 +65,6 @@ std::vector<T> RunOp(const std::vector<uint8_t>& model,
   EXPECT_TRUE(s.ok()) << s.message();
   if (shape != nullptr) *shape = interp->output(0)->shape;
   return testing::GetOutput<T>(*interp, 0);
-}
-
-template <typename T>
-std::vector<int> Ints(const std::vector<T>& v) {
-  return std::vector<int>(v.begin(), v.end());
-}
-
-void ExpectError(const std::vector<uint8_t>& model, StatusCode code,
-                 const std::string& fragment) {
-  std::unique_ptr<Interpreter> interp;
-  Status s = testing::MakeInterpreter(model, &interp);
-  EXPECT_EQ(s.code(), code) << s.message();
-  EXPECT_NE(s.message().find(fragment), std::string::npos) << s.message();
 }
 
 // ---------------------------------------------------------------- float32

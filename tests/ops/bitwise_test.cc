@@ -10,28 +10,21 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> Model(tfl::BuiltinOperator op, DataType type,
                            std::vector<int32_t> a, std::vector<int32_t> b,
                            std::vector<int32_t> out) {
   SingleOpModel m;
-  m.inputs = {Spec("a", type, a), Spec("b", type, b)};
-  m.outputs = {Spec("y", type, out)};
+  m.inputs = {Var("a", type, a), Var("b", type, b)};
+  m.outputs = {Var("y", type, out)};
   m.op.builtin_code = static_cast<int32_t>(op);
   return m.Build();
 }

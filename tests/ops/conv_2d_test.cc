@@ -17,42 +17,20 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
+using testing::Absent;
+using testing::Const;
+using testing::ExpectError;
+using testing::Ints;
+using testing::PrepareError;
+using testing::RunOp;
 using testing::TensorSpec;
+using testing::Var;
 using Act = tfl::ActivationFunctionType;
-
-TensorSpec Var(const std::string& name, DataType type,
-               std::vector<int32_t> shape, std::vector<float> scales = {},
-               std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
-template <typename T>
-TensorSpec Const(const std::string& name, DataType type,
-                 std::vector<int32_t> shape, const std::vector<T>& values,
-                 std::vector<float> scales = {}, std::vector<int64_t> zps = {},
-                 int32_t qdim = 0) {
-  TensorSpec s =
-      Var(name, type, std::move(shape), std::move(scales), std::move(zps));
-  s.quantized_dimension = qdim;
-  s.data = testing::Bytes(values);
-  return s;
-}
-
-TensorSpec Absent() {
-  TensorSpec s;
-  s.shape = {-1};
-  return s;
-}
 
 struct ConvOpts {
   tfl::Padding padding = tfl::Padding::VALID;
@@ -75,42 +53,6 @@ std::vector<uint8_t> ConvModel(std::vector<TensorSpec> inputs,
         .Union();
   };
   return m.Build();
-}
-
-template <typename T>
-std::vector<T> RunOp(const std::vector<uint8_t>& model,
-                     const std::vector<T>& input,
-                     QuantArithmetic mode = QuantArithmetic::kTflite,
-                     Shape* shape = nullptr) {
-  InterpreterOptions options;
-  options.arithmetic = mode;
-  std::unique_ptr<Interpreter> interp;
-  Status s = testing::MakeInterpreter(model, &interp, options);
-  EXPECT_TRUE(s.ok()) << s.message();
-  if (!s.ok()) return {};
-  testing::SetInput(interp.get(), 0, input);
-  s = interp->Invoke();
-  EXPECT_TRUE(s.ok()) << s.message();
-  if (shape != nullptr) *shape = interp->output(0)->shape;
-  return testing::GetOutput<T>(*interp, 0);
-}
-
-// int8/uint8 vectors as ints, so failures print numbers.
-template <typename T>
-std::vector<int> Ints(const std::vector<T>& v) {
-  return std::vector<int>(v.begin(), v.end());
-}
-
-Status PrepareError(const std::vector<uint8_t>& model) {
-  std::unique_ptr<Interpreter> interp;
-  return testing::MakeInterpreter(model, &interp);
-}
-
-void ExpectError(const std::vector<uint8_t>& model, StatusCode code,
-                 const std::string& fragment) {
-  Status s = PrepareError(model);
-  EXPECT_EQ(s.code(), code) << s.message();
-  EXPECT_NE(s.message().find(fragment), std::string::npos) << s.message();
 }
 
 constexpr DataType kF32 = DataType::kFloat32;

@@ -13,24 +13,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> DequantizeModel(const TensorSpec& in,
                                      const TensorSpec& out) {
@@ -76,8 +66,8 @@ bool Contains(const std::string& s, const std::string& part) {
 TEST(DequantizeTest, Int8PerTensor) {
   // scale 0.5, zero point -1: 0.5 * (q + 1).
   const auto model =
-      DequantizeModel(Spec("q", DataType::kInt8, {4}, {0.5f}, {-1}),
-                      Spec("y", DataType::kFloat32, {4}));
+      DequantizeModel(Var("q", DataType::kInt8, {4}, {0.5f}, {-1}),
+                      Var("y", DataType::kFloat32, {4}));
   const std::vector<int8_t> q = {-128, -1, 0, 127};
   const std::vector<float> want = {-63.5f, 0.0f, 0.5f, 64.0f};
   EXPECT_EQ(RunDequantize(model, q), want);
@@ -93,8 +83,8 @@ TEST(DequantizeTest, Uint8PerTensorRoundsTheProductOnce) {
   //          1704565171 / 2^7 = 13316915.398 → 13316915 * 2^-20 =
   //          12.69999980926513671875
   const auto model =
-      DequantizeModel(Spec("q", DataType::kUInt8, {4}, {0.1f}, {128}),
-                      Spec("y", DataType::kFloat32, {4}));
+      DequantizeModel(Var("q", DataType::kUInt8, {4}, {0.1f}, {128}),
+                      Var("y", DataType::kFloat32, {4}));
   EXPECT_EQ(RunDequantize<uint8_t>(model, {0, 128, 129, 255}),
             (std::vector<float>{-12.80000019073486328125f, 0.0f,
                                 0.100000001490116119384765625f,
@@ -103,8 +93,8 @@ TEST(DequantizeTest, Uint8PerTensorRoundsTheProductOnce) {
 
 TEST(DequantizeTest, Int16PerTensor) {
   const auto model =
-      DequantizeModel(Spec("q", DataType::kInt16, {3}, {0.25f}, {0}),
-                      Spec("y", DataType::kFloat32, {3}));
+      DequantizeModel(Var("q", DataType::kInt16, {3}, {0.25f}, {0}),
+                      Var("y", DataType::kFloat32, {3}));
   EXPECT_EQ(RunDequantize<int16_t>(model, {-32768, 32767, 3}),
             (std::vector<float>{-8192.0f, 8191.75f, 0.75f}));
 }
@@ -114,16 +104,16 @@ TEST(DequantizeTest, Int32UsesA64BitDifference) {
   // overflows int32; 0.5 * (2^32 - 1) = 2147483647.5 → float 2^31.
   // q = -2^31 → 0. q = 0 → 2^30.
   const auto model =
-      DequantizeModel(Spec("q", DataType::kInt32, {3}, {0.5f}, {-2147483648LL}),
-                      Spec("y", DataType::kFloat32, {3}));
+      DequantizeModel(Var("q", DataType::kInt32, {3}, {0.5f}, {-2147483648LL}),
+                      Var("y", DataType::kFloat32, {3}));
   EXPECT_EQ(RunDequantize<int32_t>(
                 model, {2147483647, std::numeric_limits<int32_t>::min(), 0}),
             (std::vector<float>{2147483648.0f, 0.0f, 1073741824.0f}));
   // scale 1, zero point 0: 2^24 + 1 is a tie between 2^24 and 2^24 + 2 →
   // even → 2^24; 2^24 + 3 → 2^24 + 4.
   const auto unit =
-      DequantizeModel(Spec("q", DataType::kInt32, {2}, {1.0f}, {0}),
-                      Spec("y", DataType::kFloat32, {2}));
+      DequantizeModel(Var("q", DataType::kInt32, {2}, {1.0f}, {0}),
+                      Var("y", DataType::kFloat32, {2}));
   EXPECT_EQ(RunDequantize<int32_t>(unit, {16777217, 16777219}),
             (std::vector<float>{16777216.0f, 16777220.0f}));
 }
@@ -134,9 +124,9 @@ TEST(DequantizeTest, PerChannelLastAxis) {
   //   row 0: q {2, 5, -1} → {0.5*2, 0.25*4, 2*0} = {1, 1, 0}
   //   row 1: q {-4, 1, 3} → {0.5*-4, 0.25*0, 2*4} = {-2, 0, 8}
   TensorSpec in =
-      Spec("q", DataType::kInt8, {2, 3}, {0.5f, 0.25f, 2.0f}, {0, 1, -1});
+      Var("q", DataType::kInt8, {2, 3}, {0.5f, 0.25f, 2.0f}, {0, 1, -1});
   in.quantized_dimension = 1;
-  const auto model = DequantizeModel(in, Spec("y", DataType::kFloat32, {2, 3}));
+  const auto model = DequantizeModel(in, Var("y", DataType::kFloat32, {2, 3}));
   const std::vector<int8_t> q = {2, 5, -1, -4, 1, 3};
   const std::vector<float> want = {1, 1, 0, -2, 0, 8};
   EXPECT_EQ(RunDequantize(model, q), want);
@@ -149,10 +139,10 @@ TEST(DequantizeTest, PerChannelMiddleAxis) {
   //   o=0: c0 {0, 1}, c1 {2*2, 3*2} = {4, 6}, c2 {4*4, 5*4} = {16, 20}
   //   o=1: c0 {6, 7}, c1 {16, 18}, c2 {40, 44}
   TensorSpec in =
-      Spec("q", DataType::kUInt8, {2, 3, 2}, {1.0f, 2.0f, 4.0f}, {0, 0, 0});
+      Var("q", DataType::kUInt8, {2, 3, 2}, {1.0f, 2.0f, 4.0f}, {0, 0, 0});
   in.quantized_dimension = 1;
   const auto model =
-      DequantizeModel(in, Spec("y", DataType::kFloat32, {2, 3, 2}));
+      DequantizeModel(in, Var("y", DataType::kFloat32, {2, 3, 2}));
   EXPECT_EQ(
       RunDequantize<uint8_t>(model, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}),
       (std::vector<float>{0, 1, 4, 6, 16, 20, 6, 7, 16, 18, 40, 44}));
@@ -185,17 +175,17 @@ const std::vector<uint32_t> kHalfAsFloatBits = {
 };
 
 TEST(DequantizeTest, Float16IncludingSubnormalsAndInfinities) {
-  const auto model = DequantizeModel(Spec("h", DataType::kFloat16, {10}),
-                                     Spec("y", DataType::kFloat32, {10}));
+  const auto model = DequantizeModel(Var("h", DataType::kFloat16, {10}),
+                                     Var("y", DataType::kFloat32, {10}));
   EXPECT_EQ(Bits(RunDequantize(model, kHalf)), kHalfAsFloatBits);
 }
 
 TEST(DequantizeTest, Float16ConstantIsConvertedOnEveryInvoke) {
-  TensorSpec w = Spec("w", DataType::kFloat16, {10});
+  TensorSpec w = Var("w", DataType::kFloat16, {10});
   w.data = testing::Bytes(kHalf);
   SingleOpModel m;
   m.inputs = {w};
-  m.outputs = {Spec("y", DataType::kFloat32, {10})};
+  m.outputs = {Var("y", DataType::kFloat32, {10})};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::DEQUANTIZE);
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(m.Build(), &interp);
@@ -208,12 +198,12 @@ TEST(DequantizeTest, Float16ConstantIsConvertedOnEveryInvoke) {
 
 TEST(DequantizeTest, InvokeAllocatesNothing) {
   TensorSpec in =
-      Spec("q", DataType::kInt8, {2, 3}, {0.5f, 0.25f, 2.0f}, {0, 1, -1});
+      Var("q", DataType::kInt8, {2, 3}, {0.5f, 0.25f, 2.0f}, {0, 1, -1});
   in.quantized_dimension = 1;
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(
       testing::MakeInterpreter(
-          DequantizeModel(in, Spec("y", DataType::kFloat32, {2, 3})), &interp)
+          DequantizeModel(in, Var("y", DataType::kFloat32, {2, 3})), &interp)
           .ok());
   ASSERT_TRUE(interp->Invoke().ok());
   const int64_t before = testing::AllocationCount();
@@ -225,8 +215,8 @@ TEST(DequantizeTest, InvokeAllocatesNothing) {
 
 TEST(DequantizeTest, RejectsNonFloat32Output) {
   const Status s = PrepareStatus(
-      DequantizeModel(Spec("q", DataType::kInt8, {2}, {0.5f}, {0}),
-                      Spec("y", DataType::kInt8, {2}, {0.5f}, {0})));
+      DequantizeModel(Var("q", DataType::kInt8, {2}, {0.5f}, {0}),
+                      Var("y", DataType::kInt8, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (DEQUANTIZE v1): output 0 (tensor 1 "
@@ -236,7 +226,7 @@ TEST(DequantizeTest, RejectsNonFloat32Output) {
 
 TEST(DequantizeTest, RejectsFloat32Input) {
   const Status s = PrepareStatus(DequantizeModel(
-      Spec("q", DataType::kFloat32, {2}), Spec("y", DataType::kFloat32, {2})));
+      Var("q", DataType::kFloat32, {2}), Var("y", DataType::kFloat32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "input 0 (tensor 0 'q'): type float32 "
@@ -246,7 +236,7 @@ TEST(DequantizeTest, RejectsFloat32Input) {
 
 TEST(DequantizeTest, RejectsMissingQuantization) {
   const Status s = PrepareStatus(DequantizeModel(
-      Spec("q", DataType::kUInt8, {2}), Spec("y", DataType::kFloat32, {2})));
+      Var("q", DataType::kUInt8, {2}), Var("y", DataType::kFloat32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "uint8 input has no quantization "

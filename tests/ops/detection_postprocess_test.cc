@@ -17,12 +17,14 @@
 #include "flatbuffers/flexbuffers.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
 
 struct Options {
@@ -64,18 +66,6 @@ std::vector<uint8_t> Flex(const Options& o) {
   return fbb.GetBuffer();
 }
 
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
 // Three anchors (y, x, h, w): 0 and 1 overlap (IoU 0.818), 2 is apart.
 // Zero encodings decode to the anchors: [0, 0, .5, .5], [0, .05, .5, .55],
 // [.5, .5, 1, 1].
@@ -91,10 +81,10 @@ SingleOpModel Model(std::vector<uint8_t> options, TensorSpec boxes,
                     TensorSpec scores, TensorSpec anchors, int rows) {
   SingleOpModel m;
   m.inputs = {std::move(boxes), std::move(scores), std::move(anchors)};
-  m.outputs = {Spec("boxes", DataType::kFloat32, {1, rows, 4}),
-               Spec("classes", DataType::kFloat32, {1, rows}),
-               Spec("scores", DataType::kFloat32, {1, rows}),
-               Spec("num", DataType::kFloat32, {1})};
+  m.outputs = {Var("boxes", DataType::kFloat32, {1, rows, 4}),
+               Var("classes", DataType::kFloat32, {1, rows}),
+               Var("scores", DataType::kFloat32, {1, rows}),
+               Var("num", DataType::kFloat32, {1})};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::CUSTOM);
   m.op.custom_code = "TFLite_Detection_PostProcess";
   m.op.custom_options = std::move(options);
@@ -102,10 +92,10 @@ SingleOpModel Model(std::vector<uint8_t> options, TensorSpec boxes,
 }
 
 SingleOpModel FloatModel(const Options& o) {
-  TensorSpec anchors = Spec("anchors", DataType::kFloat32, {3, 4});
+  TensorSpec anchors = Var("anchors", DataType::kFloat32, {3, 4});
   anchors.data = testing::Bytes(kAnchors);
-  return Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
-               Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors,
+  return Model(Flex(o), Var("enc", DataType::kFloat32, {1, 3, 4}),
+               Var("cls", DataType::kFloat32, {1, 3, 3}), anchors,
                std::max(0, o.max_detections * o.max_classes_per_detection));
 }
 
@@ -245,11 +235,11 @@ TEST(DetectionPostProcessOp, Uint8Inputs) {
   Options o;
   o.num_classes = 3;
   o.max_detections = 2;
-  TensorSpec anchors = Spec("anchors", DataType::kUInt8, {3, 4}, {0.01f}, {0});
+  TensorSpec anchors = Var("anchors", DataType::kUInt8, {3, 4}, {0.01f}, {0});
   anchors.data = {20, 20, 40, 40, 80, 80, 40, 40, 50, 50, 10, 10};
-  SingleOpModel m = Model(
-      Flex(o), Spec("enc", DataType::kUInt8, {1, 3, 4}, {0.05f}, {128}),
-      Spec("cls", DataType::kUInt8, {1, 3, 3}, {0.004f}, {5}), anchors, 2);
+  SingleOpModel m =
+      Model(Flex(o), Var("enc", DataType::kUInt8, {1, 3, 4}, {0.05f}, {128}),
+            Var("cls", DataType::kUInt8, {1, 3, 3}, {0.004f}, {5}), anchors, 2);
   const Result r = RunOp(m, std::vector<uint8_t>(12, 128),
                          {5, 5, 255, 130, 5, 5, 100, 100, 100});
   EXPECT_EQ(r.num, 2.0f);
@@ -268,11 +258,11 @@ TEST(DetectionPostProcessOp, InvertedBoxFailsInvoke) {
   Options o;
   std::vector<float> a = kAnchors;
   a[6] = -0.5f;
-  TensorSpec anchors = Spec("anchors", DataType::kFloat32, {3, 4});
+  TensorSpec anchors = Var("anchors", DataType::kFloat32, {3, 4});
   anchors.data = testing::Bytes(a);
   SingleOpModel m =
-      Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
-            Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3);
+      Model(Flex(o), Var("enc", DataType::kFloat32, {1, 3, 4}),
+            Var("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(m.Build(), &interp).ok());
   const Status s = interp->Invoke();
@@ -338,18 +328,18 @@ TEST(DetectionPostProcessOp, RefusedOptions) {
     fbb.String("max_classes_per_detection", "1");
   });
   fbb.Finish();
-  TensorSpec anchors = Spec("anchors", DataType::kFloat32, {3, 4});
+  TensorSpec anchors = Var("anchors", DataType::kFloat32, {3, 4});
   anchors.data = testing::Bytes(kAnchors);
-  s = Prepare(Model(fbb.GetBuffer(), Spec("enc", DataType::kFloat32, {1, 3, 4}),
-                    Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
+  s = Prepare(Model(fbb.GetBuffer(), Var("enc", DataType::kFloat32, {1, 3, 4}),
+                    Var("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
   EXPECT_EQ(s.message(),
             std::string(kPrefix) +
                 "custom options: the value of "
                 "'max_classes_per_detection' is a string, not a number");
 
   // No options at all.
-  s = Prepare(Model({}, Spec("enc", DataType::kFloat32, {1, 3, 4}),
-                    Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
+  s = Prepare(Model({}, Var("enc", DataType::kFloat32, {1, 3, 4}),
+                    Var("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
   EXPECT_EQ(s.message(),
             std::string(kPrefix) +
                 "custom options: a FlexBuffer needs at least 3 bytes, got 0");
@@ -357,28 +347,28 @@ TEST(DetectionPostProcessOp, RefusedOptions) {
 
 TEST(DetectionPostProcessOp, RefusedTensors) {
   Options o;
-  TensorSpec anchors = Spec("anchors", DataType::kFloat32, {2, 4});
+  TensorSpec anchors = Var("anchors", DataType::kFloat32, {2, 4});
   anchors.data = testing::Bytes(std::vector<float>(8, 0.5f));
   Status s =
-      Prepare(Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 4}),
-                    Spec("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
+      Prepare(Model(Flex(o), Var("enc", DataType::kFloat32, {1, 3, 4}),
+                    Var("cls", DataType::kFloat32, {1, 3, 3}), anchors, 3));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             std::string(kPrefix) +
                 "input 2 (tensor 2 'anchors'): anchors must have shape "
                 "[3, 4], got [2, 4]");
 
-  TensorSpec a3 = Spec("anchors", DataType::kFloat32, {3, 4});
+  TensorSpec a3 = Var("anchors", DataType::kFloat32, {3, 4});
   a3.data = testing::Bytes(kAnchors);
-  s = Prepare(Model(Flex(o), Spec("enc", DataType::kInt16, {1, 3, 4}, {1}, {0}),
-                    Spec("cls", DataType::kFloat32, {1, 3, 3}), a3, 3));
+  s = Prepare(Model(Flex(o), Var("enc", DataType::kInt16, {1, 3, 4}, {1}, {0}),
+                    Var("cls", DataType::kFloat32, {1, 3, 3}), a3, 3));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_EQ(s.message(), std::string(kPrefix) +
                              "input 0 (tensor 0 'enc'): int16 is not supported "
                              "(float32, uint8 and int8 are)");
 
-  s = Prepare(Model(Flex(o), Spec("enc", DataType::kFloat32, {1, 3, 3}),
-                    Spec("cls", DataType::kFloat32, {1, 3, 3}), a3, 3));
+  s = Prepare(Model(Flex(o), Var("enc", DataType::kFloat32, {1, 3, 3}),
+                    Var("cls", DataType::kFloat32, {1, 3, 3}), a3, 3));
   EXPECT_EQ(s.message(),
             std::string(kPrefix) +
                 "input 0 (tensor 0 'enc'): box encodings must have shape "

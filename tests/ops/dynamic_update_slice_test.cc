@@ -10,30 +10,23 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> Model(DataType type, std::vector<int32_t> operand,
                            std::vector<int32_t> update,
                            DataType start_type = DataType::kInt32) {
   SingleOpModel m;
   const int32_t rank = static_cast<int32_t>(operand.size());
-  m.inputs = {Spec("operand", type, operand), Spec("update", type, update),
-              Spec("start", start_type, {rank})};
-  m.outputs = {Spec("y", type, operand)};
+  m.inputs = {Var("operand", type, operand), Var("update", type, update),
+              Var("start", start_type, {rank})};
+  m.outputs = {Var("y", type, operand)};
   m.op.builtin_code =
       static_cast<int32_t>(tfl::BuiltinOperator::DYNAMIC_UPDATE_SLICE);
   return m.Build();

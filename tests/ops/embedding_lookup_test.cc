@@ -10,24 +10,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
+using testing::Var;
 
 template <typename T>
 TensorSpec Const(TensorSpec s, const std::vector<T>& v) {
@@ -37,7 +27,7 @@ TensorSpec Const(TensorSpec s, const std::vector<T>& v) {
 
 std::vector<uint8_t> Model(TensorSpec value, TensorSpec out, int32_t n_ids) {
   SingleOpModel m;
-  m.inputs = {Spec("ids", DataType::kInt32, {n_ids}), std::move(value)};
+  m.inputs = {Var("ids", DataType::kInt32, {n_ids}), std::move(value)};
   m.outputs = {std::move(out)};
   m.op.builtin_code =
       static_cast<int32_t>(tfl::BuiltinOperator::EMBEDDING_LOOKUP);
@@ -50,8 +40,8 @@ TEST(EmbeddingLookupTest, FloatRowsRepeatAndReorder) {
   for (int i = 0; i < 12; ++i) table[i] = static_cast<float>(i);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(
-                  Model(Const(Spec("v", DataType::kFloat32, {3, 2, 2}), table),
-                        Spec("y", DataType::kFloat32, {3, 2, 2}), 3),
+                  Model(Const(Var("v", DataType::kFloat32, {3, 2, 2}), table),
+                        Var("y", DataType::kFloat32, {3, 2, 2}), 3),
                   &interp)
                   .ok());
   testing::SetInput(interp.get(), 0, std::vector<int32_t>{2, 0, 2});
@@ -64,9 +54,9 @@ TEST(EmbeddingLookupTest, FloatRowsRepeatAndReorder) {
 TEST(EmbeddingLookupTest, Int8CopiesBytes) {
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(
-                  Model(Const(Spec("v", DataType::kInt8, {2, 3}, {0.5f}, {1}),
+                  Model(Const(Var("v", DataType::kInt8, {2, 3}, {0.5f}, {1}),
                               std::vector<int8_t>{-128, 0, 127, 5, 6, 7}),
-                        Spec("y", DataType::kInt8, {1, 3}, {0.5f}, {1}), 1),
+                        Var("y", DataType::kInt8, {1, 3}, {0.5f}, {1}), 1),
                   &interp)
                   .ok());
   testing::SetInput(interp.get(), 0, std::vector<int32_t>{0});
@@ -79,9 +69,9 @@ TEST(EmbeddingLookupTest, Int8CopiesBytes) {
 TEST(EmbeddingLookupTest, HybridDequantizes) {
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(
-                  Model(Const(Spec("v", DataType::kInt8, {2, 3}, {0.25f}, {0}),
+                  Model(Const(Var("v", DataType::kInt8, {2, 3}, {0.25f}, {0}),
                               std::vector<int8_t>{1, 2, 3, -128, 1, 127}),
-                        Spec("y", DataType::kFloat32, {1, 3}), 1),
+                        Var("y", DataType::kFloat32, {1, 3}), 1),
                   &interp)
                   .ok());
   testing::SetInput(interp.get(), 0, std::vector<int32_t>{1});
@@ -92,12 +82,12 @@ TEST(EmbeddingLookupTest, HybridDequantizes) {
 
 TEST(EmbeddingLookupTest, OutOfRangeIdFailsEval) {
   std::unique_ptr<Interpreter> interp;
-  ASSERT_TRUE(testing::MakeInterpreter(
-                  Model(Const(Spec("v", DataType::kFloat32, {2, 1}),
-                              std::vector<float>{1, 2}),
-                        Spec("y", DataType::kFloat32, {2, 1}), 2),
-                  &interp)
-                  .ok());
+  ASSERT_TRUE(
+      testing::MakeInterpreter(Model(Const(Var("v", DataType::kFloat32, {2, 1}),
+                                           std::vector<float>{1, 2}),
+                                     Var("y", DataType::kFloat32, {2, 1}), 2),
+                               &interp)
+          .ok());
   testing::SetInput(interp.get(), 0, std::vector<int32_t>{1, 2});
   const Status s = interp->Invoke();
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
@@ -110,12 +100,12 @@ TEST(EmbeddingLookupTest, OutOfRangeIdFailsEval) {
 
 TEST(EmbeddingLookupTest, InvokeAllocatesNothing) {
   std::unique_ptr<Interpreter> interp;
-  ASSERT_TRUE(testing::MakeInterpreter(
-                  Model(Const(Spec("v", DataType::kFloat32, {4, 3}),
-                              std::vector<float>(12, 1.0f)),
-                        Spec("y", DataType::kFloat32, {5, 3}), 5),
-                  &interp)
-                  .ok());
+  ASSERT_TRUE(
+      testing::MakeInterpreter(Model(Const(Var("v", DataType::kFloat32, {4, 3}),
+                                           std::vector<float>(12, 1.0f)),
+                                     Var("y", DataType::kFloat32, {5, 3}), 5),
+                               &interp)
+          .ok());
   ASSERT_TRUE(interp->Invoke().ok());  // ids are zero
   const int64_t before = testing::AllocationCount();
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(interp->Invoke().ok());
@@ -125,8 +115,8 @@ TEST(EmbeddingLookupTest, InvokeAllocatesNothing) {
 TEST(EmbeddingLookupTest, RejectsRankOneTable) {
   std::unique_ptr<Interpreter> interp;
   const Status s = testing::MakeInterpreter(
-      Model(Const(Spec("v", DataType::kFloat32, {4}), std::vector<float>(4)),
-            Spec("y", DataType::kFloat32, {1}), 1),
+      Model(Const(Var("v", DataType::kFloat32, {4}), std::vector<float>(4)),
+            Var("y", DataType::kFloat32, {1}), 1),
       &interp);
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
 }
@@ -134,9 +124,9 @@ TEST(EmbeddingLookupTest, RejectsRankOneTable) {
 TEST(EmbeddingLookupTest, RejectsUInt8Hybrid) {
   std::unique_ptr<Interpreter> interp;
   const Status s = testing::MakeInterpreter(
-      Model(Const(Spec("v", DataType::kUInt8, {2, 2}, {0.5f}, {0}),
+      Model(Const(Var("v", DataType::kUInt8, {2, 2}, {0.5f}, {0}),
                   std::vector<uint8_t>(4)),
-            Spec("y", DataType::kFloat32, {1, 2}), 1),
+            Var("y", DataType::kFloat32, {1, 2}), 1),
       &interp);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("a float32 output of a uint8 table is not "

@@ -19,43 +19,20 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
+using testing::Absent;
+using testing::Const;
+using testing::ExpectError;
 using testing::TensorSpec;
+using testing::Var;
 using Act = tfl::ActivationFunctionType;
 
 constexpr DataType kF32 = DataType::kFloat32;
 constexpr DataType kI8 = DataType::kInt8;
-
-TensorSpec Var(const std::string& name, DataType type,
-               std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
-
-template <typename T>
-TensorSpec Const(const std::string& name, DataType type,
-                 std::vector<int32_t> shape, const std::vector<T>& values,
-                 std::vector<float> scales = {}, std::vector<int64_t> zps = {},
-                 int32_t qdim = 0) {
-  TensorSpec s = Var(name, type, std::move(shape));
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  s.quantized_dimension = qdim;
-  s.data = testing::Bytes(values);
-  return s;
-}
-
-TensorSpec Absent() {
-  TensorSpec s;
-  s.shape = {-1};
-  return s;
-}
 
 std::vector<uint8_t> FcModel(std::vector<TensorSpec> inputs,
                              const TensorSpec& out, bool asym = false,
@@ -113,14 +90,6 @@ std::vector<float> RunOp(const std::vector<uint8_t>& model,
   s = interp->Invoke();
   EXPECT_TRUE(s.ok()) << s.message();
   return testing::GetOutput<float>(*interp, 0);
-}
-
-void ExpectError(const std::vector<uint8_t>& model, StatusCode code,
-                 const std::string& fragment) {
-  std::unique_ptr<Interpreter> interp;
-  Status s = testing::MakeInterpreter(model, &interp);
-  EXPECT_EQ(s.code(), code) << s.message();
-  EXPECT_NE(s.message().find(fragment), std::string::npos) << s.message();
 }
 
 // ------------------------------------------------------------ FULLY_CONNECTED

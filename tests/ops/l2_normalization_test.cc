@@ -13,28 +13,21 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
+using testing::ExpectError;
+using testing::Ints;
+using testing::RunOp;
 using testing::TensorSpec;
+using testing::Var;
 using Act = tfl::ActivationFunctionType;
 
 constexpr DataType kF32 = DataType::kFloat32;
 constexpr DataType kI8 = DataType::kInt8;
 constexpr DataType kU8 = DataType::kUInt8;
-
-TensorSpec Var(const std::string& name, DataType type,
-               std::vector<int32_t> shape, std::vector<float> scales = {},
-               std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
 
 std::vector<uint8_t> L2Model(const TensorSpec& in, const TensorSpec& out,
                              Act act = Act::NONE) {
@@ -49,35 +42,6 @@ std::vector<uint8_t> L2Model(const TensorSpec& in, const TensorSpec& out,
     return tfl::CreateL2NormOptions(fbb, act).Union();
   };
   return m.Build();
-}
-
-template <typename T>
-std::vector<T> RunOp(const std::vector<uint8_t>& model,
-                     const std::vector<T>& input,
-                     QuantArithmetic mode = QuantArithmetic::kTflite) {
-  InterpreterOptions options;
-  options.arithmetic = mode;
-  std::unique_ptr<Interpreter> interp;
-  Status s = testing::MakeInterpreter(model, &interp, options);
-  EXPECT_TRUE(s.ok()) << s.message();
-  if (!s.ok()) return {};
-  testing::SetInput(interp.get(), 0, input);
-  s = interp->Invoke();
-  EXPECT_TRUE(s.ok()) << s.message();
-  return testing::GetOutput<T>(*interp, 0);
-}
-
-template <typename T>
-std::vector<int> Ints(const std::vector<T>& v) {
-  return std::vector<int>(v.begin(), v.end());
-}
-
-void ExpectError(const std::vector<uint8_t>& model, StatusCode code,
-                 const std::string& fragment) {
-  std::unique_ptr<Interpreter> interp;
-  Status s = testing::MakeInterpreter(model, &interp);
-  EXPECT_EQ(s.code(), code) << s.message();
-  EXPECT_NE(s.message().find(fragment), std::string::npos) << s.message();
 }
 
 TEST(L2Normalization, FloatRows) {

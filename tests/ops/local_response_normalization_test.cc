@@ -11,20 +11,13 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::TensorSpec;
-
-TensorSpec Var(const std::string& name, DataType type,
-               std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> LrnModel(const TensorSpec& in, int32_t radius, float bias,
                               float alpha, float beta) {

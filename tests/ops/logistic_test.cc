@@ -13,25 +13,15 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
 
 SingleOpModel LogisticModel(TensorSpec in, TensorSpec out) {
   SingleOpModel m;
@@ -68,8 +58,8 @@ std::vector<T> RunLogistic(const SingleOpModel& m, const std::vector<T>& x,
 // 16.619047 TFLite returns 1, below -9 it returns exp(x) (4.539993e-5 at
 // -10); sigmoid(16.5) = 0.99999993.
 TEST(LogisticOp, Float) {
-  SingleOpModel m = LogisticModel(Spec("x", DataType::kFloat32, {2, 3}),
-                                  Spec("y", DataType::kFloat32, {2, 3}));
+  SingleOpModel m = LogisticModel(Var("x", DataType::kFloat32, {2, 3}),
+                                  Var("y", DataType::kFloat32, {2, 3}));
   const std::vector<float> got =
       RunLogistic<float>(m, {0, 1, -1, 20, -10, 16.5f});
   const std::vector<float> want = {0.5f, 0.73105858f,  0.26894142f,
@@ -93,8 +83,8 @@ TEST(LogisticOp, Float) {
 // 2^24) = 120, so |q| >= 120 saturates; the others round the same way.
 TEST(LogisticOp, Int8EndpointsAndMidpoint) {
   SingleOpModel m =
-      LogisticModel(Spec("x", DataType::kInt8, {5}, {0.1f}, {0}),
-                    Spec("y", DataType::kInt8, {5}, {1.0f / 256}, {-128}));
+      LogisticModel(Var("x", DataType::kInt8, {5}, {0.1f}, {0}),
+                    Var("y", DataType::kInt8, {5}, {1.0f / 256}, {-128}));
   const std::vector<int8_t> x = {-128, -10, 0, 10, 127};
   const std::vector<int8_t> want = {-128, -59, 0, 59, 127};
   EXPECT_EQ(RunLogistic<int8_t>(m, x, QuantArithmetic::kTflite), want);
@@ -104,8 +94,8 @@ TEST(LogisticOp, Int8EndpointsAndMidpoint) {
 // uint8, in scale 0.1 zp 128, out 1/256 zp 0: the same points shifted by 128.
 TEST(LogisticOp, Uint8EndpointsAndMidpoint) {
   SingleOpModel m =
-      LogisticModel(Spec("x", DataType::kUInt8, {5}, {0.1f}, {128}),
-                    Spec("y", DataType::kUInt8, {5}, {1.0f / 256}, {0}));
+      LogisticModel(Var("x", DataType::kUInt8, {5}, {0.1f}, {128}),
+                    Var("y", DataType::kUInt8, {5}, {1.0f / 256}, {0}));
   const std::vector<uint8_t> x = {0, 118, 128, 138, 255};
   const std::vector<uint8_t> want = {0, 69, 128, 187, 255};
   EXPECT_EQ(RunLogistic<uint8_t>(m, x, QuantArithmetic::kTflite), want);
@@ -124,8 +114,8 @@ TEST(LogisticOp, Uint8EndpointsAndMidpoint) {
 // Both agree away from the tie: q = -128 -> -59, 64 -> 31, 127 -> 59.
 TEST(LogisticOp, Int8TfliteVersusMicro) {
   SingleOpModel m =
-      LogisticModel(Spec("x", DataType::kInt8, {5}, {1.0f / 128}, {0}),
-                    Spec("y", DataType::kInt8, {5}, {1.0f / 256}, {-128}));
+      LogisticModel(Var("x", DataType::kInt8, {5}, {1.0f / 128}, {0}),
+                    Var("y", DataType::kInt8, {5}, {1.0f / 256}, {-128}));
   const std::vector<int8_t> x = {1, -1, -128, 64, 127};
   EXPECT_EQ(RunLogistic<int8_t>(m, x, QuantArithmetic::kTflite),
             (std::vector<int8_t>{0, 0, -59, 31, 59}));
@@ -136,8 +126,8 @@ TEST(LogisticOp, Int8TfliteVersusMicro) {
 TEST(LogisticOp, Uint8TfliteVersusMicro) {
   // The same tie with zero point 128: 129 -> 128 vs 129; 127 -> 128 vs 127.
   SingleOpModel m =
-      LogisticModel(Spec("x", DataType::kUInt8, {3}, {1.0f / 128}, {128}),
-                    Spec("y", DataType::kUInt8, {3}, {1.0f / 256}, {0}));
+      LogisticModel(Var("x", DataType::kUInt8, {3}, {1.0f / 128}, {128}),
+                    Var("y", DataType::kUInt8, {3}, {1.0f / 256}, {0}));
   const std::vector<uint8_t> x = {129, 127, 0};
   EXPECT_EQ(RunLogistic<uint8_t>(m, x, QuantArithmetic::kTflite),
             (std::vector<uint8_t>{128, 128, 69}));
@@ -147,8 +137,8 @@ TEST(LogisticOp, Uint8TfliteVersusMicro) {
 
 TEST(LogisticOp, InvokeAllocatesNothing) {
   SingleOpModel m =
-      LogisticModel(Spec("x", DataType::kInt8, {16}, {0.1f}, {0}),
-                    Spec("y", DataType::kInt8, {16}, {1.0f / 256}, {-128}));
+      LogisticModel(Var("x", DataType::kInt8, {16}, {0.1f}, {0}),
+                    Var("y", DataType::kInt8, {16}, {1.0f / 256}, {-128}));
   for (QuantArithmetic arith :
        {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
     std::unique_ptr<Interpreter> interp;
@@ -169,8 +159,8 @@ Status PrepareError(const SingleOpModel& m) {
 
 TEST(LogisticOp, RejectsWrongOutputQuantization) {
   Status s = PrepareError(
-      LogisticModel(Spec("x", DataType::kInt8, {2}, {0.1f}, {0}),
-                    Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {-128})));
+      LogisticModel(Var("x", DataType::kInt8, {2}, {0.1f}, {0}),
+                    Var("y", DataType::kInt8, {2}, {1.0f / 128}, {-128})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("output 0 (tensor 1 'y'): int8 LOGISTIC output "
                              "must have scale 1/256 (0.00390625) and zero "
@@ -179,8 +169,8 @@ TEST(LogisticOp, RejectsWrongOutputQuantization) {
             std::string::npos)
       << s.message();
   s = PrepareError(
-      LogisticModel(Spec("x", DataType::kUInt8, {2}, {0.1f}, {128}),
-                    Spec("y", DataType::kUInt8, {2}, {1.0f / 256}, {128})));
+      LogisticModel(Var("x", DataType::kUInt8, {2}, {0.1f}, {128}),
+                    Var("y", DataType::kUInt8, {2}, {1.0f / 256}, {128})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("zero point 0, got scale 0.00390625 and zero "
                              "point 128"),
@@ -190,22 +180,22 @@ TEST(LogisticOp, RejectsWrongOutputQuantization) {
 
 TEST(LogisticOp, RejectsMissingQuantizationAndBadTypes) {
   Status s = PrepareError(
-      LogisticModel(Spec("x", DataType::kInt8, {2}),
-                    Spec("y", DataType::kInt8, {2}, {1.0f / 256}, {-128})));
+      LogisticModel(Var("x", DataType::kInt8, {2}),
+                    Var("y", DataType::kInt8, {2}, {1.0f / 256}, {-128})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("input 0 (tensor 0 'x'): int8 tensor must be "
                              "quantized"),
             std::string::npos)
       << s.message();
-  s = PrepareError(LogisticModel(Spec("x", DataType::kInt8, {2}, {0.1f}, {0}),
-                                 Spec("y", DataType::kFloat32, {2})));
+  s = PrepareError(LogisticModel(Var("x", DataType::kInt8, {2}, {0.1f}, {0}),
+                                 Var("y", DataType::kFloat32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("type float32 differs from input 0 type int8"),
             std::string::npos)
       << s.message();
   s = PrepareError(
-      LogisticModel(Spec("x", DataType::kInt16, {2}, {0.1f}, {0}),
-                    Spec("y", DataType::kInt16, {2}, {1.0f / 32768}, {0})));
+      LogisticModel(Var("x", DataType::kInt16, {2}, {0.1f}, {0}),
+                    Var("y", DataType::kInt16, {2}, {1.0f / 32768}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("LOGISTIC of int16 is not supported"),
             std::string::npos)

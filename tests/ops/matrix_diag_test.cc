@@ -9,27 +9,20 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> DiagModel(DataType type, std::vector<int32_t> in,
                                std::vector<int32_t> out) {
   SingleOpModel m;
-  m.inputs = {Spec("x", type, in)};
-  m.outputs = {Spec("y", type, out)};
+  m.inputs = {Var("x", type, in)};
+  m.outputs = {Var("y", type, out)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::MATRIX_DIAG);
   return m.Build();
 }
@@ -37,8 +30,8 @@ std::vector<uint8_t> DiagModel(DataType type, std::vector<int32_t> in,
 std::vector<uint8_t> SetDiagModel(DataType type, std::vector<int32_t> in,
                                   std::vector<int32_t> diag) {
   SingleOpModel m;
-  m.inputs = {Spec("x", type, in), Spec("d", type, diag)};
-  m.outputs = {Spec("y", type, in)};
+  m.inputs = {Var("x", type, in), Var("d", type, diag)};
+  m.outputs = {Var("y", type, in)};
   m.op.builtin_code =
       static_cast<int32_t>(tfl::BuiltinOperator::MATRIX_SET_DIAG);
   return m.Build();

@@ -11,24 +11,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 struct PoolConfig {
   tfl::Padding padding = tfl::Padding::SAME;
@@ -90,8 +80,8 @@ TEST(MaxPool2DTest, FloatSamePaddingIsNotAValue) {
   //   (2,0) max(-7,-8) = -7         (2,1) max(-8,-9) = -8   (2,2) -9
   PoolConfig c;
   c.filter_h = c.filter_w = 2;
-  const auto model = PoolModel(Spec("x", DataType::kFloat32, {1, 3, 3, 1}),
-                               Spec("y", DataType::kFloat32, {1, 3, 3, 1}), c);
+  const auto model = PoolModel(Var("x", DataType::kFloat32, {1, 3, 3, 1}),
+                               Var("y", DataType::kFloat32, {1, 3, 3, 1}), c);
   EXPECT_EQ(RunPool<float>(model, {-1, -2, -3, -4, -5, -6, -7, -8, -9}),
             (std::vector<float>{-1, -2, -3, -4, -5, -6, -7, -8, -9}));
 }
@@ -106,8 +96,8 @@ TEST(MaxPool2DTest, FloatFusedReluAndBatchOddChannels) {
   c.filter_h = 1;
   c.filter_w = 2;
   c.activation = tfl::ActivationFunctionType::RELU;
-  const auto model = PoolModel(Spec("x", DataType::kFloat32, {2, 1, 2, 3}),
-                               Spec("y", DataType::kFloat32, {2, 1, 1, 3}), c);
+  const auto model = PoolModel(Var("x", DataType::kFloat32, {2, 1, 2, 3}),
+                               Var("y", DataType::kFloat32, {2, 1, 1, 3}), c);
   EXPECT_EQ(RunPool<float>(model, {1, -5, 3, 2, -6, -3, -1, 0, 7, -2, 0.5f, 7}),
             (std::vector<float>{2, 0, 3, 0, 0.5f, 7}));
 }
@@ -131,8 +121,8 @@ PoolConfig Valid2x2Stride2() {
 
 TEST(MaxPool2DTest, Int8ValidStride2) {
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {-10}),
+      PoolModel(Var("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
+                Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {-10}),
                 Valid2x2Stride2());
   const std::vector<int8_t> want = {-11, 3, 100, 127};
   EXPECT_EQ(RunPool<int8_t>(model, kGridI8), want);
@@ -146,8 +136,8 @@ TEST(MaxPool2DTest, Int8FusedRelu6) {
   PoolConfig c = Valid2x2Stride2();
   c.activation = tfl::ActivationFunctionType::RELU6;
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {-10}), c);
+      PoolModel(Var("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
+                Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {-10}), c);
   EXPECT_EQ(RunPool<int8_t>(model, kGridI8),
             (std::vector<int8_t>{-10, 2, 2, 2}));
 }
@@ -162,8 +152,8 @@ TEST(MaxPool2DTest, Uint8SameStride2TwoChannels) {
   c.filter_h = c.filter_w = 3;
   c.stride_h = c.stride_w = 2;
   const auto model =
-      PoolModel(Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {1.0f}, {128}),
-                Spec("y", DataType::kUInt8, {1, 2, 2, 2}, {1.0f}, {128}), c);
+      PoolModel(Var("x", DataType::kUInt8, {1, 3, 3, 2}, {1.0f}, {128}),
+                Var("y", DataType::kUInt8, {1, 2, 2, 2}, {1.0f}, {128}), c);
   const std::vector<uint8_t> x = {10, 9,  20, 8,  30, 7,  40, 6,  50,
                                   5,  60, 4,  70, 3,  80, 2,  90, 1};
   EXPECT_EQ(RunPool<uint8_t>(model, x),
@@ -177,8 +167,8 @@ TEST(MaxPool2DTest, Uint8FusedReluUsesOutputZeroPoint) {
   c.stride_h = c.stride_w = 2;
   c.activation = tfl::ActivationFunctionType::RELU;
   const auto model =
-      PoolModel(Spec("x", DataType::kUInt8, {1, 3, 3, 1}, {1.0f}, {128}),
-                Spec("y", DataType::kUInt8, {1, 2, 2, 1}, {1.0f}, {128}), c);
+      PoolModel(Var("x", DataType::kUInt8, {1, 3, 3, 1}, {1.0f}, {128}),
+                Var("y", DataType::kUInt8, {1, 2, 2, 1}, {1.0f}, {128}), c);
   // maxima of [100 200 50; 120 127 129; 0 1 2]: (0,0) 200, (0,1) 200,
   // (1,0) 127, (1,1) 129 → RELU at 128: 200, 200, 128, 129.
   EXPECT_EQ(RunPool<uint8_t>(model, {100, 200, 50, 120, 127, 129, 0, 1, 2}),
@@ -187,8 +177,8 @@ TEST(MaxPool2DTest, Uint8FusedReluUsesOutputZeroPoint) {
 
 TEST(MaxPool2DTest, InvokeAllocatesNothing) {
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {-10}),
+      PoolModel(Var("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
+                Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {-10}),
                 Valid2x2Stride2());
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(model, &interp).ok());
@@ -201,10 +191,9 @@ TEST(MaxPool2DTest, InvokeAllocatesNothing) {
 // ---- errors ----
 
 TEST(MaxPool2DTest, RejectsDifferentOutputQuantization) {
-  const Status s = PrepareStatus(
-      PoolModel(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}),
-                Valid2x2Stride2()));
+  const Status s = PrepareStatus(PoolModel(
+      Var("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
+      Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Valid2x2Stride2()));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (MAX_POOL_2D v1): output 0 (tensor 1 'y'): "
@@ -216,8 +205,8 @@ TEST(MaxPool2DTest, RejectsDifferentOutputQuantization) {
 TEST(MaxPool2DTest, AcceptsScalesWithinTfliteTolerance) {
   // TFLite's pooling Prepare allows |in_scale - out_scale| <= 1e-6.
   const auto model =
-      PoolModel(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5000005f}, {-10}),
+      PoolModel(Var("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {-10}),
+                Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5000005f}, {-10}),
                 Valid2x2Stride2());
   EXPECT_EQ(RunPool<int8_t>(model, kGridI8),
             (std::vector<int8_t>{-11, 3, 100, 127}));
@@ -225,8 +214,8 @@ TEST(MaxPool2DTest, AcceptsScalesWithinTfliteTolerance) {
 
 TEST(MaxPool2DTest, RejectsInt16AsUnsupported) {
   const Status s = PrepareStatus(
-      PoolModel(Spec("x", DataType::kInt16, {1, 4, 4, 1}, {0.5f}, {0}),
-                Spec("y", DataType::kInt16, {1, 2, 2, 1}, {0.5f}, {0}),
+      PoolModel(Var("x", DataType::kInt16, {1, 4, 4, 1}, {0.5f}, {0}),
+                Var("y", DataType::kInt16, {1, 2, 2, 1}, {0.5f}, {0}),
                 Valid2x2Stride2()));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "int16 pooling is not supported"))
@@ -234,9 +223,9 @@ TEST(MaxPool2DTest, RejectsInt16AsUnsupported) {
 }
 
 TEST(MaxPool2DTest, RejectsRank2Input) {
-  const Status s = PrepareStatus(
-      PoolModel(Spec("x", DataType::kFloat32, {4, 4}),
-                Spec("y", DataType::kFloat32, {2, 2}), Valid2x2Stride2()));
+  const Status s = PrepareStatus(PoolModel(Var("x", DataType::kFloat32, {4, 4}),
+                                           Var("y", DataType::kFloat32, {2, 2}),
+                                           Valid2x2Stride2()));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "expected rank 4, got shape [4, 4]"))
       << s.message();
@@ -246,8 +235,8 @@ TEST(MaxPool2DTest, RejectsSignBitActivation) {
   PoolConfig c = Valid2x2Stride2();
   c.activation = tfl::ActivationFunctionType::SIGN_BIT;
   const Status s = PrepareStatus(
-      PoolModel(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {0}),
-                Spec("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), c));
+      PoolModel(Var("x", DataType::kInt8, {1, 4, 4, 1}, {0.5f}, {0}),
+                Var("y", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), c));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "fused activation SIGN_BIT is not "

@@ -12,29 +12,19 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
 
 TensorSpec Axes(std::vector<int32_t> axes) {
   TensorSpec s =
-      Spec("axes", DataType::kInt32, {static_cast<int32_t>(axes.size())});
+      Var("axes", DataType::kInt32, {static_cast<int32_t>(axes.size())});
   s.data = testing::Bytes(axes);
   return s;
 }
@@ -87,8 +77,8 @@ std::vector<float> Iota(int n) {
 // over H and W is (18 + 4c) / 4 = 4.5 + c.
 TEST(MeanOp, FloatSpatialKeepDims) {
   SingleOpModel m =
-      MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({1, 2}),
-                Spec("y", DataType::kFloat32, {1, 1, 1, 3}),
+      MeanModel(Var("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({1, 2}),
+                Var("y", DataType::kFloat32, {1, 1, 1, 3}),
                 /*keep_dims=*/true);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(12), QuantArithmetic::kTflite, &shape),
@@ -98,8 +88,8 @@ TEST(MeanOp, FloatSpatialKeepDims) {
 
 TEST(MeanOp, FloatSpatialDropDims) {
   SingleOpModel m =
-      MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({2, 1}),
-                Spec("y", DataType::kFloat32, {1, 3}),
+      MeanModel(Var("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({2, 1}),
+                Var("y", DataType::kFloat32, {1, 3}),
                 /*keep_dims=*/false);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(12), QuantArithmetic::kTflite, &shape),
@@ -109,8 +99,8 @@ TEST(MeanOp, FloatSpatialDropDims) {
 
 // [[0,1,2],[3,4,5]]: row means 1 and 4; column means 1.5, 2.5, 3.5.
 TEST(MeanOp, FloatNegativeAxis) {
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({-1}),
-                              Spec("y", DataType::kFloat32, {2}), false);
+  SingleOpModel m = MeanModel(Var("x", DataType::kFloat32, {2, 3}), Axes({-1}),
+                              Var("y", DataType::kFloat32, {2}), false);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(6), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{1, 4}));
@@ -147,16 +137,16 @@ TEST(MeanOp, EmptyAxesWithoutBytesIsTheIdentity) {
 // mean -1.5 -> -1 (half up; half to even would give -2); j = 1: 1+2+1+1 = 5,
 // 1.25 -> 1.
 TEST(MeanOp, Int8SameQuantizationSplitAxesRoundTiesUp) {
-  SingleOpModel m = MeanModel(
-      Spec("x", DataType::kInt8, {2, 2, 2}, {0.1f}, {3}), Axes({0, 2}),
-      Spec("y", DataType::kInt8, {2}, {0.1f}, {3}), false);
+  SingleOpModel m =
+      MeanModel(Var("x", DataType::kInt8, {2, 2, 2}, {0.1f}, {3}), Axes({0, 2}),
+                Var("y", DataType::kInt8, {2}, {0.1f}, {3}), false);
   EXPECT_EQ(RunMean<int8_t>(m, {-1, -2, 1, 2, -1, -2, 1, 1}),
             (std::vector<int8_t>{-1, 1}));
 }
 
 TEST(MeanOp, FloatSingleLeadingAxis) {
-  SingleOpModel m = MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({0}),
-                              Spec("y", DataType::kFloat32, {1, 3}), true);
+  SingleOpModel m = MeanModel(Var("x", DataType::kFloat32, {2, 3}), Axes({0}),
+                              Var("y", DataType::kFloat32, {1, 3}), true);
   Shape shape;
   EXPECT_EQ(RunMean<float>(m, Iota(6), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{1.5f, 2.5f, 3.5f}));
@@ -166,24 +156,24 @@ TEST(MeanOp, FloatSingleLeadingAxis) {
 TEST(MeanOp, FloatDuplicateAxesCountOnce) {
   // [1, 1, -1] on rank 2 is axis 1 once: the row means again.
   SingleOpModel m =
-      MeanModel(Spec("x", DataType::kFloat32, {2, 3}), Axes({1, 1, -1}),
-                Spec("y", DataType::kFloat32, {2}), false);
+      MeanModel(Var("x", DataType::kFloat32, {2, 3}), Axes({1, 1, -1}),
+                Var("y", DataType::kFloat32, {2}), false);
   EXPECT_EQ(RunMean<float>(m, Iota(6)), (std::vector<float>{1, 4}));
 }
 
 TEST(MeanOp, FloatAllAxesAndMiddleAxis) {
   // [2,3,2] = 0..11. All axes: 66 / 12 = 5.5.
   SingleOpModel all =
-      MeanModel(Spec("x", DataType::kFloat32, {2, 3, 2}), Axes({0, 1, 2}),
-                Spec("y", DataType::kFloat32, {}), false);
+      MeanModel(Var("x", DataType::kFloat32, {2, 3, 2}), Axes({0, 1, 2}),
+                Var("y", DataType::kFloat32, {}), false);
   Shape shape;
   EXPECT_EQ(RunMean<float>(all, Iota(12), QuantArithmetic::kTflite, &shape),
             (std::vector<float>{5.5f}));
   EXPECT_EQ(shape.rank, 0);
   // Axis 1: y[i][k] = mean of x[i][0..2][k] = 6i + k + 2.
   SingleOpModel mid =
-      MeanModel(Spec("x", DataType::kFloat32, {2, 3, 2}), Axes({1}),
-                Spec("y", DataType::kFloat32, {2, 2}), false);
+      MeanModel(Var("x", DataType::kFloat32, {2, 3, 2}), Axes({1}),
+                Var("y", DataType::kFloat32, {2, 2}), false);
   EXPECT_EQ(RunMean<float>(mid, Iota(12)), (std::vector<float>{2, 3, 8, 9}));
 }
 
@@ -195,8 +185,8 @@ TEST(MeanOp, FloatAllAxesAndMiddleAxis) {
 // Reference (kMicro): scale 1, bias 0; mean = 2/4 = 0.5 -> round away -> 1.
 TEST(MeanOp, Int8XnnpackVersusMicroTie) {
   SingleOpModel m = MeanModel(
-      Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({1, 2}),
-      Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
+      Var("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({1, 2}),
+      Var("y", DataType::kInt8, {1, 1, 1, 1}, {0.5f}, {0}), true);
   EXPECT_EQ(RunMean<int8_t>(m, {1, 1, 0, 0}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{0}));
   EXPECT_EQ(RunMean<int8_t>(m, {1, 1, 0, 0}, QuantArithmetic::kMicro),
@@ -210,8 +200,8 @@ TEST(MeanOp, Int8XnnpackVersusMicroTie) {
 // reference (kMicro): mean 0.25 * 2 = 0.5 -> round away -> 1.)
 TEST(MeanOp, Int8NegativeSpatialAxesAreDelegated) {
   SingleOpModel m = MeanModel(
-      Spec("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({-3, -2}),
-      Spec("y", DataType::kInt8, {1, 1, 1, 1}, {0.25f}, {0}), true);
+      Var("x", DataType::kInt8, {1, 2, 2, 1}, {0.5f}, {0}), Axes({-3, -2}),
+      Var("y", DataType::kInt8, {1, 1, 1, 1}, {0.25f}, {0}), true);
   EXPECT_EQ(RunMean<int8_t>(m, {1, 0, 0, 0}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{0}));
   EXPECT_EQ(RunMean<int8_t>(m, {1, 0, 0, 0}, QuantArithmetic::kMicro),
@@ -225,8 +215,8 @@ TEST(MeanOp, Int8NegativeSpatialAxesAreDelegated) {
 // it subtracted, 162.5 - 161 = 1.5 would round to 2 -> 163).
 TEST(MeanOp, Uint8SameQuantizationRoundsTheRawMeanHalfToEven) {
   SingleOpModel m =
-      MeanModel(Spec("x", DataType::kUInt8, {4, 4}, {0.08f}, {161}), Axes({0}),
-                Spec("y", DataType::kUInt8, {4}, {0.08f}, {161}), false);
+      MeanModel(Var("x", DataType::kUInt8, {4, 4}, {0.08f}, {161}), Axes({0}),
+                Var("y", DataType::kUInt8, {4}, {0.08f}, {161}), false);
   const std::vector<uint8_t> x = {100, 100, 150, 160, 100, 110, 150, 160,
                                   100, 110, 150, 160, 117, 119, 175, 170};
   EXPECT_EQ(RunMean<uint8_t>(m, x, QuantArithmetic::kTflite),
@@ -240,8 +230,8 @@ TEST(MeanOp, Uint8SameQuantizationRoundsTheRawMeanHalfToEven) {
 // Reference: scale = 2, bias = 10 * 2 = 20; mean 5; 5 * 2 + 20 = 30 -> 33.
 TEST(MeanOp, Int8SingleSpatialAxisWithZeroPoints) {
   SingleOpModel m = MeanModel(
-      Spec("x", DataType::kInt8, {1, 1, 4, 1}, {0.1f}, {-10}), Axes({2}),
-      Spec("y", DataType::kInt8, {1, 1, 1}, {0.05f}, {3}), false);
+      Var("x", DataType::kInt8, {1, 1, 4, 1}, {0.1f}, {-10}), Axes({2}),
+      Var("y", DataType::kInt8, {1, 1, 1}, {0.05f}, {3}), false);
   EXPECT_EQ(RunMean<int8_t>(m, {-10, 0, 10, 20}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{33}));
   EXPECT_EQ(RunMean<int8_t>(m, {-10, 0, 10, 20}, QuantArithmetic::kMicro),
@@ -257,8 +247,8 @@ TEST(MeanOp, Int8SingleSpatialAxisWithZeroPoints) {
 // Exact: (sum/9 - 128) * 2 + 100 = 194.0 and 124.22; the reference agrees.
 TEST(MeanOp, Uint8SpatialDropDims) {
   SingleOpModel m = MeanModel(
-      Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}), Axes({2, 1}),
-      Spec("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
+      Var("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}), Axes({2, 1}),
+      Var("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
   const std::vector<int> c0 = {130, 140, 150, 160, 170, 180, 190, 200, 255};
   const std::vector<int> c1 = {100, 110, 120, 130, 140, 150, 160, 170, 181};
   std::vector<uint8_t> x;
@@ -279,8 +269,8 @@ TEST(MeanOp, Uint8SpatialDropDims) {
 // means 1.5 and -3.5 -> round half away -> 2 and -4.
 TEST(MeanOp, Int8LastAxisReference) {
   SingleOpModel m =
-      MeanModel(Spec("x", DataType::kInt8, {2, 2}, {1.0f}, {0}), Axes({1}),
-                Spec("y", DataType::kInt8, {2}, {1.0f}, {0}), false);
+      MeanModel(Var("x", DataType::kInt8, {2, 2}, {1.0f}, {0}), Axes({1}),
+                Var("y", DataType::kInt8, {2}, {1.0f}, {0}), false);
   EXPECT_EQ(RunMean<int8_t>(m, {1, 2, -3, -4}, QuantArithmetic::kTflite),
             (std::vector<int8_t>{2, -4}));
   EXPECT_EQ(RunMean<int8_t>(m, {1, 2, -3, -4}, QuantArithmetic::kMicro),
@@ -290,8 +280,8 @@ TEST(MeanOp, Int8LastAxisReference) {
 TEST(MeanOp, Int8OutputClampsToTypeRange) {
   // in scale 1, out scale 0.5: mean 100 -> 200 -> clamp 127; -100 -> -128.
   SingleOpModel m = MeanModel(
-      Spec("x", DataType::kInt8, {1, 2, 1, 2}, {1.0f}, {0}), Axes({1, 2}),
-      Spec("y", DataType::kInt8, {1, 1, 1, 2}, {0.5f}, {0}), true);
+      Var("x", DataType::kInt8, {1, 2, 1, 2}, {1.0f}, {0}), Axes({1, 2}),
+      Var("y", DataType::kInt8, {1, 1, 1, 2}, {0.5f}, {0}), true);
   const std::vector<int8_t> x = {100, -100, 100, -100};
   EXPECT_EQ(RunMean<int8_t>(m, x, QuantArithmetic::kTflite),
             (std::vector<int8_t>{127, -128}));
@@ -301,8 +291,8 @@ TEST(MeanOp, Int8OutputClampsToTypeRange) {
 
 TEST(MeanOp, InvokeAllocatesNothing) {
   SingleOpModel m = MeanModel(
-      Spec("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}), Axes({1, 2}),
-      Spec("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
+      Var("x", DataType::kUInt8, {1, 3, 3, 2}, {0.02f}, {128}), Axes({1, 2}),
+      Var("y", DataType::kUInt8, {1, 2}, {0.01f}, {100}), false);
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(Make(m, &interp).ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -320,8 +310,8 @@ Status PrepareError(const SingleOpModel& m) {
 
 TEST(MeanOp, RejectsAxisOutOfRange) {
   Status s = PrepareError(
-      MeanModel(Spec("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({4}),
-                Spec("y", DataType::kFloat32, {1, 2, 2, 3}), false));
+      MeanModel(Var("x", DataType::kFloat32, {1, 2, 2, 3}), Axes({4}),
+                Var("y", DataType::kFloat32, {1, 2, 2, 3}), false));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("axis 4 is out of range for input shape "
                              "[1, 2, 2, 3]"),
@@ -330,18 +320,18 @@ TEST(MeanOp, RejectsAxisOutOfRange) {
 }
 
 TEST(MeanOp, RejectsRuntimeAxis) {
-  Status s = PrepareError(MeanModel(Spec("x", DataType::kFloat32, {2, 3}),
-                                    Spec("axes", DataType::kInt32, {1}),
-                                    Spec("y", DataType::kFloat32, {2}), false));
+  Status s = PrepareError(MeanModel(Var("x", DataType::kFloat32, {2, 3}),
+                                    Var("axes", DataType::kInt32, {1}),
+                                    Var("y", DataType::kFloat32, {2}), false));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("axis computed at run time"), std::string::npos)
       << s.message();
 }
 
 TEST(MeanOp, RejectsMissingQuantization) {
-  Status s = PrepareError(
-      MeanModel(Spec("x", DataType::kInt8, {2, 3}, {0.5f}, {0}), Axes({1}),
-                Spec("y", DataType::kInt8, {2}), false));
+  Status s =
+      PrepareError(MeanModel(Var("x", DataType::kInt8, {2, 3}, {0.5f}, {0}),
+                             Axes({1}), Var("y", DataType::kInt8, {2}), false));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("output 0 (tensor 2 'y'): int8 tensor must be "
                              "quantized"),
@@ -351,15 +341,15 @@ TEST(MeanOp, RejectsMissingQuantization) {
 
 TEST(MeanOp, RejectsTypeMismatchAndInt16) {
   Status s = PrepareError(
-      MeanModel(Spec("x", DataType::kInt8, {2, 3}, {0.5f}, {0}), Axes({1}),
-                Spec("y", DataType::kFloat32, {2}), false));
+      MeanModel(Var("x", DataType::kInt8, {2, 3}, {0.5f}, {0}), Axes({1}),
+                Var("y", DataType::kFloat32, {2}), false));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("type float32 differs from input 0 type int8"),
             std::string::npos)
       << s.message();
   s = PrepareError(
-      MeanModel(Spec("x", DataType::kInt16, {2, 3}, {0.5f}, {0}), Axes({1}),
-                Spec("y", DataType::kInt16, {2}, {0.5f}, {0}), false));
+      MeanModel(Var("x", DataType::kInt16, {2, 3}, {0.5f}, {0}), Axes({1}),
+                Var("y", DataType::kInt16, {2}, {0.5f}, {0}), false));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("MEAN of int16 is not supported"),
             std::string::npos)

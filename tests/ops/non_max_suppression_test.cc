@@ -11,26 +11,19 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 template <typename T>
 TensorSpec Scalar(const std::string& name, DataType type, T v,
                   bool constant = true) {
-  TensorSpec s = Spec(name, type, {});
+  TensorSpec s = Var(name, type, {});
   if (constant) s.data = testing::Bytes(std::vector<T>{v});
   return s;
 }
@@ -39,16 +32,15 @@ std::vector<uint8_t> Model(bool v5, int32_t n, int32_t max_out, float iou,
                            float score, float sigma = 0.0f,
                            bool max_const = true) {
   SingleOpModel m;
-  m.inputs = {Spec("boxes", DataType::kFloat32, {n, 4}),
-              Spec("scores", DataType::kFloat32, {n}),
+  m.inputs = {Var("boxes", DataType::kFloat32, {n, 4}),
+              Var("scores", DataType::kFloat32, {n}),
               Scalar<int32_t>("max", DataType::kInt32, max_out, max_const),
               Scalar<float>("iou", DataType::kFloat32, iou),
               Scalar<float>("score", DataType::kFloat32, score)};
   if (v5) m.inputs.push_back(Scalar<float>("sigma", DataType::kFloat32, sigma));
-  m.outputs = {Spec("indices", DataType::kInt32, {max_out})};
-  if (v5)
-    m.outputs.push_back(Spec("scores_out", DataType::kFloat32, {max_out}));
-  m.outputs.push_back(Spec("count", DataType::kInt32, {}));
+  m.outputs = {Var("indices", DataType::kInt32, {max_out})};
+  if (v5) m.outputs.push_back(Var("scores_out", DataType::kFloat32, {max_out}));
+  m.outputs.push_back(Var("count", DataType::kInt32, {}));
   m.op.builtin_code =
       static_cast<int32_t>(v5 ? tfl::BuiltinOperator::NON_MAX_SUPPRESSION_V5
                               : tfl::BuiltinOperator::NON_MAX_SUPPRESSION_V4);

@@ -15,24 +15,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> QuantizeModel(const TensorSpec& in,
                                    const TensorSpec& out) {
@@ -83,9 +73,8 @@ TEST(QuantizeTest, FloatToInt8TiesRoundToEvenInTfliteAwayInMicro) {
   //            0     2      0     -2     2      127  -128   0
   //   kMicro  (half away from zero):
   //            1     2     -1     -2     3      127  -128   0
-  const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {8}),
-                    Spec("q", DataType::kInt8, {8}, {0.5f}, {0}));
+  const auto model = QuantizeModel(Var("x", DataType::kFloat32, {8}),
+                                   Var("q", DataType::kInt8, {8}, {0.5f}, {0}));
   const std::vector<float> x = {0.25f, 0.75f,  -0.25f,  -0.75f,
                                 1.25f, 100.0f, -100.0f, 0.0f};
   EXPECT_EQ(RunQuantize<int8_t>(model, x, kTflite),
@@ -104,8 +93,8 @@ TEST(QuantizeTest, FloatToInt8ZeroPointAndClampBeforeRounding) {
   //   x = -69   → -138  → both -128
   //   x = -70   → -140  → both -128
   const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {5}),
-                    Spec("q", DataType::kInt8, {5}, {0.5f}, {10}));
+      QuantizeModel(Var("x", DataType::kFloat32, {5}),
+                    Var("q", DataType::kInt8, {5}, {0.5f}, {10}));
   const std::vector<float> x = {0.25f, 58.25f, 58.75f, -69.0f, -70.0f};
   EXPECT_EQ(RunQuantize<int8_t>(model, x, kTflite),
             (std::vector<int8_t>{10, 126, 127, -128, -128}));
@@ -118,9 +107,8 @@ TEST(QuantizeTest, FloatToInt8MultipliesByTheFloatInverse) {
   // 3.33333325386 (0x40555555); x = -35.25: x * inv = -117.4999972, which
   // rounds (float product) to exactly -117.5, a tie → even → -118.
   // kMicro: x / 0.3f = -117.49999533 → float -117.499992, not a tie → -117.
-  const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {1}),
-                    Spec("q", DataType::kInt8, {1}, {0.3f}, {0}));
+  const auto model = QuantizeModel(Var("x", DataType::kFloat32, {1}),
+                                   Var("q", DataType::kInt8, {1}, {0.3f}, {0}));
   EXPECT_EQ(RunQuantize<int8_t>(model, std::vector<float>{-35.25f}, kTflite),
             (std::vector<int8_t>{-118}));
   EXPECT_EQ(RunQuantize<int8_t>(model, std::vector<float>{-35.25f}, kMicro),
@@ -135,8 +123,8 @@ TEST(QuantizeTest, FloatToUint8) {
   //   x = 31.875 → 127.5 → kTflite clamp 127 → 255, kMicro 128+128 → 255
   //   x = -32    → -128  → both 0;  x = -40 → -160 → both 0
   const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {5}),
-                    Spec("q", DataType::kUInt8, {5}, {0.25f}, {128}));
+      QuantizeModel(Var("x", DataType::kFloat32, {5}),
+                    Var("q", DataType::kUInt8, {5}, {0.25f}, {128}));
   const std::vector<float> x = {0.125f, 31.625f, 31.875f, -32.0f, -40.0f};
   EXPECT_EQ(RunQuantize<uint8_t>(model, x, kTflite),
             (std::vector<uint8_t>{128, 254, 255, 0, 0}));
@@ -149,8 +137,8 @@ TEST(QuantizeTest, FloatInfinitiesClampAndNanGoesToTheMinimum) {
   // result depends on the ISA); edgelite maps it to the type minimum in both
   // modes, like XNNPACK's scalar kernel.
   const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {3}),
-                    Spec("q", DataType::kUInt8, {3}, {0.25f}, {128}));
+      QuantizeModel(Var("x", DataType::kFloat32, {3}),
+                    Var("q", DataType::kUInt8, {3}, {0.25f}, {128}));
   const std::vector<float> x = {std::numeric_limits<float>::infinity(),
                                 -std::numeric_limits<float>::infinity(),
                                 std::numeric_limits<float>::quiet_NaN()};
@@ -165,8 +153,8 @@ TEST(QuantizeTest, FloatInfinitiesClampAndNanGoesToTheMinimum) {
 TEST(QuantizeTest, FloatToInt16RoundsHalfAwayInBothModes) {
   //   x/0.5: 0.5 → 1, -0.5 → -1, 1.5 → 2, 40000 → 32767, -40000 → -32768
   const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {5}),
-                    Spec("q", DataType::kInt16, {5}, {0.5f}, {0}));
+      QuantizeModel(Var("x", DataType::kFloat32, {5}),
+                    Var("q", DataType::kInt16, {5}, {0.5f}, {0}));
   const std::vector<float> x = {0.25f, -0.25f, 0.75f, 20000.0f, -20000.0f};
   const std::vector<int16_t> want = {1, -1, 2, 32767, -32768};
   EXPECT_EQ(RunQuantize<int16_t>(model, x, kTflite), want);
@@ -178,8 +166,8 @@ TEST(QuantizeTest, FloatToInt16DividesInDouble) {
   // double division. 31.6645450592041 / 0.0431103408337 = 734.49999343 in
   // double (→ 734), but exactly 734.5f in float32 (→ 735 half away).
   const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {1}),
-                    Spec("q", DataType::kInt16, {1}, {0.0431103408337f}, {0}));
+      QuantizeModel(Var("x", DataType::kFloat32, {1}),
+                    Var("q", DataType::kInt16, {1}, {0.0431103408337f}, {0}));
   const std::vector<float> x = {31.6645450592041f};
   EXPECT_EQ(RunQuantize<int16_t>(model, x, kTflite), std::vector<int16_t>{734});
   EXPECT_EQ(RunQuantize<int16_t>(model, x, kMicro), std::vector<int16_t>{734});
@@ -192,8 +180,8 @@ TEST(QuantizeTest, Tf2MobilenetInputUint8ToInt8FlipsTheSignBit) {
   // (0.00784313772, -1). Same scale: multiplier 2^30, shift 1; the zero
   // points differ by 128, so TFLite XORs 0x80: q - 127 + (-1) = q - 128.
   const auto model = QuantizeModel(
-      Spec("input", DataType::kUInt8, {5}, {0.00784313772f}, {127}),
-      Spec("tfl.quantize", DataType::kInt8, {5}, {0.00784313772f}, {-1}));
+      Var("input", DataType::kUInt8, {5}, {0.00784313772f}, {127}),
+      Var("tfl.quantize", DataType::kInt8, {5}, {0.00784313772f}, {-1}));
   const std::vector<uint8_t> x = {0, 1, 127, 128, 255};
   const std::vector<int8_t> want = {-128, -127, -1, 0, 127};
   EXPECT_EQ(RunQuantize<int8_t>(model, x, kTflite), want);
@@ -204,8 +192,8 @@ TEST(QuantizeTest, Tf2MobilenetOutputInt8ToUint8FlipsTheSignBit) {
   // tf2_mobilenet_v2_1.0_224_ptq op 67: int8 (0.00390625, -128) → uint8
   // (0.00390625, 0): q + 128.
   const auto model = QuantizeModel(
-      Spec("Identity1", DataType::kInt8, {4}, {0.00390625f}, {-128}),
-      Spec("Identity", DataType::kUInt8, {4}, {0.00390625f}, {0}));
+      Var("Identity1", DataType::kInt8, {4}, {0.00390625f}, {-128}),
+      Var("Identity", DataType::kUInt8, {4}, {0.00390625f}, {0}));
   const std::vector<int8_t> x = {-128, -1, 0, 127};
   const std::vector<uint8_t> want = {0, 127, 128, 255};
   EXPECT_EQ(RunQuantize<uint8_t>(model, x, kTflite), want);
@@ -220,8 +208,8 @@ TEST(QuantizeTest, Uint8ToInt8WithScaleChange) {
   //   q=131: d=3 → 1.5 → 2      q=125: d=-3 → -1.5 → -1
   //   q=255: d=127 → 63.5 → 64  q=0: d=-128 → -64
   const auto model =
-      QuantizeModel(Spec("x", DataType::kUInt8, {4}, {0.5f}, {128}),
-                    Spec("q", DataType::kInt8, {4}, {1.0f}, {0}));
+      QuantizeModel(Var("x", DataType::kUInt8, {4}, {0.5f}, {128}),
+                    Var("q", DataType::kInt8, {4}, {1.0f}, {0}));
   const std::vector<uint8_t> x = {131, 125, 255, 0};
   const std::vector<int8_t> want = {2, -1, 64, -64};
   EXPECT_EQ(RunQuantize<int8_t>(model, x, kTflite), want);
@@ -243,9 +231,8 @@ TEST(QuantizeTest, Int8ToInt8ScaleChangeXnnpackVsReference) {
   //   d=-6: -3 → -1.5 → -2    d=-2: -1 → -0.5 → -1   d=1: 0.5 → 1 → 0.5 → 1
   //   d=2: 1 → 1              d=6: 3 → 2
   //   d=-128: -64 → -32       d=127: 63.5 → 64 → 32
-  const auto model =
-      QuantizeModel(Spec("x", DataType::kInt8, {7}, {0.25f}, {0}),
-                    Spec("q", DataType::kInt8, {7}, {1.0f}, {0}));
+  const auto model = QuantizeModel(Var("x", DataType::kInt8, {7}, {0.25f}, {0}),
+                                   Var("q", DataType::kInt8, {7}, {1.0f}, {0}));
   const std::vector<int8_t> x = {-6, -2, 1, 2, 6, -128, 127};
   EXPECT_EQ(RunQuantize<int8_t>(model, x, kTflite),
             (std::vector<int8_t>{-1, 0, 0, 1, 2, -32, 32}));
@@ -265,8 +252,8 @@ TEST(QuantizeTest, Uint8ToUint8DeeplabRequantization) {
   //   rounding). q=13: 13*0.8457 = 10.99 → 11, 11/2 = 5.5 → 6.
   //   q=255: 215.66 → 216 → 108.
   const auto model = QuantizeModel(
-      Spec("ResizeBilinear", DataType::kUInt8, {3}, {0.0122983968f}, {0}),
-      Spec("ResizeBilinear1", DataType::kUInt8, {3}, {0.0290829986f}, {0}));
+      Var("ResizeBilinear", DataType::kUInt8, {3}, {0.0122983968f}, {0}),
+      Var("ResizeBilinear1", DataType::kUInt8, {3}, {0.0290829986f}, {0}));
   const std::vector<uint8_t> x = {1, 13, 255};
   EXPECT_EQ(RunQuantize<uint8_t>(model, x, kTflite),
             (std::vector<uint8_t>{0, 5, 108}));
@@ -283,8 +270,8 @@ TEST(QuantizeTest, Int8ToInt8OutsideXnnpackRangeUsesReference) {
   //   q=127: d=255: 217.6 → 218, 218/256 = 0.85 → 1
   //   q=-128: d=0 → 0
   const auto model =
-      QuantizeModel(Spec("x", DataType::kInt8, {3}, {1.0f / 300.0f}, {-128}),
-                    Spec("q", DataType::kInt8, {3}, {1.0f}, {0}));
+      QuantizeModel(Var("x", DataType::kInt8, {3}, {1.0f / 300.0f}, {-128}),
+                    Var("q", DataType::kInt8, {3}, {1.0f}, {0}));
   const std::vector<int8_t> x = {0, 127, -128};
   const std::vector<int8_t> want = {0, 1, 0};
   EXPECT_EQ(RunQuantize<int8_t>(model, x, kTflite), want);
@@ -298,16 +285,16 @@ TEST(QuantizeTest, Int16ToInt8AndInt16) {
   // rounds halves up: 3 → 1.5 → 2, -3 → -1.5 → -1, 1 → 0.5 → 1,
   // -1 → -0.5 → 0, 1000 → 500 → 127, -1000 → -500 → -128.
   const auto to_int8 =
-      QuantizeModel(Spec("x", DataType::kInt16, {6}, {0.5f}, {0}),
-                    Spec("q", DataType::kInt8, {6}, {1.0f}, {0}));
+      QuantizeModel(Var("x", DataType::kInt16, {6}, {0.5f}, {0}),
+                    Var("q", DataType::kInt8, {6}, {1.0f}, {0}));
   const std::vector<int16_t> x = {3, -3, 1, -1, 1000, -1000};
   EXPECT_EQ(RunQuantize<int8_t>(to_int8, x, kTflite),
             (std::vector<int8_t>{2, -1, 1, 0, 127, -128}));
   // int16 (0.5, 0) → int16 (0.25, 0): ratio 2, (2^30, shift 2):
   // 100 → 200, -7 → -14, 20000 → 40000 → 32767.
   const auto to_int16 =
-      QuantizeModel(Spec("x", DataType::kInt16, {3}, {0.5f}, {0}),
-                    Spec("q", DataType::kInt16, {3}, {0.25f}, {0}));
+      QuantizeModel(Var("x", DataType::kInt16, {3}, {0.5f}, {0}),
+                    Var("q", DataType::kInt16, {3}, {0.25f}, {0}));
   const std::vector<int16_t> y = {100, -7, 20000};
   EXPECT_EQ(RunQuantize<int16_t>(to_int16, y, kMicro),
             (std::vector<int16_t>{200, -14, 32767}));
@@ -316,9 +303,8 @@ TEST(QuantizeTest, Int16ToInt8AndInt16) {
 }
 
 TEST(QuantizeTest, InvokeAllocatesNothing) {
-  const auto model =
-      QuantizeModel(Spec("x", DataType::kFloat32, {8}),
-                    Spec("q", DataType::kInt8, {8}, {0.5f}, {0}));
+  const auto model = QuantizeModel(Var("x", DataType::kFloat32, {8}),
+                                   Var("q", DataType::kInt8, {8}, {0.5f}, {0}));
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(model, &interp).ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -330,9 +316,9 @@ TEST(QuantizeTest, InvokeAllocatesNothing) {
 // ---- errors ----
 
 TEST(QuantizeTest, RejectsPerChannelOutput) {
-  TensorSpec out = Spec("q", DataType::kInt8, {2}, {0.5f, 0.25f}, {0, 0});
+  TensorSpec out = Var("q", DataType::kInt8, {2}, {0.5f, 0.25f}, {0, 0});
   const Status s =
-      PrepareStatus(QuantizeModel(Spec("x", DataType::kFloat32, {2}), out));
+      PrepareStatus(QuantizeModel(Var("x", DataType::kFloat32, {2}), out));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (QUANTIZE v1): output 0 (tensor 1 'q'): "
@@ -343,7 +329,7 @@ TEST(QuantizeTest, RejectsPerChannelOutput) {
 
 TEST(QuantizeTest, RejectsUnquantizedOutput) {
   const Status s = PrepareStatus(QuantizeModel(
-      Spec("x", DataType::kFloat32, {2}), Spec("q", DataType::kInt8, {2})));
+      Var("x", DataType::kFloat32, {2}), Var("q", DataType::kInt8, {2})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "output 0 (tensor 1 'q'): int8 output has no "
@@ -352,9 +338,9 @@ TEST(QuantizeTest, RejectsUnquantizedOutput) {
 }
 
 TEST(QuantizeTest, RejectsUnquantizedInput) {
-  const Status s = PrepareStatus(
-      QuantizeModel(Spec("x", DataType::kInt8, {2}),
-                    Spec("q", DataType::kInt8, {2}, {0.5f}, {0})));
+  const Status s =
+      PrepareStatus(QuantizeModel(Var("x", DataType::kInt8, {2}),
+                                  Var("q", DataType::kInt8, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "input 0 (tensor 0 'x'): int8 tensor must "
@@ -363,14 +349,14 @@ TEST(QuantizeTest, RejectsUnquantizedInput) {
 }
 
 TEST(QuantizeTest, RejectsUnsupportedTypeCombinations) {
-  Status s = PrepareStatus(QuantizeModel(Spec("x", DataType::kFloat32, {2}),
-                                         Spec("q", DataType::kFloat32, {2})));
+  Status s = PrepareStatus(QuantizeModel(Var("x", DataType::kFloat32, {2}),
+                                         Var("q", DataType::kFloat32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "float32 -> float32 is not supported"))
       << s.message();
   s = PrepareStatus(
-      QuantizeModel(Spec("x", DataType::kInt8, {2}, {0.5f}, {0}),
-                    Spec("q", DataType::kInt16, {2}, {0.5f}, {0})));
+      QuantizeModel(Var("x", DataType::kInt8, {2}, {0.5f}, {0}),
+                    Var("q", DataType::kInt16, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "int8 -> int16 is not supported"))
       << s.message();
@@ -380,8 +366,8 @@ TEST(QuantizeTest, RejectsScaleRatioThatWouldOverflow) {
   // int8 → uint8 always runs Requantize; a ratio of 2^25 needs a left shift
   // of 26 bits, and |x - zp| = 128 shifted by 26 does not fit in int32.
   const Status s = PrepareStatus(
-      QuantizeModel(Spec("x", DataType::kInt8, {2}, {33554432.0f}, {0}),
-                    Spec("q", DataType::kUInt8, {2}, {1.0f}, {0})));
+      QuantizeModel(Var("x", DataType::kInt8, {2}, {33554432.0f}, {0}),
+                    Var("q", DataType::kUInt8, {2}, {1.0f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "scale ratio 3.35544e+07 is too large"))
       << s.message();

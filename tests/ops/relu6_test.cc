@@ -12,24 +12,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> Relu6Model(const TensorSpec& in, const TensorSpec& out) {
   SingleOpModel m;
@@ -74,8 +64,8 @@ bool Contains(const std::string& s, const std::string& part) {
 TEST(Relu6Test, Float) {
   // min(max(0, x), 6): NaN and -0 become +0, +inf becomes 6.
   const float inf = std::numeric_limits<float>::infinity();
-  const auto model = Relu6Model(Spec("x", DataType::kFloat32, {7}),
-                                Spec("y", DataType::kFloat32, {7}));
+  const auto model = Relu6Model(Var("x", DataType::kFloat32, {7}),
+                                Var("y", DataType::kFloat32, {7}));
   const std::vector<float> x = {
       -1.0f, 3.0f, 6.0f, 7.5f, -0.0f, std::numeric_limits<float>::quiet_NaN(),
       inf};
@@ -87,8 +77,8 @@ TEST(Relu6Test, Int8SameQuantization) {
   // scale 0.5, zero point -10 in and out: bounds [-10, -10 + roundf(6/0.5)]
   // = [-10, 2]; values pass unchanged in between. tflite-micro clamps the
   // raw input to [in_zp, round(6/in_scale) + in_zp] = the same bounds.
-  const auto model = Relu6Model(Spec("x", DataType::kInt8, {6}, {0.5f}, {-10}),
-                                Spec("y", DataType::kInt8, {6}, {0.5f}, {-10}));
+  const auto model = Relu6Model(Var("x", DataType::kInt8, {6}, {0.5f}, {-10}),
+                                Var("y", DataType::kInt8, {6}, {0.5f}, {-10}));
   const std::vector<int8_t> x = {-128, -10, 0, 2, 3, 127};
   const std::vector<int8_t> want = {-10, -10, 0, 2, 2, 2};
   EXPECT_EQ(RunRelu6(model, x), want);
@@ -99,8 +89,8 @@ TEST(Relu6Test, UpperBoundRoundsHalfAwayFromZero) {
   // int8 scale 12, zero point 0: 6/12 = 0.5 → roundf → 1 (half to even
   // would give 0). Bounds [0, 1].
   const auto int8_model =
-      Relu6Model(Spec("x", DataType::kInt8, {4}, {12.0f}, {0}),
-                 Spec("y", DataType::kInt8, {4}, {12.0f}, {0}));
+      Relu6Model(Var("x", DataType::kInt8, {4}, {12.0f}, {0}),
+                 Var("y", DataType::kInt8, {4}, {12.0f}, {0}));
   EXPECT_EQ(RunRelu6<int8_t>(int8_model, {-5, 0, 1, 5}),
             (std::vector<int8_t>{0, 0, 1, 1}));
   EXPECT_EQ(
@@ -108,8 +98,8 @@ TEST(Relu6Test, UpperBoundRoundsHalfAwayFromZero) {
       (std::vector<int8_t>{0, 0, 1, 1}));
   // uint8 scale 4, zero point 100: 6/4 = 1.5 → 2; bounds [100, 102].
   const auto uint8_model =
-      Relu6Model(Spec("x", DataType::kUInt8, {5}, {4.0f}, {100}),
-                 Spec("y", DataType::kUInt8, {5}, {4.0f}, {100}));
+      Relu6Model(Var("x", DataType::kUInt8, {5}, {4.0f}, {100}),
+                 Var("y", DataType::kUInt8, {5}, {4.0f}, {100}));
   EXPECT_EQ(RunRelu6<uint8_t>(uint8_model, {90, 101, 102, 103, 255}),
             (std::vector<uint8_t>{100, 101, 102, 102, 102}));
 }
@@ -125,9 +115,8 @@ TEST(Relu6Test, Int8DifferentQuantizationDiffersBetweenModes) {
   //   x=127 → -98.
   // kMicro (tflite-micro Relu6): no requantization; clamp the raw input to
   //   [in_zp, round(6/0.7f) + in_zp] = [0, round(8.571) = 9].
-  const auto model =
-      Relu6Model(Spec("x", DataType::kInt8, {7}, {0.7f}, {0}),
-                 Spec("y", DataType::kInt8, {7}, {0.2f}, {-128}));
+  const auto model = Relu6Model(Var("x", DataType::kInt8, {7}, {0.7f}, {0}),
+                                Var("y", DataType::kInt8, {7}, {0.2f}, {-128}));
   const std::vector<int8_t> x = {-1, 0, 1, 3, 8, 9, 127};
   EXPECT_EQ(RunRelu6(model, x),
             (std::vector<int8_t>{-128, -128, -124, -117, -100, -98, -98}));
@@ -139,9 +128,8 @@ TEST(Relu6Test, Uint8DifferentQuantizationSameInBothModes) {
   // in (0.5, 100) → out (0.25, 50): ratio 2, bounds [50, 50 + 24 = 74].
   // tflite-micro has no uint8 RELU6, so kMicro uses TFLite's arithmetic.
   //   x=101 → 52; x=99 → 48 → 50; x=111 → 72; x=112 → 74; x=113 → 76 → 74.
-  const auto model =
-      Relu6Model(Spec("x", DataType::kUInt8, {5}, {0.5f}, {100}),
-                 Spec("y", DataType::kUInt8, {5}, {0.25f}, {50}));
+  const auto model = Relu6Model(Var("x", DataType::kUInt8, {5}, {0.5f}, {100}),
+                                Var("y", DataType::kUInt8, {5}, {0.25f}, {50}));
   const std::vector<uint8_t> x = {101, 99, 111, 112, 113};
   const std::vector<uint8_t> want = {52, 50, 72, 74, 74};
   EXPECT_EQ(RunRelu6(model, x), want);
@@ -151,8 +139,8 @@ TEST(Relu6Test, Uint8DifferentQuantizationSameInBothModes) {
 TEST(Relu6Test, InvokeAllocatesNothing) {
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(
-                  Relu6Model(Spec("x", DataType::kUInt8, {5}, {0.5f}, {100}),
-                             Spec("y", DataType::kUInt8, {5}, {0.25f}, {50})),
+                  Relu6Model(Var("x", DataType::kUInt8, {5}, {0.5f}, {100}),
+                             Var("y", DataType::kUInt8, {5}, {0.25f}, {50})),
                   &interp)
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -165,8 +153,8 @@ TEST(Relu6Test, InvokeAllocatesNothing) {
 
 TEST(Relu6Test, RejectsInt16AsUnsupported) {
   const Status s =
-      PrepareStatus(Relu6Model(Spec("x", DataType::kInt16, {2}, {0.5f}, {0}),
-                               Spec("y", DataType::kInt16, {2}, {0.5f}, {0})));
+      PrepareStatus(Relu6Model(Var("x", DataType::kInt16, {2}, {0.5f}, {0}),
+                               Var("y", DataType::kInt16, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (RELU6 v1): input 0 (tensor 0 "
@@ -175,9 +163,9 @@ TEST(Relu6Test, RejectsInt16AsUnsupported) {
 }
 
 TEST(Relu6Test, RejectsPerChannelInput) {
-  TensorSpec in = Spec("x", DataType::kInt8, {2}, {0.5f, 0.25f}, {0, 0});
+  TensorSpec in = Var("x", DataType::kInt8, {2}, {0.5f, 0.25f}, {0, 0});
   const Status s = PrepareStatus(
-      Relu6Model(in, Spec("y", DataType::kInt8, {2}, {0.5f}, {0})));
+      Relu6Model(in, Var("y", DataType::kInt8, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "expected per-tensor quantization, got 2 "

@@ -12,24 +12,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> ReluModel(const TensorSpec& in, const TensorSpec& out) {
   SingleOpModel m;
@@ -74,8 +64,8 @@ bool Contains(const std::string& s, const std::string& part) {
 TEST(ReluTest, Float) {
   // max(0, x) with max(a, b) = a < b ? b : a: -0 and NaN become +0.
   const float inf = std::numeric_limits<float>::infinity();
-  const auto model = ReluModel(Spec("x", DataType::kFloat32, {2, 4}),
-                               Spec("y", DataType::kFloat32, {2, 4}));
+  const auto model = ReluModel(Var("x", DataType::kFloat32, {2, 4}),
+                               Var("y", DataType::kFloat32, {2, 4}));
   const std::vector<float> x = {
       -1.0f, 0.0f, 0.5f, 7.0f, -0.0f, std::numeric_limits<float>::quiet_NaN(),
       -inf,  inf};
@@ -87,8 +77,8 @@ TEST(ReluTest, Int8SameQuantization) {
   // scale 0.5, zero point -10 in and out: the multiplier is exactly 1.0
   // (2^30, shift 1) so values pass unchanged; lower bound
   // max(-128, -10 + roundf(0 / 0.5)) = -10.
-  const auto model = ReluModel(Spec("x", DataType::kInt8, {5}, {0.5f}, {-10}),
-                               Spec("y", DataType::kInt8, {5}, {0.5f}, {-10}));
+  const auto model = ReluModel(Var("x", DataType::kInt8, {5}, {0.5f}, {-10}),
+                               Var("y", DataType::kInt8, {5}, {0.5f}, {-10}));
   const std::vector<int8_t> x = {-128, -11, -10, -9, 127};
   const std::vector<int8_t> want = {-10, -10, -10, -9, 127};
   EXPECT_EQ(RunRelu(model, x), want);
@@ -96,9 +86,8 @@ TEST(ReluTest, Int8SameQuantization) {
 }
 
 TEST(ReluTest, Uint8SameQuantization) {
-  const auto model =
-      ReluModel(Spec("x", DataType::kUInt8, {5}, {0.02f}, {128}),
-                Spec("y", DataType::kUInt8, {5}, {0.02f}, {128}));
+  const auto model = ReluModel(Var("x", DataType::kUInt8, {5}, {0.02f}, {128}),
+                               Var("y", DataType::kUInt8, {5}, {0.02f}, {128}));
   EXPECT_EQ(RunRelu<uint8_t>(model, {0, 127, 128, 200, 255}),
             (std::vector<uint8_t>{128, 128, 128, 200, 255}));
 }
@@ -113,8 +102,8 @@ TEST(ReluTest, Int8DifferentQuantizationDiffersBetweenModes) {
   // kMicro: ratio in double 3.4999998882 → (1879048132, shift 2):
   //   x=1 → 3.4999999 → 3 → -125; x=3 → 10.4999997 → 10 → -118;
   //   x=36 → 125.999996 → 126 → -2; x=37 → 129.4999959 → 129 → 1.
-  const auto model = ReluModel(Spec("x", DataType::kInt8, {7}, {0.7f}, {0}),
-                               Spec("y", DataType::kInt8, {7}, {0.2f}, {-128}));
+  const auto model = ReluModel(Var("x", DataType::kInt8, {7}, {0.7f}, {0}),
+                               Var("y", DataType::kInt8, {7}, {0.2f}, {-128}));
   const std::vector<int8_t> x = {-1, 0, 1, 3, 36, 37, 100};
   EXPECT_EQ(RunRelu(model, x),
             (std::vector<int8_t>{-128, -128, -124, -117, -2, 2, 127}));
@@ -126,8 +115,8 @@ TEST(ReluTest, Uint8DifferentQuantization) {
   // in (0.5, 100) → out (0.25, 50): ratio 2 exactly, (2^30, shift 2).
   //   x=101 → 2 → 52; x=99 → -2 → 48 → lower bound 50; x=200 → 200 → 250;
   //   x=255 → 310 → 360 → 255.
-  const auto model = ReluModel(Spec("x", DataType::kUInt8, {4}, {0.5f}, {100}),
-                               Spec("y", DataType::kUInt8, {4}, {0.25f}, {50}));
+  const auto model = ReluModel(Var("x", DataType::kUInt8, {4}, {0.5f}, {100}),
+                               Var("y", DataType::kUInt8, {4}, {0.25f}, {50}));
   const std::vector<uint8_t> x = {101, 99, 200, 255};
   const std::vector<uint8_t> want = {52, 50, 250, 255};
   EXPECT_EQ(RunRelu(model, x), want);
@@ -137,8 +126,8 @@ TEST(ReluTest, Uint8DifferentQuantization) {
 TEST(ReluTest, InvokeAllocatesNothing) {
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(testing::MakeInterpreter(
-                  ReluModel(Spec("x", DataType::kInt8, {7}, {0.7f}, {0}),
-                            Spec("y", DataType::kInt8, {7}, {0.2f}, {-128})),
+                  ReluModel(Var("x", DataType::kInt8, {7}, {0.7f}, {0}),
+                            Var("y", DataType::kInt8, {7}, {0.2f}, {-128})),
                   &interp)
                   .ok());
   ASSERT_TRUE(interp->Invoke().ok());
@@ -151,8 +140,8 @@ TEST(ReluTest, InvokeAllocatesNothing) {
 
 TEST(ReluTest, RejectsInt16AsUnsupported) {
   const Status s =
-      PrepareStatus(ReluModel(Spec("x", DataType::kInt16, {2}, {0.5f}, {0}),
-                              Spec("y", DataType::kInt16, {2}, {0.5f}, {0})));
+      PrepareStatus(ReluModel(Var("x", DataType::kInt16, {2}, {0.5f}, {0}),
+                              Var("y", DataType::kInt16, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (RELU v1): input 0 (tensor 0 'x'): "
@@ -161,8 +150,8 @@ TEST(ReluTest, RejectsInt16AsUnsupported) {
 }
 
 TEST(ReluTest, RejectsBool) {
-  const Status s = PrepareStatus(ReluModel(Spec("x", DataType::kBool, {2}),
-                                           Spec("y", DataType::kBool, {2})));
+  const Status s = PrepareStatus(ReluModel(Var("x", DataType::kBool, {2}),
+                                           Var("y", DataType::kBool, {2})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "type bool is not supported"))
       << s.message();
@@ -170,8 +159,8 @@ TEST(ReluTest, RejectsBool) {
 
 TEST(ReluTest, RejectsMixedTypes) {
   const Status s =
-      PrepareStatus(ReluModel(Spec("x", DataType::kInt8, {2}, {0.5f}, {0}),
-                              Spec("y", DataType::kUInt8, {2}, {0.5f}, {128})));
+      PrepareStatus(ReluModel(Var("x", DataType::kInt8, {2}, {0.5f}, {0}),
+                              Var("y", DataType::kUInt8, {2}, {0.5f}, {128})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "type uint8 differs from input 0 type "
@@ -181,8 +170,8 @@ TEST(ReluTest, RejectsMixedTypes) {
 
 TEST(ReluTest, RejectsUnquantizedOutput) {
   const Status s =
-      PrepareStatus(ReluModel(Spec("x", DataType::kInt8, {2}, {0.5f}, {0}),
-                              Spec("y", DataType::kInt8, {2})));
+      PrepareStatus(ReluModel(Var("x", DataType::kInt8, {2}, {0.5f}, {0}),
+                              Var("y", DataType::kInt8, {2})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "output 0 (tensor 1 'y'): int8 tensor "
@@ -193,8 +182,8 @@ TEST(ReluTest, RejectsUnquantizedOutput) {
 TEST(ReluTest, RejectsScaleRatioThatWouldOverflow) {
   // Ratio 2^24 needs a left shift of 25 bits; 255 << 25 overflows int32.
   const Status s = PrepareStatus(
-      ReluModel(Spec("x", DataType::kInt8, {2}, {16777216.0f}, {0}),
-                Spec("y", DataType::kInt8, {2}, {1.0f}, {0})));
+      ReluModel(Var("x", DataType::kInt8, {2}, {16777216.0f}, {0}),
+                Var("y", DataType::kInt8, {2}, {1.0f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(), "scale ratio 1.67772e+07 is too large"))
       << s.message();

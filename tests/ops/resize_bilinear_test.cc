@@ -12,28 +12,18 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
 
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
 TensorSpec Size(int32_t h, int32_t w) {
-  TensorSpec s = Spec("size", DataType::kInt32, {2});
+  TensorSpec s = Var("size", DataType::kInt32, {2});
   s.data = testing::Bytes(std::vector<int32_t>{h, w});
   return s;
 }
@@ -75,8 +65,8 @@ std::vector<T> RunOp(const SingleOpModel& m, const std::vector<T>& x,
 // average [10, 15, 20, 20]; rows 2 and 3 equal input row 1's.
 TEST(ResizeBilinearOp, FloatLegacyUpscale) {
   SingleOpModel m =
-      Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
-             Spec("y", DataType::kFloat32, {1, 4, 4, 1}));
+      Resize(Var("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
+             Var("y", DataType::kFloat32, {1, 4, 4, 1}));
   Shape shape;
   EXPECT_EQ(RunOp<float>(m, {0, 10, 20, 30}, &shape),
             (std::vector<float>{0, 5, 10, 10, 10, 15, 20, 20, 20, 25, 30, 30,
@@ -89,8 +79,8 @@ TEST(ResizeBilinearOp, FloatLegacyUpscale) {
 // [0, 2.5, 7.5, 10]; rows move by 20 per input row: +0, +5, +15, +20.
 TEST(ResizeBilinearOp, FloatHalfPixelCenters) {
   SingleOpModel m =
-      Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
-             Spec("y", DataType::kFloat32, {1, 4, 4, 1}), false, true);
+      Resize(Var("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
+             Var("y", DataType::kFloat32, {1, 4, 4, 1}), false, true);
   EXPECT_EQ(RunOp<float>(m, {0, 10, 20, 30}),
             (std::vector<float>{0, 2.5f, 7.5f, 10, 5, 7.5f, 12.5f, 15, 15,
                                 17.5f, 22.5f, 25, 20, 22.5f, 27.5f, 30}));
@@ -100,8 +90,8 @@ TEST(ResizeBilinearOp, FloatHalfPixelCenters) {
 // (2-1)/(3-1) = 0.5, coordinates 0, 0.5, 1. Channel 1 is channel 0 + 1.
 TEST(ResizeBilinearOp, FloatAlignCornersTwoChannels) {
   SingleOpModel m =
-      Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 2}), Size(3, 3),
-             Spec("y", DataType::kFloat32, {1, 3, 3, 2}), true);
+      Resize(Var("x", DataType::kFloat32, {1, 2, 2, 2}), Size(3, 3),
+             Var("y", DataType::kFloat32, {1, 3, 3, 2}), true);
   EXPECT_EQ(RunOp<float>(m, {0, 1, 10, 11, 20, 21, 30, 31}),
             (std::vector<float>{0, 1, 5, 6, 10, 11, 10, 11, 15, 16, 20, 21, 20,
                                 21, 25, 26, 30, 31}));
@@ -111,8 +101,8 @@ TEST(ResizeBilinearOp, FloatAlignCornersTwoChannels) {
 // exactly (alpha 0); batch 2 keeps the images apart.
 TEST(ResizeBilinearOp, FloatDownscaleTwoBatches) {
   SingleOpModel m =
-      Resize(Spec("x", DataType::kFloat32, {2, 1, 4, 1}), Size(1, 2),
-             Spec("y", DataType::kFloat32, {2, 1, 2, 1}));
+      Resize(Var("x", DataType::kFloat32, {2, 1, 4, 1}), Size(1, 2),
+             Var("y", DataType::kFloat32, {2, 1, 2, 1}));
   EXPECT_EQ(RunOp<float>(m, {1, 2, 3, 4, 5, 6, 7, 8}),
             (std::vector<float>{1, 3, 5, 7}));
 }
@@ -127,20 +117,20 @@ TEST(ResizeBilinearOp, FloatDownscaleTwoBatches) {
 // Coordinate 1.5: both taps on pixel 1 (value 0) → 0 in both.
 TEST(ResizeBilinearOp, Int8XnnpackVersusTfliteRounding) {
   SingleOpModel same =
-      Resize(Spec("x", DataType::kInt8, {1, 1, 2, 1}, {0.5f}, {0}), Size(1, 4),
-             Spec("y", DataType::kInt8, {1, 1, 4, 1}, {0.5f}, {0}));
+      Resize(Var("x", DataType::kInt8, {1, 1, 2, 1}, {0.5f}, {0}), Size(1, 4),
+             Var("y", DataType::kInt8, {1, 1, 4, 1}, {0.5f}, {0}));
   EXPECT_EQ(RunOp<int8_t>(same, {-3, 0}), (std::vector<int8_t>{-3, -1, 0, 0}));
   SingleOpModel other =
-      Resize(Spec("x", DataType::kInt8, {1, 1, 2, 1}, {0.5f}, {0}), Size(1, 4),
-             Spec("y", DataType::kInt8, {1, 1, 4, 1}, {0.25f}, {1}));
+      Resize(Var("x", DataType::kInt8, {1, 1, 2, 1}, {0.5f}, {0}), Size(1, 4),
+             Var("y", DataType::kInt8, {1, 1, 4, 1}, {0.25f}, {1}));
   EXPECT_EQ(RunOp<int8_t>(other, {-3, 0}), (std::vector<int8_t>{-3, -2, 0, 0}));
 }
 
 // int16 always runs the integer kernel: the same row as above.
 TEST(ResizeBilinearOp, Int16Integer) {
   SingleOpModel m =
-      Resize(Spec("x", DataType::kInt16, {1, 1, 2, 1}, {0.5f}, {0}), Size(1, 4),
-             Spec("y", DataType::kInt16, {1, 1, 4, 1}, {0.5f}, {0}));
+      Resize(Var("x", DataType::kInt16, {1, 1, 2, 1}, {0.5f}, {0}), Size(1, 4),
+             Var("y", DataType::kInt16, {1, 1, 4, 1}, {0.5f}, {0}));
   EXPECT_EQ(RunOp<int16_t>(m, {-3, 0}), (std::vector<int16_t>{-3, -2, 0, 0}));
 }
 
@@ -154,12 +144,12 @@ TEST(ResizeBilinearOp, Uint8BothKernels) {
   const std::vector<uint8_t> x = {0, 255, 255, 0};
   const std::vector<uint8_t> want = {0, 128, 255, 128, 128, 128, 255, 128, 0};
   SingleOpModel same =
-      Resize(Spec("x", DataType::kUInt8, {1, 2, 2, 1}, {0.1f}, {3}), Size(3, 3),
-             Spec("y", DataType::kUInt8, {1, 3, 3, 1}, {0.1f}, {3}), true);
+      Resize(Var("x", DataType::kUInt8, {1, 2, 2, 1}, {0.1f}, {3}), Size(3, 3),
+             Var("y", DataType::kUInt8, {1, 3, 3, 1}, {0.1f}, {3}), true);
   EXPECT_EQ(RunOp<uint8_t>(same, x), want);
   SingleOpModel other =
-      Resize(Spec("x", DataType::kUInt8, {1, 2, 2, 1}, {0.1f}, {3}), Size(3, 3),
-             Spec("y", DataType::kUInt8, {1, 3, 3, 1}, {0.2f}, {3}), true);
+      Resize(Var("x", DataType::kUInt8, {1, 2, 2, 1}, {0.1f}, {3}), Size(3, 3),
+             Var("y", DataType::kUInt8, {1, 3, 3, 1}, {0.2f}, {3}), true);
   EXPECT_EQ(RunOp<uint8_t>(other, x), want);
 }
 
@@ -167,8 +157,8 @@ TEST(ResizeBilinearOp, Uint8BothKernels) {
 TEST(ResizeBilinearOp, SinglePixelInput) {
   for (bool half : {false, true}) {
     SingleOpModel m =
-        Resize(Spec("x", DataType::kFloat32, {1, 1, 1, 3}), Size(2, 3),
-               Spec("y", DataType::kFloat32, {1, 2, 3, 3}), false, half);
+        Resize(Var("x", DataType::kFloat32, {1, 1, 1, 3}), Size(2, 3),
+               Var("y", DataType::kFloat32, {1, 2, 3, 3}), false, half);
     const std::vector<float> out = RunOp<float>(m, {1, -2, 3});
     ASSERT_EQ(out.size(), 18u);
     for (size_t i = 0; i < out.size(); ++i) {
@@ -184,38 +174,38 @@ Status Prepare(const SingleOpModel& m) {
 
 TEST(ResizeBilinearOp, RefusedConfigurations) {
   Status s =
-      Prepare(Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
-                     Spec("y", DataType::kFloat32, {1, 4, 4, 1}), true, true));
+      Prepare(Resize(Var("x", DataType::kFloat32, {1, 2, 2, 1}), Size(4, 4),
+                     Var("y", DataType::kFloat32, {1, 4, 4, 1}), true, true));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_BILINEAR v3): align_corners and half_pixel_centers "
             "cannot both be true");
 
-  s = Prepare(Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}), Size(0, 4),
-                     Spec("y", DataType::kFloat32, {1, 0, 4, 1})));
+  s = Prepare(Resize(Var("x", DataType::kFloat32, {1, 2, 2, 1}), Size(0, 4),
+                     Var("y", DataType::kFloat32, {1, 0, 4, 1})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_BILINEAR v1): input 1 (tensor 1 'size'): size must "
             "be positive, got [0, 4]");
 
-  s = Prepare(Resize(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-                     Spec("size", DataType::kInt32, {2}),
-                     Spec("y", DataType::kFloat32, {1, 4, 4, 1})));
+  s = Prepare(Resize(Var("x", DataType::kFloat32, {1, 2, 2, 1}),
+                     Var("size", DataType::kInt32, {2}),
+                     Var("y", DataType::kFloat32, {1, 4, 4, 1})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_BILINEAR v1): input 1 (tensor 1 'size'): a "
             "non-constant size tensor is not supported; edgelite plans memory "
             "before Invoke");
 
-  s = Prepare(Resize(Spec("x", DataType::kFloat32, {2, 2, 1}), Size(4, 4),
-                     Spec("y", DataType::kFloat32, {4, 4, 1})));
+  s = Prepare(Resize(Var("x", DataType::kFloat32, {2, 2, 1}), Size(4, 4),
+                     Var("y", DataType::kFloat32, {4, 4, 1})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_BILINEAR v1): input 0 (tensor 0 'x'): expected rank "
             "4, got shape [2, 2, 1]");
 
-  s = Prepare(Resize(Spec("x", DataType::kInt32, {1, 2, 2, 1}), Size(4, 4),
-                     Spec("y", DataType::kInt32, {1, 4, 4, 1})));
+  s = Prepare(Resize(Var("x", DataType::kInt32, {1, 2, 2, 1}), Size(4, 4),
+                     Var("y", DataType::kInt32, {1, 4, 4, 1})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_EQ(s.message(),
             "op 0 (RESIZE_BILINEAR v1): input 0 (tensor 0 'x'): int32 is not "

@@ -11,28 +11,18 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
 
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
 TensorSpec Size(int32_t h, int32_t w) {
-  TensorSpec s = Spec("size", DataType::kInt32, {2});
+  TensorSpec s = Var("size", DataType::kInt32, {2});
   s.data = testing::Bytes(std::vector<int32_t>{h, w});
   return s;
 }
@@ -79,8 +69,8 @@ TEST(ResizeNearestNeighborOp, FloatFlags) {
                {false, true, {7, 9, 9}}};
   for (const auto& c : cases) {
     SingleOpModel m =
-        Resize(Spec("x", DataType::kFloat32, {1, 1, 2, 1}), Size(1, 3),
-               Spec("y", DataType::kFloat32, {1, 1, 3, 1}), c.align, c.half);
+        Resize(Var("x", DataType::kFloat32, {1, 1, 2, 1}), Size(1, 3),
+               Var("y", DataType::kFloat32, {1, 1, 3, 1}), c.align, c.half);
     EXPECT_EQ(RunOp<float>(m, {7, 9}), c.want) << c.align << c.half;
   }
 }
@@ -96,20 +86,20 @@ TEST(ResizeNearestNeighborOp, Uint8FixedPointDiffersFromFloat) {
     xf[i] = static_cast<float>(i);
   }
   SingleOpModel q =
-      Resize(Spec("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}), Size(1, 22),
-             Spec("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}));
+      Resize(Var("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}), Size(1, 22),
+             Var("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}));
   SingleOpModel f =
-      Resize(Spec("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
-             Spec("y", DataType::kFloat32, {1, 1, 22, 1}));
+      Resize(Var("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
+             Var("y", DataType::kFloat32, {1, 1, 22, 1}));
   EXPECT_EQ(RunOp<uint8_t>(q, x)[11], 13);
   EXPECT_EQ(RunOp<float>(f, xf)[11], 12.0f);
   // With a flag the uint8 kernel uses the float mapping too.
   SingleOpModel qh =
-      Resize(Spec("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}), Size(1, 22),
-             Spec("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}), false, true);
+      Resize(Var("x", DataType::kUInt8, {1, 1, 26, 1}, {1}, {0}), Size(1, 22),
+             Var("y", DataType::kUInt8, {1, 1, 22, 1}, {1}, {0}), false, true);
   SingleOpModel fh =
-      Resize(Spec("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
-             Spec("y", DataType::kFloat32, {1, 1, 22, 1}), false, true);
+      Resize(Var("x", DataType::kFloat32, {1, 1, 26, 1}), Size(1, 22),
+             Var("y", DataType::kFloat32, {1, 1, 22, 1}), false, true);
   const std::vector<uint8_t> uq = RunOp<uint8_t>(qh, x);
   const std::vector<float> uf = RunOp<float>(fh, xf);
   ASSERT_EQ(uq.size(), uf.size());
@@ -120,8 +110,8 @@ TEST(ResizeNearestNeighborOp, Uint8FixedPointDiffersFromFloat) {
 // repeated twice along each axis; int32 works the same (edgelite only).
 TEST(ResizeNearestNeighborOp, Int16AndInt32Upscale) {
   SingleOpModel m =
-      Resize(Spec("x", DataType::kInt16, {1, 2, 2, 2}, {1}, {0}), Size(4, 4),
-             Spec("y", DataType::kInt16, {1, 4, 4, 2}, {1}, {0}));
+      Resize(Var("x", DataType::kInt16, {1, 2, 2, 2}, {1}, {0}), Size(4, 4),
+             Var("y", DataType::kInt16, {1, 4, 4, 2}, {1}, {0}));
   const std::vector<int16_t> out =
       RunOp<int16_t>(m, {1, -1, 2, -2, 3, -3, 4, -4});
   const std::vector<int16_t> row0 = {1, -1, 1, -1, 2, -2, 2, -2};
@@ -132,8 +122,8 @@ TEST(ResizeNearestNeighborOp, Int16AndInt32Upscale) {
   EXPECT_EQ(out, want);
 
   SingleOpModel i32 =
-      Resize(Spec("x", DataType::kInt32, {1, 1, 2, 1}), Size(1, 4),
-             Spec("y", DataType::kInt32, {1, 1, 4, 1}));
+      Resize(Var("x", DataType::kInt32, {1, 1, 2, 1}), Size(1, 4),
+             Var("y", DataType::kInt32, {1, 1, 4, 1}));
   EXPECT_EQ(RunOp<int32_t>(i32, {100000, -7}),
             (std::vector<int32_t>{100000, 100000, -7, -7}));
 }
@@ -143,16 +133,16 @@ TEST(ResizeNearestNeighborOp, Int8Downscale) {
   std::vector<int8_t> x(16);
   for (int i = 0; i < 16; ++i) x[i] = static_cast<int8_t>(i - 8);
   SingleOpModel m =
-      Resize(Spec("x", DataType::kInt8, {1, 4, 4, 1}, {1}, {0}), Size(2, 2),
-             Spec("y", DataType::kInt8, {1, 2, 2, 1}, {1}, {0}));
+      Resize(Var("x", DataType::kInt8, {1, 4, 4, 1}, {1}, {0}), Size(2, 2),
+             Var("y", DataType::kInt8, {1, 2, 2, 1}, {1}, {0}));
   EXPECT_EQ(RunOp<int8_t>(m, x), (std::vector<int8_t>{-8, -6, 0, 2}));
 }
 
 TEST(ResizeNearestNeighborOp, RefusedConfigurations) {
   std::unique_ptr<Interpreter> interp;
   Status s = testing::MakeInterpreter(
-      Resize(Spec("x", DataType::kBool, {1, 1, 2, 1}), Size(1, 4),
-             Spec("y", DataType::kBool, {1, 1, 4, 1}))
+      Resize(Var("x", DataType::kBool, {1, 1, 2, 1}), Size(1, 4),
+             Var("y", DataType::kBool, {1, 1, 4, 1}))
           .Build(),
       &interp);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
@@ -161,11 +151,11 @@ TEST(ResizeNearestNeighborOp, RefusedConfigurations) {
       "op 0 (RESIZE_NEAREST_NEIGHBOR v1): input 0 (tensor 0 'x'): bool is "
       "not supported (float32, uint8, int8, int16 and int32 are)");
 
-  TensorSpec bad = Spec("size", DataType::kInt64, {2});
+  TensorSpec bad = Var("size", DataType::kInt64, {2});
   bad.data = testing::Bytes(std::vector<int64_t>{1, 4});
   s = testing::MakeInterpreter(
-      Resize(Spec("x", DataType::kFloat32, {1, 1, 2, 1}), bad,
-             Spec("y", DataType::kFloat32, {1, 1, 4, 1}))
+      Resize(Var("x", DataType::kFloat32, {1, 1, 2, 1}), bad,
+             Var("y", DataType::kFloat32, {1, 1, 4, 1}))
           .Build(),
       &interp);
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);

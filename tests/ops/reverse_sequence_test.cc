@@ -10,27 +10,20 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> Model(DataType type, std::vector<int32_t> shape,
                            int32_t n_lens, int seq_dim, int batch_dim) {
   SingleOpModel m;
-  m.inputs = {Spec("x", type, shape), Spec("lens", DataType::kInt32, {n_lens})};
-  m.outputs = {Spec("y", type, shape)};
+  m.inputs = {Var("x", type, shape), Var("lens", DataType::kInt32, {n_lens})};
+  m.outputs = {Var("y", type, shape)};
   m.op.builtin_code =
       static_cast<int32_t>(tfl::BuiltinOperator::REVERSE_SEQUENCE);
   m.op.options_type = tfl::BuiltinOptions::ReverseSequenceOptions;

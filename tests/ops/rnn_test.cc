@@ -10,26 +10,19 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 using Act = tfl::ActivationFunctionType;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
 
 TensorSpec Const(const std::string& name, std::vector<int32_t> shape,
                  const std::vector<float>& v) {
-  TensorSpec s = Spec(name, DataType::kFloat32, std::move(shape));
+  TensorSpec s = Var(name, DataType::kFloat32, std::move(shape));
   s.data = testing::Bytes(v);
   return s;
 }
@@ -40,12 +33,12 @@ SingleOpModel Model(bool sequence, std::vector<int32_t> in_shape,
                     float w_rec, float b, Act act, bool time_major = false,
                     DataType state_type = DataType::kFloat32) {
   SingleOpModel m;
-  TensorSpec state = Spec("h", state_type, {batch, 1});
+  TensorSpec state = Var("h", state_type, {batch, 1});
   state.is_variable = true;
-  m.inputs = {Spec("x", DataType::kFloat32, std::move(in_shape)),
+  m.inputs = {Var("x", DataType::kFloat32, std::move(in_shape)),
               Const("w_in", {1, 1}, {w_in}), Const("w_rec", {1, 1}, {w_rec}),
               Const("bias", {1}, {b}), state};
-  m.outputs = {Spec("y", DataType::kFloat32, std::move(out_shape))};
+  m.outputs = {Var("y", DataType::kFloat32, std::move(out_shape))};
   if (sequence) {
     m.op.builtin_code =
         static_cast<int32_t>(tfl::BuiltinOperator::UNIDIRECTIONAL_SEQUENCE_RNN);

@@ -10,21 +10,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 std::vector<uint8_t> Model(DataType type, std::vector<int32_t> indices,
                            std::vector<int32_t> updates,
@@ -32,11 +25,11 @@ std::vector<uint8_t> Model(DataType type, std::vector<int32_t> indices,
                            bool shape_const = true) {
   SingleOpModel m;
   TensorSpec sh =
-      Spec("shape", DataType::kInt32, {static_cast<int32_t>(shape.size())});
+      Var("shape", DataType::kInt32, {static_cast<int32_t>(shape.size())});
   if (shape_const) sh.data = testing::Bytes(shape);
-  m.inputs = {Spec("indices", DataType::kInt32, indices),
-              Spec("updates", type, updates), sh};
-  m.outputs = {Spec("y", type, shape)};
+  m.inputs = {Var("indices", DataType::kInt32, indices),
+              Var("updates", type, updates), sh};
+  m.outputs = {Var("y", type, shape)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::SCATTER_ND);
   return m.Build();
 }

@@ -11,25 +11,18 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 TensorSpec ConstI32(const std::string& name, std::vector<int32_t> shape,
                     const std::vector<int32_t>& v) {
-  TensorSpec s = Spec(name, DataType::kInt32, std::move(shape));
+  TensorSpec s = Var(name, DataType::kInt32, std::move(shape));
   s.data = testing::Bytes(v);
   return s;
 }
@@ -37,8 +30,8 @@ TensorSpec ConstI32(const std::string& name, std::vector<int32_t> shape,
 std::vector<uint8_t> SegmentSumModel(DataType type, std::vector<int32_t> shape,
                                      TensorSpec ids, std::vector<int32_t> out) {
   SingleOpModel m;
-  m.inputs = {Spec("data", type, shape), std::move(ids)};
-  m.outputs = {Spec("y", type, out)};
+  m.inputs = {Var("data", type, shape), std::move(ids)};
+  m.outputs = {Var("y", type, out)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::SEGMENT_SUM);
   return m.Build();
 }
@@ -48,10 +41,10 @@ std::vector<uint8_t> UnsortedModel(tfl::BuiltinOperator op, DataType type,
                                    std::vector<int32_t> ids_shape,
                                    int32_t segments, std::vector<int32_t> out) {
   SingleOpModel m;
-  m.inputs = {Spec("data", type, shape),
-              Spec("ids", DataType::kInt32, std::move(ids_shape)),
+  m.inputs = {Var("data", type, shape),
+              Var("ids", DataType::kInt32, std::move(ids_shape)),
               ConstI32("num", {}, {segments})};
-  m.outputs = {Spec("y", type, out)};
+  m.outputs = {Var("y", type, out)};
   m.op.builtin_code = static_cast<int32_t>(op);
   return m.Build();
 }
@@ -104,7 +97,7 @@ TEST(SegmentSumTest, RejectsUnsortedIds) {
 TEST(SegmentSumTest, RejectsNonConstantIds) {
   std::unique_ptr<Interpreter> interp;
   const Status s = testing::MakeInterpreter(
-      SegmentSumModel(DataType::kInt32, {3}, Spec("ids", DataType::kInt32, {3}),
+      SegmentSumModel(DataType::kInt32, {3}, Var("ids", DataType::kInt32, {3}),
                       {3}),
       &interp);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);

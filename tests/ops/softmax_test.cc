@@ -14,25 +14,15 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
 
 SingleOpModel SoftmaxModel(TensorSpec in, TensorSpec out, float beta) {
   SingleOpModel m;
@@ -49,10 +39,10 @@ SingleOpModel SoftmaxModel(TensorSpec in, TensorSpec out, float beta) {
 
 // int8 output quantization TFLite requires.
 TensorSpec Int8Out(std::vector<int32_t> shape) {
-  return Spec("y", DataType::kInt8, std::move(shape), {1.0f / 256}, {-128});
+  return Var("y", DataType::kInt8, std::move(shape), {1.0f / 256}, {-128});
 }
 TensorSpec Uint8Out(std::vector<int32_t> shape) {
-  return Spec("y", DataType::kUInt8, std::move(shape), {1.0f / 256}, {0});
+  return Var("y", DataType::kUInt8, std::move(shape), {1.0f / 256}, {0});
 }
 
 Status Make(const SingleOpModel& m, std::unique_ptr<Interpreter>* interp,
@@ -88,8 +78,8 @@ void ExpectNear(const std::vector<float>& got, const std::vector<float>& want,
 // x = [1, 2, 3], beta = 2: exp(2 (x - 3)) = [e^-4, e^-2, 1]; the sum is
 // 1.15365092, so y = [0.01587624, 0.11731043, 0.86681333].
 TEST(SoftmaxOp, FloatBeta) {
-  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kFloat32, {3}),
-                                 Spec("y", DataType::kFloat32, {3}), 2.0f);
+  SingleOpModel m = SoftmaxModel(Var("x", DataType::kFloat32, {3}),
+                                 Var("y", DataType::kFloat32, {3}), 2.0f);
   ExpectNear(RunSoftmax<float>(m, {1, 2, 3}),
              {0.01587624f, 0.11731043f, 0.86681333f}, 1e-6f);
 }
@@ -97,8 +87,8 @@ TEST(SoftmaxOp, FloatBeta) {
 // Rows are independent: [0, 0] -> halves; [1, 0] -> e/(1+e) = 0.73105858;
 // [-1000, -1000] stays finite thanks to the max subtraction.
 TEST(SoftmaxOp, FloatRowsOverLastAxis) {
-  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kFloat32, {3, 2}),
-                                 Spec("y", DataType::kFloat32, {3, 2}), 1.0f);
+  SingleOpModel m = SoftmaxModel(Var("x", DataType::kFloat32, {3, 2}),
+                                 Var("y", DataType::kFloat32, {3, 2}), 1.0f);
   ExpectNear(RunSoftmax<float>(m, {0, 0, 1, 0, -1000, -1000}),
              {0.5f, 0.5f, 0.73105858f, 0.26894142f, 0.5f, 0.5f}, 1e-6f);
 }
@@ -112,7 +102,7 @@ TEST(SoftmaxOp, FloatRowsOverLastAxis) {
 //   int8: -128 + those = 42, -65, -105.
 // The fixed-point kernel lands on the same bytes here.
 TEST(SoftmaxOp, Int8SmallRowBothModes) {
-  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {3}, {0.5f}, {0}),
+  SingleOpModel m = SoftmaxModel(Var("x", DataType::kInt8, {3}, {0.5f}, {0}),
                                  Int8Out({3}), 1.0f);
   const std::vector<int8_t> want = {42, -65, -105};
   EXPECT_EQ(RunSoftmax<int8_t>(m, {0, -2, -4}, QuantArithmetic::kTflite), want);
@@ -122,7 +112,7 @@ TEST(SoftmaxOp, Int8SmallRowBothModes) {
 // beta enters as -in_scale * beta: scale 0.25 with beta 2 builds the same
 // table as above, and only differences to the row max matter.
 TEST(SoftmaxOp, Int8BetaAndShiftInvariance) {
-  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {3}, {0.25f}, {7}),
+  SingleOpModel m = SoftmaxModel(Var("x", DataType::kInt8, {3}, {0.25f}, {7}),
                                  Int8Out({3}), 2.0f);
   EXPECT_EQ(RunSoftmax<int8_t>(m, {10, 8, 6}),
             (std::vector<int8_t>{42, -65, -105}));
@@ -132,7 +122,7 @@ TEST(SoftmaxOp, Int8BetaAndShiftInvariance) {
 // case, 170.30, 62.65, 23.05, quantized as (int)(p + 0.5) with zero point 0.
 TEST(SoftmaxOp, Uint8SmallRowBothModes) {
   SingleOpModel m =
-      SoftmaxModel(Spec("x", DataType::kUInt8, {1, 3}, {0.5f}, {128}),
+      SoftmaxModel(Var("x", DataType::kUInt8, {1, 3}, {0.5f}, {128}),
                    Uint8Out({1, 3}), 1.0f);
   const std::vector<uint8_t> want = {170, 63, 23};
   EXPECT_EQ(RunSoftmax<uint8_t>(m, {200, 198, 196}, QuantArithmetic::kTflite),
@@ -149,14 +139,14 @@ TEST(SoftmaxOp, Uint8SmallRowBothModes) {
 //     split 128 each -> 0, 0.
 TEST(SoftmaxOp, Int8RowsEqualAndSaturated) {
   SingleOpModel m2 = SoftmaxModel(
-      Spec("x", DataType::kInt8, {2, 2}, {0.5f}, {0}), Int8Out({2, 2}), 1.0f);
+      Var("x", DataType::kInt8, {2, 2}, {0.5f}, {0}), Int8Out({2, 2}), 1.0f);
   const std::vector<int8_t> want2 = {0, 0, 127, -128};
   EXPECT_EQ(RunSoftmax<int8_t>(m2, {5, 5, 0, -100}, QuantArithmetic::kTflite),
             want2);
   EXPECT_EQ(RunSoftmax<int8_t>(m2, {5, 5, 0, -100}, QuantArithmetic::kMicro),
             want2);
   SingleOpModel m3 =
-      SoftmaxModel(Spec("x", DataType::kInt8, {1, 1, 3}, {0.5f}, {0}),
+      SoftmaxModel(Var("x", DataType::kInt8, {1, 1, 3}, {0.5f}, {0}),
                    Int8Out({1, 1, 3}), 1.0f);
   const std::vector<int8_t> want3 = {-128, 0, 0};
   EXPECT_EQ(RunSoftmax<int8_t>(m3, {-128, 127, 127}, QuantArithmetic::kTflite),
@@ -174,7 +164,7 @@ TEST(SoftmaxOp, Int8RowsEqualAndSaturated) {
 // -124, Q12.19 sum 617093, reciprocal 1824522248) rounds the first
 // probability up to 218: 90.
 TEST(SoftmaxOp, Int8TfliteVersusMicro) {
-  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {4}, {0.2f}, {0}),
+  SingleOpModel m = SoftmaxModel(Var("x", DataType::kInt8, {4}, {0.2f}, {0}),
                                  Int8Out({4}), 1.0f);
   const std::vector<int8_t> x = {0, -23, -9, -32};
   EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kTflite),
@@ -190,7 +180,7 @@ TEST(SoftmaxOp, Int8TfliteVersusMicro) {
 // the exact quotient rounds to 0 -> qmin (gemmlowp's shift is undefined
 // there).
 TEST(SoftmaxOp, ExactHalfTieOnLongRow) {
-  SingleOpModel m = SoftmaxModel(Spec("x", DataType::kInt8, {512}, {0.5f}, {0}),
+  SingleOpModel m = SoftmaxModel(Var("x", DataType::kInt8, {512}, {0.5f}, {0}),
                                  Int8Out({512}), 1.0f);
   const std::vector<int8_t> x(512, 3);
   EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kTflite),
@@ -198,14 +188,14 @@ TEST(SoftmaxOp, ExactHalfTieOnLongRow) {
   EXPECT_EQ(RunSoftmax<int8_t>(m, x, QuantArithmetic::kMicro),
             std::vector<int8_t>(512, -128));
   SingleOpModel mu = SoftmaxModel(
-      Spec("x", DataType::kUInt8, {512}, {0.5f}, {0}), Uint8Out({512}), 1.0f);
+      Var("x", DataType::kUInt8, {512}, {0.5f}, {0}), Uint8Out({512}), 1.0f);
   EXPECT_EQ(RunSoftmax<uint8_t>(mu, std::vector<uint8_t>(512, 9)),
             std::vector<uint8_t>(512, 1));
 }
 
 TEST(SoftmaxOp, InvokeAllocatesNothing) {
   SingleOpModel m = SoftmaxModel(
-      Spec("x", DataType::kInt8, {4, 10}, {0.1f}, {0}), Int8Out({4, 10}), 1.0f);
+      Var("x", DataType::kInt8, {4, 10}, {0.1f}, {0}), Int8Out({4, 10}), 1.0f);
   for (QuantArithmetic arith :
        {QuantArithmetic::kTflite, QuantArithmetic::kMicro}) {
     std::unique_ptr<Interpreter> interp;
@@ -226,9 +216,9 @@ Status PrepareError(const SingleOpModel& m,
 }
 
 TEST(SoftmaxOp, RejectsInt8OutputZeroPoint) {
-  Status s = PrepareError(SoftmaxModel(
-      Spec("x", DataType::kInt8, {3}, {0.5f}, {0}),
-      Spec("y", DataType::kInt8, {3}, {1.0f / 256}, {-127}), 1.0f));
+  Status s = PrepareError(
+      SoftmaxModel(Var("x", DataType::kInt8, {3}, {0.5f}, {0}),
+                   Var("y", DataType::kInt8, {3}, {1.0f / 256}, {-127}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("output 0 (tensor 1 'y'): int8 SOFTMAX output "
                              "must have zero point -128 and scale 1/256 "
@@ -239,9 +229,9 @@ TEST(SoftmaxOp, RejectsInt8OutputZeroPoint) {
 }
 
 TEST(SoftmaxOp, RejectsInt8OutputScale) {
-  Status s = PrepareError(SoftmaxModel(
-      Spec("x", DataType::kInt8, {3}, {0.5f}, {0}),
-      Spec("y", DataType::kInt8, {3}, {1.0f / 128}, {-128}), 1.0f));
+  Status s = PrepareError(
+      SoftmaxModel(Var("x", DataType::kInt8, {3}, {0.5f}, {0}),
+                   Var("y", DataType::kInt8, {3}, {1.0f / 128}, {-128}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("got zero point -128 and scale 0.0078125"),
             std::string::npos)
@@ -250,8 +240,8 @@ TEST(SoftmaxOp, RejectsInt8OutputScale) {
 
 TEST(SoftmaxOp, Uint8OtherOutputQuantizationIsUnsupported) {
   Status s = PrepareError(
-      SoftmaxModel(Spec("x", DataType::kUInt8, {3}, {0.5f}, {0}),
-                   Spec("y", DataType::kUInt8, {3}, {1.0f / 256}, {5}), 1.0f));
+      SoftmaxModel(Var("x", DataType::kUInt8, {3}, {0.5f}, {0}),
+                   Var("y", DataType::kUInt8, {3}, {1.0f / 256}, {5}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("uint8 SOFTMAX output must have zero point 0"),
             std::string::npos)
@@ -260,21 +250,21 @@ TEST(SoftmaxOp, Uint8OtherOutputQuantizationIsUnsupported) {
 
 TEST(SoftmaxOp, RejectsMissingQuantizationAndBadTypes) {
   Status s = PrepareError(
-      SoftmaxModel(Spec("x", DataType::kInt8, {3}), Int8Out({3}), 1.0f));
+      SoftmaxModel(Var("x", DataType::kInt8, {3}), Int8Out({3}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("input 0 (tensor 0 'x'): int8 tensor must be "
                              "quantized"),
             std::string::npos)
       << s.message();
-  s = PrepareError(SoftmaxModel(Spec("x", DataType::kInt8, {3}, {0.5f}, {0}),
+  s = PrepareError(SoftmaxModel(Var("x", DataType::kInt8, {3}, {0.5f}, {0}),
                                 Uint8Out({3}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("SOFTMAX from int8 to uint8 is not supported"),
             std::string::npos)
       << s.message();
-  s = PrepareError(SoftmaxModel(
-      Spec("x", DataType::kInt16, {3}, {0.5f}, {0}),
-      Spec("y", DataType::kInt16, {3}, {1.0f / 32768}, {0}), 1.0f));
+  s = PrepareError(
+      SoftmaxModel(Var("x", DataType::kInt16, {3}, {0.5f}, {0}),
+                   Var("y", DataType::kInt16, {3}, {1.0f / 32768}, {0}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_NE(s.message().find("SOFTMAX of int16 is not supported"),
             std::string::npos)
@@ -282,9 +272,8 @@ TEST(SoftmaxOp, RejectsMissingQuantizationAndBadTypes) {
 }
 
 TEST(SoftmaxOp, RejectsScalarInput) {
-  Status s =
-      PrepareError(SoftmaxModel(Spec("x", DataType::kFloat32, {}),
-                                Spec("y", DataType::kFloat32, {}), 1.0f));
+  Status s = PrepareError(SoftmaxModel(Var("x", DataType::kFloat32, {}),
+                                       Var("y", DataType::kFloat32, {}), 1.0f));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_NE(s.message().find("SOFTMAX needs rank >= 1"), std::string::npos)
       << s.message();
@@ -292,7 +281,7 @@ TEST(SoftmaxOp, RejectsScalarInput) {
 
 TEST(SoftmaxOp, MicroRejectsRowsTooLongForItsSum) {
   Status s =
-      PrepareError(SoftmaxModel(Spec("x", DataType::kInt8, {4096}, {0.5f}, {0}),
+      PrepareError(SoftmaxModel(Var("x", DataType::kInt8, {4096}, {0.5f}, {0}),
                                 Int8Out({4096}), 1.0f),
                    QuantArithmetic::kMicro);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);

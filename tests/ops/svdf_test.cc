@@ -10,25 +10,15 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 using Act = tfl::ActivationFunctionType;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape, std::vector<float> scales = {},
-                std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
 
 template <typename T>
 TensorSpec Const(TensorSpec s, const std::vector<T>& v) {
@@ -66,15 +56,15 @@ TensorSpec Absent() {
 std::vector<uint8_t> FloatModel(int rank, std::vector<float> bias, Act act) {
   const int units = 2 / rank;
   return SvdfModel(
-      {Spec("x", DataType::kFloat32, {1, 2}),
-       Const(Spec("wf", DataType::kFloat32, {2, 2}),
+      {Var("x", DataType::kFloat32, {1, 2}),
+       Const(Var("wf", DataType::kFloat32, {2, 2}),
              std::vector<float>{1, 0, 0, 1}),
-       Const(Spec("wt", DataType::kFloat32, {2, 2}),
+       Const(Var("wt", DataType::kFloat32, {2, 2}),
              std::vector<float>{1, 10, 2, 20}),
        bias.empty() ? Absent()
-                    : Const(Spec("bias", DataType::kFloat32, {units}), bias),
-       Variable(Spec("state", DataType::kFloat32, {1, 4}))},
-      Spec("y", DataType::kFloat32, {1, units}), rank, act);
+                    : Const(Var("bias", DataType::kFloat32, {units}), bias),
+       Variable(Var("state", DataType::kFloat32, {1, 4}))},
+      Var("y", DataType::kFloat32, {1, units}), rank, act);
 }
 
 template <typename T>
@@ -127,14 +117,14 @@ TEST(SvdfTest, FloatRankTwoNoBiasRelu6) {
 //   x = [1, 1]:   feature 0, state [-22, 0], time -352 + 32 = -320, -5 -> -8.
 TEST(SvdfTest, Int8StatePersistsAcrossInvokes) {
   const auto model = SvdfModel(
-      {Spec("x", DataType::kInt8, {1, 2}, {0.5f}, {1}),
-       Const(Spec("wf", DataType::kInt8, {1, 2}, {0.25f}, {0}),
+      {Var("x", DataType::kInt8, {1, 2}, {0.5f}, {1}),
+       Const(Var("wf", DataType::kInt8, {1, 2}, {0.25f}, {0}),
              std::vector<int8_t>{2, -1}),
-       Const(Spec("wt", DataType::kInt16, {1, 2}, {1.0f / 64}, {0}),
+       Const(Var("wt", DataType::kInt16, {1, 2}, {1.0f / 64}, {0}),
              std::vector<int16_t>{16, 64}),
-       Const(Spec("bias", DataType::kInt32, {1}), std::vector<int32_t>{32}),
-       Variable(Spec("state", DataType::kInt16, {1, 2}, {0.125f}, {0}))},
-      Spec("y", DataType::kInt8, {1, 1}, {0.125f}, {-3}), 1, Act::RELU, 3);
+       Const(Var("bias", DataType::kInt32, {1}), std::vector<int32_t>{32}),
+       Variable(Var("state", DataType::kInt16, {1, 2}, {0.125f}, {0}))},
+      Var("y", DataType::kInt8, {1, 1}, {0.125f}, {-3}), 1, Act::RELU, 3);
   const auto out = RunSteps<int8_t>(model, {{5, 3}, {-10, 1}, {1, 1}});
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0], (std::vector<int8_t>{4}));
@@ -163,11 +153,11 @@ bool Contains(const std::string& s, const std::string& part) {
 
 TEST(SvdfTest, RejectsRankNotDividingFilters) {
   const auto model = SvdfModel(
-      {Spec("x", DataType::kFloat32, {1, 2}),
-       Const(Spec("wf", DataType::kFloat32, {3, 2}), std::vector<float>(6)),
-       Const(Spec("wt", DataType::kFloat32, {3, 2}), std::vector<float>(6)),
-       Absent(), Variable(Spec("state", DataType::kFloat32, {1, 6}))},
-      Spec("y", DataType::kFloat32, {1, 1}), 2, Act::NONE);
+      {Var("x", DataType::kFloat32, {1, 2}),
+       Const(Var("wf", DataType::kFloat32, {3, 2}), std::vector<float>(6)),
+       Const(Var("wt", DataType::kFloat32, {3, 2}), std::vector<float>(6)),
+       Absent(), Variable(Var("state", DataType::kFloat32, {1, 6}))},
+      Var("y", DataType::kFloat32, {1, 1}), 2, Act::NONE);
   const Status s = PrepareStatus(model);
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
@@ -178,11 +168,11 @@ TEST(SvdfTest, RejectsRankNotDividingFilters) {
 
 TEST(SvdfTest, RejectsWrongStateShape) {
   const auto model = SvdfModel(
-      {Spec("x", DataType::kFloat32, {1, 2}),
-       Const(Spec("wf", DataType::kFloat32, {2, 2}), std::vector<float>(4)),
-       Const(Spec("wt", DataType::kFloat32, {2, 2}), std::vector<float>(4)),
-       Absent(), Variable(Spec("state", DataType::kFloat32, {1, 2}))},
-      Spec("y", DataType::kFloat32, {1, 2}), 1, Act::NONE);
+      {Var("x", DataType::kFloat32, {1, 2}),
+       Const(Var("wf", DataType::kFloat32, {2, 2}), std::vector<float>(4)),
+       Const(Var("wt", DataType::kFloat32, {2, 2}), std::vector<float>(4)),
+       Absent(), Variable(Var("state", DataType::kFloat32, {1, 2}))},
+      Var("y", DataType::kFloat32, {1, 2}), 1, Act::NONE);
   const Status s = PrepareStatus(model);
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
@@ -193,12 +183,12 @@ TEST(SvdfTest, RejectsWrongStateShape) {
 
 TEST(SvdfTest, RejectsHybrid) {
   const auto model = SvdfModel(
-      {Spec("x", DataType::kFloat32, {1, 2}),
-       Const(Spec("wf", DataType::kInt8, {2, 2}, {0.1f}, {0}),
+      {Var("x", DataType::kFloat32, {1, 2}),
+       Const(Var("wf", DataType::kInt8, {2, 2}, {0.1f}, {0}),
              std::vector<int8_t>(4)),
-       Const(Spec("wt", DataType::kFloat32, {2, 2}), std::vector<float>(4)),
-       Absent(), Variable(Spec("state", DataType::kFloat32, {1, 4}))},
-      Spec("y", DataType::kFloat32, {1, 2}), 1, Act::NONE, 2);
+       Const(Var("wt", DataType::kFloat32, {2, 2}), std::vector<float>(4)),
+       Absent(), Variable(Var("state", DataType::kFloat32, {1, 4}))},
+      Var("y", DataType::kFloat32, {1, 2}), 1, Act::NONE, 2);
   const Status s = PrepareStatus(model);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
@@ -209,14 +199,13 @@ TEST(SvdfTest, RejectsHybrid) {
 
 TEST(SvdfTest, RejectsInt8WithoutRelu) {
   const auto model = SvdfModel(
-      {Spec("x", DataType::kInt8, {1, 2}, {0.5f}, {0}),
-       Const(Spec("wf", DataType::kInt8, {1, 2}, {0.25f}, {0}),
+      {Var("x", DataType::kInt8, {1, 2}, {0.5f}, {0}),
+       Const(Var("wf", DataType::kInt8, {1, 2}, {0.25f}, {0}),
              std::vector<int8_t>(2)),
-       Const(Spec("wt", DataType::kInt16, {1, 2}, {0.01f}, {0}),
+       Const(Var("wt", DataType::kInt16, {1, 2}, {0.01f}, {0}),
              std::vector<int16_t>(2)),
-       Absent(),
-       Variable(Spec("state", DataType::kInt16, {1, 2}, {0.1f}, {0}))},
-      Spec("y", DataType::kInt8, {1, 1}, {0.1f}, {0}), 1, Act::NONE, 3);
+       Absent(), Variable(Var("state", DataType::kInt16, {1, 2}, {0.1f}, {0}))},
+      Var("y", DataType::kInt8, {1, 1}, {0.1f}, {0}), 1, Act::NONE, 3);
   const Status s = PrepareStatus(model);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),

@@ -10,24 +10,17 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
+using testing::Var;
 
 TensorSpec K(int32_t k, bool constant = true) {
-  TensorSpec s = Spec("k", DataType::kInt32, {1});
+  TensorSpec s = Var("k", DataType::kInt32, {1});
   if (constant) s.data = testing::Bytes(std::vector<int32_t>{k});
   return s;
 }
@@ -37,9 +30,9 @@ std::vector<uint8_t> TopKModel(DataType type, std::vector<int32_t> in_shape,
                                bool k_constant = true,
                                DataType idx_type = DataType::kInt32) {
   SingleOpModel m;
-  m.inputs = {Spec("x", type, in_shape), K(k, k_constant)};
-  m.outputs = {Spec("values", type, out_shape),
-               Spec("indices", idx_type, out_shape)};
+  m.inputs = {Var("x", type, in_shape), K(k, k_constant)};
+  m.outputs = {Var("values", type, out_shape),
+               Var("indices", idx_type, out_shape)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::TOPK_V2);
   return m.Build();
 }
