@@ -14,8 +14,8 @@ using namespace unary_test;  // NOLINT
 
 TEST(AbsTest, Float) {
   const auto model =
-      Model(OpOf(tfl::BuiltinOperator::ABS), Spec("x", DataType::kFloat32, {3}),
-            Spec("y", DataType::kFloat32, {3}));
+      Model(OpOf(tfl::BuiltinOperator::ABS), Var("x", DataType::kFloat32, {3}),
+            Var("y", DataType::kFloat32, {3}));
   EXPECT_EQ(
       Bits(RunUnary<float>(model, std::vector<float>{-2.5f, -0.0f, 3.0f})),
       Bits({2.5f, 0.0f, 3.0f}));
@@ -24,8 +24,8 @@ TEST(AbsTest, Float) {
 TEST(AbsTest, Int8SameScale) {
   // (0.5, 10) → (0.5, −20): |q − 10| − 20; q=-128 → 138 − 20 = 118.
   const auto model = Model(OpOf(tfl::BuiltinOperator::ABS, 2),
-                           Spec("x", DataType::kInt8, {4}, {0.5f}, {10}),
-                           Spec("y", DataType::kInt8, {4}, {0.5f}, {-20}));
+                           Var("x", DataType::kInt8, {4}, {0.5f}, {10}),
+                           Var("y", DataType::kInt8, {4}, {0.5f}, {-20}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{4, 20, -128, 127}),
             (std::vector<int8_t>{-14, -10, 118, 97}));
 }
@@ -33,8 +33,8 @@ TEST(AbsTest, Int8SameScale) {
 TEST(AbsTest, Int8Rescaled) {
   // (0.5, 10) → (0.25, 0): 2·|q − 10|, clamped.
   const auto model = Model(OpOf(tfl::BuiltinOperator::ABS, 2),
-                           Spec("x", DataType::kInt8, {3}, {0.5f}, {10}),
-                           Spec("y", DataType::kInt8, {3}, {0.25f}, {0}));
+                           Var("x", DataType::kInt8, {3}, {0.5f}, {10}),
+                           Var("y", DataType::kInt8, {3}, {0.25f}, {0}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{4, 11, -128}),
             (std::vector<int8_t>{12, 2, 127}));
 }
@@ -42,13 +42,13 @@ TEST(AbsTest, Int8Rescaled) {
 TEST(AbsTest, Int16QuantizedAndPlain) {
   const auto quantized =
       Model(OpOf(tfl::BuiltinOperator::ABS, 3),
-            Spec("x", DataType::kInt16, {2}, {1.0f / 1024}, {0}),
-            Spec("y", DataType::kInt16, {2}, {1.0f / 2048}, {0}));
+            Var("x", DataType::kInt16, {2}, {1.0f / 1024}, {0}),
+            Var("y", DataType::kInt16, {2}, {1.0f / 2048}, {0}));
   EXPECT_EQ(RunUnary<int16_t>(quantized, std::vector<int16_t>{-100, 20000}),
             (std::vector<int16_t>{200, 32767}));
   const auto plain =
-      Model(OpOf(tfl::BuiltinOperator::ABS, 5),
-            Spec("x", DataType::kInt16, {3}), Spec("y", DataType::kInt16, {3}));
+      Model(OpOf(tfl::BuiltinOperator::ABS, 5), Var("x", DataType::kInt16, {3}),
+            Var("y", DataType::kInt16, {3}));
   EXPECT_EQ(RunUnary<int16_t>(plain, std::vector<int16_t>{-7, 9, -32768}),
             (std::vector<int16_t>{7, 9, -32768}));
 }
@@ -56,8 +56,8 @@ TEST(AbsTest, Int16QuantizedAndPlain) {
 TEST(AbsTest, Int32) {
   const int32_t min = std::numeric_limits<int32_t>::min();
   const auto model =
-      Model(OpOf(tfl::BuiltinOperator::ABS, 4),
-            Spec("x", DataType::kInt32, {3}), Spec("y", DataType::kInt32, {3}));
+      Model(OpOf(tfl::BuiltinOperator::ABS, 4), Var("x", DataType::kInt32, {3}),
+            Var("y", DataType::kInt32, {3}));
   EXPECT_EQ(RunUnary<int32_t>(model, std::vector<int32_t>{-5, 6, min}),
             (std::vector<int32_t>{5, 6, min}));
 }
@@ -65,8 +65,8 @@ TEST(AbsTest, Int32) {
 TEST(AbsTest, RejectsUint8) {
   const Status s =
       PrepareStatus(Model(OpOf(tfl::BuiltinOperator::ABS),
-                          Spec("x", DataType::kUInt8, {2}, {0.5f}, {10}),
-                          Spec("y", DataType::kUInt8, {2}, {0.5f}, {10})));
+                          Var("x", DataType::kUInt8, {2}, {0.5f}, {10}),
+                          Var("y", DataType::kUInt8, {2}, {0.5f}, {10})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "ABS of uint8 is not supported (supported: "
@@ -76,8 +76,8 @@ TEST(AbsTest, RejectsUint8) {
 
 TEST(NegTest, FloatFlipsSignBit) {
   const auto model =
-      Model(OpOf(tfl::BuiltinOperator::NEG), Spec("x", DataType::kFloat32, {3}),
-            Spec("y", DataType::kFloat32, {3}));
+      Model(OpOf(tfl::BuiltinOperator::NEG), Var("x", DataType::kFloat32, {3}),
+            Var("y", DataType::kFloat32, {3}));
   EXPECT_EQ(Bits(RunUnary<float>(model, std::vector<float>{0.0f, -1.5f, 2.0f})),
             Bits({-0.0f, 1.5f, -2.0f}));
 }
@@ -85,22 +85,22 @@ TEST(NegTest, FloatFlipsSignBit) {
 TEST(NegTest, Int8NegatesRawValuesIgnoringQuantization) {
   // What LiteRT.js computes: −q wrapped to int8, whatever the zero points.
   const auto model = Model(OpOf(tfl::BuiltinOperator::NEG),
-                           Spec("x", DataType::kInt8, {4}, {0.1f}, {10}),
-                           Spec("y", DataType::kInt8, {4}, {0.2f}, {-3}));
+                           Var("x", DataType::kInt8, {4}, {0.1f}, {10}),
+                           Var("y", DataType::kInt8, {4}, {0.2f}, {-3}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{5, -128, 127, 0}),
             (std::vector<int8_t>{-5, -128, -127, 0}));
 }
 
 TEST(NegTest, Int32AndInt64Wrap) {
   const auto m32 =
-      Model(OpOf(tfl::BuiltinOperator::NEG), Spec("x", DataType::kInt32, {2}),
-            Spec("y", DataType::kInt32, {2}));
+      Model(OpOf(tfl::BuiltinOperator::NEG), Var("x", DataType::kInt32, {2}),
+            Var("y", DataType::kInt32, {2}));
   const int32_t min32 = std::numeric_limits<int32_t>::min();
   EXPECT_EQ(RunUnary<int32_t>(m32, std::vector<int32_t>{7, min32}),
             (std::vector<int32_t>{-7, min32}));
   const auto m64 =
-      Model(OpOf(tfl::BuiltinOperator::NEG), Spec("x", DataType::kInt64, {2}),
-            Spec("y", DataType::kInt64, {2}));
+      Model(OpOf(tfl::BuiltinOperator::NEG), Var("x", DataType::kInt64, {2}),
+            Var("y", DataType::kInt64, {2}));
   const int64_t min64 = std::numeric_limits<int64_t>::min();
   EXPECT_EQ(
       RunUnary<int64_t>(m64, std::vector<int64_t>{int64_t{1} << 40, min64}),
@@ -109,8 +109,8 @@ TEST(NegTest, Int32AndInt64Wrap) {
 
 TEST(NegTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(Model(OpOf(tfl::BuiltinOperator::NEG),
-                                     Spec("x", DataType::kInt64, {3}),
-                                     Spec("y", DataType::kInt64, {3})));
+                                     Var("x", DataType::kInt64, {3}),
+                                     Var("y", DataType::kInt64, {3})));
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ using namespace testing;  // NOLINT
 SingleOpModel AddN(DataType t, int n, std::vector<int32_t> shape) {
   std::vector<TensorSpec> ins;
   for (int i = 0; i < n; ++i)
-    ins.push_back(Spec("x" + std::to_string(i), t, shape));
-  return OpModel(tfl::BuiltinOperator::ADD_N, 1, ins, {Spec("y", t, shape)});
+    ins.push_back(Var("x" + std::to_string(i), t, shape));
+  return OpModel(tfl::BuiltinOperator::ADD_N, 1, ins, {Var("y", t, shape)});
 }
 
 TEST(AddNOp, FloatInInputOrder) {
@@ -40,9 +40,9 @@ TEST(AddNOp, Int32Wraps) {
 
 TEST(AddNOp, Errors) {
   ExpectPrepareError(OpModel(tfl::BuiltinOperator::ADD_N, 1,
-                             {Spec("x0", DataType::kFloat32, {2}),
-                              Spec("x1", DataType::kFloat32, {1})},
-                             {Spec("y", DataType::kFloat32, {2})}),
+                             {Var("x0", DataType::kFloat32, {2}),
+                              Var("x1", DataType::kFloat32, {1})},
+                             {Var("y", DataType::kFloat32, {2})}),
                      StatusCode::kInvalidModel,
                      "input 1 (tensor 1 'x1'): shape [1] differs from input 0 "
                      "shape [2] (ADD_N does not broadcast)");

@@ -16,8 +16,8 @@ constexpr float kNan = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
 std::vector<uint8_t> CastModel(DataType from, DataType to, int n) {
-  return Model(OpOf(tfl::BuiltinOperator::CAST), Spec("x", from, {n}),
-               Spec("y", to, {n}));
+  return Model(OpOf(tfl::BuiltinOperator::CAST), Var("x", from, {n}),
+               Var("y", to, {n}));
 }
 
 TEST(CastTest, Float32ToInt32Saturates) {

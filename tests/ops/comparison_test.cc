@@ -17,7 +17,7 @@ using namespace testing;  // NOLINT
 using Op = tfl::BuiltinOperator;
 
 SingleOpModel Cmp(Op op, TensorSpec a, TensorSpec b, std::vector<int32_t> out) {
-  return OpModel(op, 1, {a, b}, {Spec("y", DataType::kBool, std::move(out))});
+  return OpModel(op, 1, {a, b}, {Var("y", DataType::kBool, std::move(out))});
 }
 
 TEST(ComparisonOp, FloatAllSixWithNan) {
@@ -37,8 +37,8 @@ TEST(ComparisonOp, FloatAllSixWithNan) {
       {Op::GREATER_EQUAL, B({0, 1, 1, 0, 0})},
   };
   for (const Want& w : wants) {
-    SingleOpModel m = Cmp(w.op, Spec("a", DataType::kFloat32, {5}),
-                          Spec("b", DataType::kFloat32, {5}), {5});
+    SingleOpModel m = Cmp(w.op, Var("a", DataType::kFloat32, {5}),
+                          Var("b", DataType::kFloat32, {5}), {5});
     EXPECT_EQ((Run2<uint8_t, float>(m, a, b)), w.y)
         << tfl::EnumNameBuiltinOperator(w.op);
   }
@@ -46,27 +46,27 @@ TEST(ComparisonOp, FloatAllSixWithNan) {
 
 TEST(ComparisonOp, GreaterBroadcastsBothWays) {
   // a [2, 1] vs b [3]: y[i][j] = a[i] > b[j]; then the operands exchanged.
-  SingleOpModel m1 = Cmp(Op::GREATER, Spec("a", DataType::kInt32, {2, 1}),
-                         Spec("b", DataType::kInt32, {3}), {2, 3});
+  SingleOpModel m1 = Cmp(Op::GREATER, Var("a", DataType::kInt32, {2, 1}),
+                         Var("b", DataType::kInt32, {3}), {2, 3});
   EXPECT_EQ((Run2<uint8_t, int32_t>(m1, {1, 5}, {0, 1, 6})),
             B({1, 0, 0, 1, 1, 0}));
-  SingleOpModel m2 = Cmp(Op::GREATER_EQUAL, Spec("a", DataType::kInt32, {3}),
-                         Spec("b", DataType::kInt32, {2, 1}), {2, 3});
+  SingleOpModel m2 = Cmp(Op::GREATER_EQUAL, Var("a", DataType::kInt32, {3}),
+                         Var("b", DataType::kInt32, {2, 1}), {2, 3});
   EXPECT_EQ((Run2<uint8_t, int32_t>(m2, {0, 1, 6}, {1, 5})),
             B({0, 1, 1, 0, 0, 1}));
 }
 
 TEST(ComparisonOp, Int64Int16AndBool) {
-  SingleOpModel m64 = Cmp(Op::LESS, Spec("a", DataType::kInt64, {2}),
-                          Spec("b", DataType::kInt64, {2}), {2});
+  SingleOpModel m64 = Cmp(Op::LESS, Var("a", DataType::kInt64, {2}),
+                          Var("b", DataType::kInt64, {2}), {2});
   EXPECT_EQ((Run2<uint8_t, int64_t>(m64, {INT64_MIN, int64_t{1} << 40},
                                     {INT64_MAX, int64_t{1} << 40})),
             B({1, 0}));
-  SingleOpModel m16 = Cmp(Op::EQUAL, Spec("a", DataType::kInt16, {2}),
-                          Spec("b", DataType::kInt16, {}), {2});
+  SingleOpModel m16 = Cmp(Op::EQUAL, Var("a", DataType::kInt16, {2}),
+                          Var("b", DataType::kInt16, {}), {2});
   EXPECT_EQ((Run2<uint8_t, int16_t>(m16, {-300, 7}, {-300})), B({1, 0}));
-  SingleOpModel mb = Cmp(Op::NOT_EQUAL, Spec("a", DataType::kBool, {4}),
-                         Spec("b", DataType::kBool, {4}), {4});
+  SingleOpModel mb = Cmp(Op::NOT_EQUAL, Var("a", DataType::kBool, {4}),
+                         Var("b", DataType::kBool, {4}), {4});
   EXPECT_EQ((Run2<uint8_t, uint8_t>(mb, {0, 1, 0, 1}, {0, 0, 1, 1})),
             B({0, 1, 1, 0}));
 }
@@ -104,8 +104,8 @@ TEST(ComparisonOp, Int16EqualRescalesWhenQuantized) {
   SingleOpModel lt = Cmp(Op::LESS, QSpec("a", DataType::kInt16, {6}, s, 0),
                          QSpec("b", DataType::kInt16, {6}, s, 0), {6});
   EXPECT_EQ((Run2<uint8_t, int16_t>(lt, a, b)), B({1, 0, 1, 0, 1, 1}));
-  SingleOpModel raw = Cmp(Op::EQUAL, Spec("a", DataType::kInt16, {6}),
-                          Spec("b", DataType::kInt16, {6}), {6});
+  SingleOpModel raw = Cmp(Op::EQUAL, Var("a", DataType::kInt16, {6}),
+                          Var("b", DataType::kInt16, {6}), {6});
   EXPECT_EQ((Run2<uint8_t, int16_t>(raw, a, b)), B({0, 0, 0, 1, 0, 0}));
 }
 
@@ -125,17 +125,17 @@ TEST(ComparisonOp, Errors) {
       Cmp(Op::EQUAL, QSpec("a", DataType::kUInt8, {2}, 1.0f, 128),
           QSpec("b", DataType::kUInt8, {2}, 0.5f, 128), {2}),
       StatusCode::kUnsupported, "input 0 (tensor 0 'a'): scale 1 >= 1");
-  ExpectPrepareError(Cmp(Op::LESS, Spec("a", DataType::kBool, {2}),
-                         Spec("b", DataType::kBool, {2}), {2}),
+  ExpectPrepareError(Cmp(Op::LESS, Var("a", DataType::kBool, {2}),
+                         Var("b", DataType::kBool, {2}), {2}),
                      StatusCode::kUnsupported, "LESS of bool is not supported");
   ExpectPrepareError(OpModel(Op::GREATER, 1,
-                             {Spec("a", DataType::kFloat32, {2}),
-                              Spec("b", DataType::kFloat32, {2})},
-                             {Spec("y", DataType::kFloat32, {2})}),
+                             {Var("a", DataType::kFloat32, {2}),
+                              Var("b", DataType::kFloat32, {2})},
+                             {Var("y", DataType::kFloat32, {2})}),
                      StatusCode::kInvalidModel,
                      "output 0 (tensor 2 'y'): type float32 is not bool");
-  ExpectPrepareError(Cmp(Op::EQUAL, Spec("a", DataType::kFloat32, {2}),
-                         Spec("b", DataType::kInt32, {2}), {2}),
+  ExpectPrepareError(Cmp(Op::EQUAL, Var("a", DataType::kFloat32, {2}),
+                         Var("b", DataType::kInt32, {2}), {2}),
                      StatusCode::kInvalidModel,
                      "type int32 differs from input 0");
 }

@@ -16,51 +16,10 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace testing {
-
-// A non-constant tensor (a model input or output).
-inline TensorSpec Act(const std::string& name, DataType type,
-                      std::vector<int32_t> shape,
-                      std::vector<float> scales = {},
-                      std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
-// A constant tensor holding `values` (must not be empty: an empty data
-// vector makes the builder treat the tensor as a model input).
-template <typename V>
-TensorSpec Const(const std::string& name, DataType type,
-                 std::vector<int32_t> shape, const std::vector<V>& values,
-                 std::vector<float> scales = {},
-                 std::vector<int64_t> zps = {}) {
-  TensorSpec s =
-      Act(name, type, std::move(shape), std::move(scales), std::move(zps));
-  s.data = Bytes(values);
-  return s;
-}
-
-inline SingleOpModel OpModel(
-    tfl::BuiltinOperator code, int version, std::vector<TensorSpec> inputs,
-    std::vector<TensorSpec> outputs,
-    tfl::BuiltinOptions options_type = tfl::BuiltinOptions::NONE,
-    OptionsWriter options = nullptr) {
-  SingleOpModel m;
-  m.inputs = std::move(inputs);
-  m.outputs = std::move(outputs);
-  m.op.builtin_code = static_cast<int32_t>(code);
-  m.op.version = version;
-  m.op.options_type = options_type;
-  m.op.options = std::move(options);
-  return m;
-}
 
 struct OpResult {
   Status status;  // the first failure: load/prepare or invoke

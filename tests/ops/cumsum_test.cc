@@ -15,9 +15,9 @@ using namespace spatial_test;  // NOLINT
 
 SingleOpModel CumsumModel(TensorSpec in, TensorSpec axis, bool exclusive,
                           bool reverse) {
-  return OneOp(
+  return OpModel(
       tfl::BuiltinOperator::CUMSUM, 1, {std::move(in), std::move(axis)},
-      {Spec("y", DataType::kFloat32, {})}, tfl::BuiltinOptions::CumsumOptions,
+      {Var("y", DataType::kFloat32, {})}, tfl::BuiltinOptions::CumsumOptions,
       [exclusive, reverse](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateCumsumOptions(fbb, exclusive, reverse).Union();
       });
@@ -25,7 +25,7 @@ SingleOpModel CumsumModel(TensorSpec in, TensorSpec axis, bool exclusive,
 
 SingleOpModel FloatModel(int32_t axis, bool exclusive, bool reverse) {
   SingleOpModel m = CumsumModel(
-      Spec("x", DataType::kFloat32, {2, 3}),
+      Var("x", DataType::kFloat32, {2, 3}),
       Const("axis", DataType::kInt32, {}, std::vector<int32_t>{axis}),
       exclusive, reverse);
   return m;
@@ -53,7 +53,7 @@ TEST(CumsumOp, AlongColumns) {
 
 TEST(CumsumOp, IntegersWrapInt64Axis) {
   SingleOpModel m =
-      CumsumModel(Spec("x", DataType::kInt32, {3}),
+      CumsumModel(Var("x", DataType::kInt32, {3}),
                   Const("axis", DataType::kInt64, {1}, std::vector<int64_t>{0}),
                   false, false);
   m.outputs[0].type = DataType::kInt32;
@@ -65,8 +65,8 @@ TEST(CumsumOp, IntegersWrapInt64Axis) {
 
 TEST(CumsumOp, AxisComputedAtRunTime) {
   SingleOpModel m =
-      CumsumModel(Spec("x", DataType::kInt64, {2, 2}),
-                  Spec("axis", DataType::kInt32, {}), false, false);
+      CumsumModel(Var("x", DataType::kInt64, {2, 2}),
+                  Var("axis", DataType::kInt32, {}), false, false);
   m.outputs[0].type = DataType::kInt64;
   std::unique_ptr<Interpreter> interp;
   ASSERT_TRUE(Make(m, &interp).ok());
@@ -91,12 +91,12 @@ TEST(CumsumOp, Rejections) {
   EXPECT_PREPARE_ERROR(FloatModel(2, false, false), StatusCode::kInvalidModel,
                        "axis 2 is out of range for input shape [2, 3]");
   SingleOpModel int8 = FloatModel(0, false, false);
-  int8.inputs[0] = Spec("x", DataType::kInt8, {2, 3}, {1.0f}, {0});
-  int8.outputs[0] = Spec("y", DataType::kInt8, {}, {1.0f}, {0});
+  int8.inputs[0] = Var("x", DataType::kInt8, {2, 3}, {1.0f}, {0});
+  int8.outputs[0] = Var("y", DataType::kInt8, {}, {1.0f}, {0});
   EXPECT_PREPARE_ERROR(int8, StatusCode::kUnsupported,
                        "CUMSUM of int8 is not supported");
   SingleOpModel two = CumsumModel(
-      Spec("x", DataType::kFloat32, {2}),
+      Var("x", DataType::kFloat32, {2}),
       Const("axis", DataType::kInt32, {2}, std::vector<int32_t>{0, 0}), false,
       false);
   EXPECT_PREPARE_ERROR(two, StatusCode::kInvalidModel,

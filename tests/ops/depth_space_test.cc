@@ -17,19 +17,19 @@ using namespace spatial_test;  // NOLINT
 SingleOpModel Model(bool to_depth, DataType type, std::vector<int32_t> shape,
                     int block) {
   if (to_depth) {
-    return OneOp(tfl::BuiltinOperator::SPACE_TO_DEPTH, 1,
-                 {Spec("x", type, shape)}, {Spec("y", type, {})},
-                 tfl::BuiltinOptions::SpaceToDepthOptions,
-                 [block](flatbuffers::FlatBufferBuilder& fbb) {
-                   return tfl::CreateSpaceToDepthOptions(fbb, block).Union();
-                 });
+    return OpModel(tfl::BuiltinOperator::SPACE_TO_DEPTH, 1,
+                   {Var("x", type, shape)}, {Var("y", type, {})},
+                   tfl::BuiltinOptions::SpaceToDepthOptions,
+                   [block](flatbuffers::FlatBufferBuilder& fbb) {
+                     return tfl::CreateSpaceToDepthOptions(fbb, block).Union();
+                   });
   }
-  return OneOp(tfl::BuiltinOperator::DEPTH_TO_SPACE, 1,
-               {Spec("x", type, shape)}, {Spec("y", type, {})},
-               tfl::BuiltinOptions::DepthToSpaceOptions,
-               [block](flatbuffers::FlatBufferBuilder& fbb) {
-                 return tfl::CreateDepthToSpaceOptions(fbb, block).Union();
-               });
+  return OpModel(tfl::BuiltinOperator::DEPTH_TO_SPACE, 1,
+                 {Var("x", type, shape)}, {Var("y", type, {})},
+                 tfl::BuiltinOptions::DepthToSpaceOptions,
+                 [block](flatbuffers::FlatBufferBuilder& fbb) {
+                   return tfl::CreateDepthToSpaceOptions(fbb, block).Union();
+                 });
 }
 
 const std::vector<float> kDepthForm = {1, 2,  5,  6,  3,  4,  7,  8,

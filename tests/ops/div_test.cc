@@ -23,9 +23,9 @@ SingleOpModel DivModel(TensorSpec a, TensorSpec b, TensorSpec out,
 }
 
 TEST(DivOp, FloatIncludingZeroDivisors) {
-  SingleOpModel m = DivModel(Spec("a", DataType::kFloat32, {4}),
-                             Spec("b", DataType::kFloat32, {4}),
-                             Spec("y", DataType::kFloat32, {4}));
+  SingleOpModel m = DivModel(Var("a", DataType::kFloat32, {4}),
+                             Var("b", DataType::kFloat32, {4}),
+                             Var("y", DataType::kFloat32, {4}));
   const std::vector<float> y =
       Run2<float, float>(m, {7, 1, -1, 0}, {2, 0, 0, 0});
   ASSERT_EQ(y.size(), 4u);
@@ -34,25 +34,25 @@ TEST(DivOp, FloatIncludingZeroDivisors) {
   EXPECT_EQ(y[2], -std::numeric_limits<float>::infinity());
   EXPECT_TRUE(std::isnan(y[3]));
   // RELU6 clamps the infinity.
-  SingleOpModel r = DivModel(Spec("a", DataType::kFloat32, {2}),
-                             Spec("b", DataType::kFloat32, {1}),
-                             Spec("y", DataType::kFloat32, {2}), ActFn::RELU6);
+  SingleOpModel r = DivModel(Var("a", DataType::kFloat32, {2}),
+                             Var("b", DataType::kFloat32, {1}),
+                             Var("y", DataType::kFloat32, {2}), ActFn::RELU6);
   EXPECT_EQ((Run2<float, float>(r, {1, -1}, {0})), (std::vector<float>{6, 0}));
 }
 
 TEST(DivOp, Int32TruncatesTowardZero) {
   // Measured on both peers: [7, -7, 7, -7] / [2, 2, -2, -2] = [3, -3, -3, 3].
-  SingleOpModel m = DivModel(Spec("a", DataType::kInt32, {4}),
-                             Spec("b", DataType::kInt32, {4}),
-                             Spec("y", DataType::kInt32, {4}));
+  SingleOpModel m =
+      DivModel(Var("a", DataType::kInt32, {4}), Var("b", DataType::kInt32, {4}),
+               Var("y", DataType::kInt32, {4}));
   EXPECT_EQ((Run2<int32_t, int32_t>(m, {7, -7, 7, -7}, {2, 2, -2, -2})),
             (std::vector<int32_t>{3, -3, -3, 3}));
 }
 
 TEST(DivOp, Int32ZeroDivisorAndOverflowFailInvoke) {
-  SingleOpModel m = DivModel(Spec("a", DataType::kInt32, {3}),
-                             Spec("b", DataType::kInt32, {3}),
-                             Spec("y", DataType::kInt32, {3}));
+  SingleOpModel m =
+      DivModel(Var("a", DataType::kInt32, {3}), Var("b", DataType::kInt32, {3}),
+               Var("y", DataType::kInt32, {3}));
   Status s;
   RunBytes<int32_t>(m,
                     {Bytes(std::vector<int32_t>{1, 2, 3}),
@@ -141,16 +141,16 @@ TEST(DivOp, RejectsUnsupportedTypes) {
                               QSpec("y", DataType::kInt16, {2}, 0.5f, 0)),
                      StatusCode::kUnsupported, "DIV of int16 is not supported");
   ExpectPrepareError(DivModel(QSpec("a", DataType::kInt32, {2}, 0.5f, 0),
-                              Spec("b", DataType::kInt32, {2}),
-                              Spec("y", DataType::kInt32, {2})),
+                              Var("b", DataType::kInt32, {2}),
+                              Var("y", DataType::kInt32, {2})),
                      StatusCode::kUnsupported, "quantized int32 DIV");
 }
 
 TEST(DivOp, InvokeAllocatesNothing) {
   // (Inputs stay as the arena leaves them: float division never fails.)
-  ExpectInvokeAllocatesNothing(DivModel(Spec("a", DataType::kFloat32, {2, 2}),
-                                        Spec("b", DataType::kFloat32, {2}),
-                                        Spec("y", DataType::kFloat32, {2, 2})));
+  ExpectInvokeAllocatesNothing(DivModel(Var("a", DataType::kFloat32, {2, 2}),
+                                        Var("b", DataType::kFloat32, {2}),
+                                        Var("y", DataType::kFloat32, {2, 2})));
 }
 
 }  // namespace

@@ -15,29 +15,17 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace testing {
 
 namespace tfl = ::edgelite::tfl;
 
-inline TensorSpec Spec(const std::string& name, DataType type,
-                       std::vector<int32_t> shape,
-                       std::vector<float> scales = {},
-                       std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
 // Per-tensor quantized spec.
 inline TensorSpec QSpec(const std::string& name, DataType type,
                         std::vector<int32_t> shape, float scale, int64_t zp) {
-  return Spec(name, type, std::move(shape), {scale}, {zp});
+  return Var(name, type, std::move(shape), {scale}, {zp});
 }
 
 // The same spec as a constant holding `values`.
@@ -48,22 +36,6 @@ TensorSpec Const(TensorSpec s, const std::vector<T>& values) {
 }
 
 using ActFn = tfl::ActivationFunctionType;
-
-// A single-op model; `options` writes the builtin options table (or none).
-inline SingleOpModel OpModel(
-    tfl::BuiltinOperator op, int version, std::vector<TensorSpec> inputs,
-    std::vector<TensorSpec> outputs,
-    tfl::BuiltinOptions options_type = tfl::BuiltinOptions::NONE,
-    OptionsWriter options = nullptr) {
-  SingleOpModel m;
-  m.inputs = std::move(inputs);
-  m.outputs = std::move(outputs);
-  m.op.builtin_code = static_cast<int32_t>(op);
-  m.op.version = version;
-  m.op.options_type = options_type;
-  m.op.options = std::move(options);
-  return m;
-}
 
 inline Status MakeOp(const SingleOpModel& m,
                      std::unique_ptr<Interpreter>* interp,

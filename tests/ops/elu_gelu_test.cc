@@ -21,8 +21,8 @@ std::vector<uint8_t> GeluModel(const TensorSpec& in, const TensorSpec& out,
 
 TEST(EluTest, Float) {
   const auto model =
-      Model(OpOf(tfl::BuiltinOperator::ELU), Spec("x", DataType::kFloat32, {3}),
-            Spec("y", DataType::kFloat32, {3}));
+      Model(OpOf(tfl::BuiltinOperator::ELU), Var("x", DataType::kFloat32, {3}),
+            Var("y", DataType::kFloat32, {3}));
   const auto y = RunUnary<float>(model, std::vector<float>{-1.0f, 0.0f, 2.0f});
   ASSERT_EQ(y.size(), 3u);
   EXPECT_NEAR(y[0], -0.63212055882f, 1e-7);  // e^-1 − 1
@@ -34,8 +34,8 @@ TEST(EluTest, Int8Table) {
   // in 1/16, out 1/32: q=-16 → expm1(−1)·32 = −20.23 → −20; q=16 → 32;
   // q=-128 → expm1(−8)·32 = −31.99 → −32; q=127 → 254 → 127.
   const auto model = Model(OpOf(tfl::BuiltinOperator::ELU),
-                           Spec("x", DataType::kInt8, {5}, {1.0f / 16}, {0}),
-                           Spec("y", DataType::kInt8, {5}, {1.0f / 32}, {0}));
+                           Var("x", DataType::kInt8, {5}, {1.0f / 16}, {0}),
+                           Var("y", DataType::kInt8, {5}, {1.0f / 32}, {0}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{-16, 16, -128, 127, 0}),
             (std::vector<int8_t>{-20, 32, -32, 127, 0}));
 }
@@ -43,8 +43,8 @@ TEST(EluTest, Int8Table) {
 TEST(EluTest, RejectsUint8) {
   const Status s =
       PrepareStatus(Model(OpOf(tfl::BuiltinOperator::ELU),
-                          Spec("x", DataType::kUInt8, {2}, {0.1f}, {128}),
-                          Spec("y", DataType::kUInt8, {2}, {0.1f}, {128})));
+                          Var("x", DataType::kUInt8, {2}, {0.1f}, {128}),
+                          Var("y", DataType::kUInt8, {2}, {0.1f}, {128})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "ELU of uint8 is not supported (supported: "
@@ -55,10 +55,10 @@ TEST(EluTest, RejectsUint8) {
 TEST(GeluTest, FloatExactAndApproximate) {
   // x = -3: 0.5·x·erfc(3/√2) = −0.0040496; with the tanh formula
   // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715x³))) = −0.0036374.
-  const auto exact = GeluModel(Spec("x", DataType::kFloat32, {3}),
-                               Spec("y", DataType::kFloat32, {3}), false);
-  const auto approx = GeluModel(Spec("x", DataType::kFloat32, {3}),
-                                Spec("y", DataType::kFloat32, {3}), true);
+  const auto exact = GeluModel(Var("x", DataType::kFloat32, {3}),
+                               Var("y", DataType::kFloat32, {3}), false);
+  const auto approx = GeluModel(Var("x", DataType::kFloat32, {3}),
+                                Var("y", DataType::kFloat32, {3}), true);
   const std::vector<float> x = {-3.0f, 0.0f, 1.0f};
   const auto ye = RunUnary<float>(exact, x);
   const auto ya = RunUnary<float>(approx, x);
@@ -75,8 +75,8 @@ TEST(GeluTest, Int8ExactAndApproximateTables) {
   // in 1/16, out 1/2048: q=-40 (x=-2.5): exact −0.0155242·2048 = −31.79 →
   // −32; approximate −0.0150843·2048 = −30.89 → −31. q=16 (x=1):
   // 0.8413·2048 = 1723 → 127 either way.
-  const auto in = Spec("x", DataType::kInt8, {3}, {1.0f / 16}, {0});
-  const auto out = Spec("y", DataType::kInt8, {3}, {1.0f / 2048}, {0});
+  const auto in = Var("x", DataType::kInt8, {3}, {1.0f / 16}, {0});
+  const auto out = Var("y", DataType::kInt8, {3}, {1.0f / 2048}, {0});
   const std::vector<int8_t> x = {-40, 16, 0};
   EXPECT_EQ(RunUnary<int8_t>(GeluModel(in, out, false), x),
             (std::vector<int8_t>{-32, 127, 0}));
@@ -88,16 +88,16 @@ TEST(GeluTest, Uint8Table) {
   // in (1/16, 128), out (1/32, 10): q=144 (x=1) → 0.84134·32 = 26.92 → 27 →
   // 37; q=112 (x=-1) → −0.15866·32 = −5.08 → −5 → 5.
   const auto model =
-      GeluModel(Spec("x", DataType::kUInt8, {2}, {1.0f / 16}, {128}),
-                Spec("y", DataType::kUInt8, {2}, {1.0f / 32}, {10}), false);
+      GeluModel(Var("x", DataType::kUInt8, {2}, {1.0f / 16}, {128}),
+                Var("y", DataType::kUInt8, {2}, {1.0f / 32}, {10}), false);
   EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{144, 112}),
             (std::vector<uint8_t>{37, 5}));
 }
 
 TEST(GeluTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(
-      GeluModel(Spec("x", DataType::kInt8, {7}, {1.0f / 16}, {3}),
-                Spec("y", DataType::kInt8, {7}, {1.0f / 32}, {-3}), true));
+      GeluModel(Var("x", DataType::kInt8, {7}, {1.0f / 16}, {3}),
+                Var("y", DataType::kInt8, {7}, {1.0f / 32}, {-3}), true));
 }
 
 }  // namespace

@@ -14,8 +14,8 @@ using namespace unary_test;  // NOLINT
 
 TEST(ExpTest, Float) {
   const auto model =
-      Model(OpOf(tfl::BuiltinOperator::EXP), Spec("x", DataType::kFloat32, {4}),
-            Spec("y", DataType::kFloat32, {4}));
+      Model(OpOf(tfl::BuiltinOperator::EXP), Var("x", DataType::kFloat32, {4}),
+            Var("y", DataType::kFloat32, {4}));
   const auto y =
       RunUnary<float>(model, std::vector<float>{0.0f, 1.0f, -2.0f, 100.0f});
   ASSERT_EQ(y.size(), 4u);
@@ -28,10 +28,9 @@ TEST(ExpTest, Float) {
 TEST(ExpTest, Int8Table) {
   // in (1/16, 0) → out (1/16, −128): q=0 → 16 − 128 = −112; q=16 → e·16 =
   // 43.49 → −85; q=-16 → 5.89 → 6 → −122; q=32 → 118.2 → −10; q=127 → 127.
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::EXP, 2),
-            Spec("x", DataType::kInt8, {5}, {1.0f / 16}, {0}),
-            Spec("y", DataType::kInt8, {5}, {1.0f / 16}, {-128}));
+  const auto model = Model(OpOf(tfl::BuiltinOperator::EXP, 2),
+                           Var("x", DataType::kInt8, {5}, {1.0f / 16}, {0}),
+                           Var("y", DataType::kInt8, {5}, {1.0f / 16}, {-128}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{0, 16, -16, 32, 127}),
             (std::vector<int8_t>{-112, -85, -122, -10, 127}));
 }
@@ -40,8 +39,8 @@ TEST(ExpTest, Int8OverflowSaturates) {
   // in scale 1: q=127 is x=255, expf overflows to +inf; the rescaled value
   // converts with saturation (as the peers' WebAssembly does) → 127.
   const auto model = Model(OpOf(tfl::BuiltinOperator::EXP, 2),
-                           Spec("x", DataType::kInt8, {2}, {1.0f}, {-128}),
-                           Spec("y", DataType::kInt8, {2}, {0.5f}, {0}));
+                           Var("x", DataType::kInt8, {2}, {1.0f}, {-128}),
+                           Var("y", DataType::kInt8, {2}, {0.5f}, {0}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{127, -128}),
             (std::vector<int8_t>{127, 2}));
 }
@@ -50,8 +49,8 @@ TEST(ExpTest, Int16Table) {
   // in 2^-12 (±8), out 2^-4: the table interpolates exp closely;
   // exp(0)·16 = 16, exp(1)·16 = 43.49, exp(-8) ≈ 0.
   const auto model = Model(OpOf(tfl::BuiltinOperator::EXP, 2),
-                           Spec("x", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
-                           Spec("y", DataType::kInt16, {3}, {1.0f / 16}, {0}));
+                           Var("x", DataType::kInt16, {3}, {1.0f / 4096}, {0}),
+                           Var("y", DataType::kInt16, {3}, {1.0f / 16}, {0}));
   const auto y =
       RunUnary<int16_t>(model, std::vector<int16_t>{0, 4096, -32768});
   ASSERT_EQ(y.size(), 3u);
@@ -62,8 +61,8 @@ TEST(ExpTest, Int16Table) {
 
 TEST(LogTest, Float) {
   const auto model =
-      Model(OpOf(tfl::BuiltinOperator::LOG), Spec("x", DataType::kFloat32, {4}),
-            Spec("y", DataType::kFloat32, {4}));
+      Model(OpOf(tfl::BuiltinOperator::LOG), Var("x", DataType::kFloat32, {4}),
+            Var("y", DataType::kFloat32, {4}));
   const auto y =
       RunUnary<float>(model, std::vector<float>{1.0f, 10.0f, 0.0f, -1.0f});
   ASSERT_EQ(y.size(), 4u);
@@ -78,8 +77,8 @@ TEST(LogTest, Int8Table) {
   // output's lowest value; q=-118 → x=1 → 0; q=-98 → x=3 → 1.0986/0.05 =
   // 21.97 → 22; q=-127 → x=0.1 → −46.05 → −46; q=127 → x=25.5 → 64.77 → 65.
   const auto model = Model(OpOf(tfl::BuiltinOperator::LOG, 2),
-                           Spec("x", DataType::kInt8, {5}, {0.1f}, {-128}),
-                           Spec("y", DataType::kInt8, {5}, {0.05f}, {0}));
+                           Var("x", DataType::kInt8, {5}, {0.1f}, {-128}),
+                           Var("y", DataType::kInt8, {5}, {0.05f}, {0}));
   EXPECT_EQ(
       RunUnary<int8_t>(model, std::vector<int8_t>{-128, -118, -98, -127, 127}),
       (std::vector<int8_t>{-128, 0, 22, -46, 65}));
@@ -94,10 +93,9 @@ TEST(LogTest, Int16Table) {
   //     positive value instead of 0;
   //   x<=0: the lowest output, −32768, blended into the biased first
   //     segment (sample −32768 + ~6000), so q=-100 lands near −31400.
-  const auto model =
-      Model(OpOf(tfl::BuiltinOperator::LOG, 2),
-            Spec("x", DataType::kInt16, {3}, {1.0f / 256}, {0}),
-            Spec("y", DataType::kInt16, {3}, {1.0f / 4096}, {0}));
+  const auto model = Model(OpOf(tfl::BuiltinOperator::LOG, 2),
+                           Var("x", DataType::kInt16, {3}, {1.0f / 256}, {0}),
+                           Var("y", DataType::kInt16, {3}, {1.0f / 4096}, {0}));
   const auto y =
       RunUnary<int16_t>(model, std::vector<int16_t>{256, 4096, -100});
   ASSERT_EQ(y.size(), 3u);
@@ -110,8 +108,8 @@ TEST(LogTest, Int16Table) {
 TEST(LogTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(
       Model(OpOf(tfl::BuiltinOperator::LOG, 2),
-            Spec("x", DataType::kInt16, {3}, {1.0f / 256}, {0}),
-            Spec("y", DataType::kInt16, {3}, {1.0f / 4096}, {0})));
+            Var("x", DataType::kInt16, {3}, {1.0f / 256}, {0}),
+            Var("y", DataType::kInt16, {3}, {1.0f / 4096}, {0})));
 }
 
 }  // namespace

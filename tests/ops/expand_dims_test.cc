@@ -10,8 +10,8 @@ using namespace testing;  // NOLINT
 
 SingleOpModel ExpandModel(TensorSpec axis, std::vector<int32_t> out_shape) {
   return OpModel(tfl::BuiltinOperator::EXPAND_DIMS, 1,
-                 {Act("x", DataType::kFloat32, {2, 3}), std::move(axis)},
-                 {Act("y", DataType::kFloat32, std::move(out_shape))});
+                 {Var("x", DataType::kFloat32, {2, 3}), std::move(axis)},
+                 {Var("y", DataType::kFloat32, std::move(out_shape))});
 }
 
 TEST(ExpandDimsOp, AxisPositions) {
@@ -57,7 +57,7 @@ TEST(ExpandDimsOp, Rejections) {
                         .status,
                     StatusCode::kInvalidModel, "axis -4 is out of range"));
   EXPECT_TRUE(Fails(
-      RunOp(ExpandModel(Act("axis", DataType::kInt32, {1}), {2, 3})).status,
+      RunOp(ExpandModel(Var("axis", DataType::kInt32, {1}), {2, 3})).status,
       StatusCode::kUnsupported,
       "op 0 (EXPAND_DIMS v1): input 1 (tensor 1 'axis'): a non-constant axis "
       "tensor is not supported; edgelite plans memory before Invoke"));
@@ -73,9 +73,9 @@ TEST(ExpandDimsOp, Rejections) {
 TEST(ExpandDimsOp, QuantizationMustMatch) {
   SingleOpModel m =
       OpModel(tfl::BuiltinOperator::EXPAND_DIMS, 1,
-              {Act("x", DataType::kInt8, {2}, {0.5f}, {1}),
+              {Var("x", DataType::kInt8, {2}, {0.5f}, {1}),
                Const("axis", DataType::kInt32, {1}, std::vector<int32_t>{0})},
-              {Act("y", DataType::kInt8, {1, 2}, {0.5f}, {2})});
+              {Var("y", DataType::kInt8, {1, 2}, {0.5f}, {2})});
   EXPECT_TRUE(Fails(RunOp(m).status, StatusCode::kInvalidModel,
                     "op 0 (EXPAND_DIMS v1): output 0 (tensor 2 'y'): "
                     "quantization (scale 0.5, zero point 2) differs from input "

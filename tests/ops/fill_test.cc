@@ -15,7 +15,7 @@ SingleOpModel FillModel(TensorSpec dims, TensorSpec value,
   const DataType type = value.type;
   return OpModel(tfl::BuiltinOperator::FILL, 1,
                  {std::move(dims), std::move(value)},
-                 {Act("y", type, std::move(out_shape), std::move(scales),
+                 {Var("y", type, std::move(out_shape), std::move(scales),
                       std::move(zps))});
 }
 
@@ -25,7 +25,7 @@ TensorSpec Dims(std::vector<int32_t> d) {
 
 TEST(FillOp, FloatFromRuntimeValue) {
   OpResult r =
-      RunOp(FillModel(Dims({2, 3}), Act("v", DataType::kFloat32, {}), {2, 3}),
+      RunOp(FillModel(Dims({2, 3}), Var("v", DataType::kFloat32, {}), {2, 3}),
             {Bytes(std::vector<float>{1.5f})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[0], Shape({2, 3}));
@@ -79,18 +79,18 @@ TEST(FillOp, Rejections) {
                     StatusCode::kInvalidModel,
                     "int16 zero point must be 0, got 1"));
   EXPECT_TRUE(Fails(
-      RunOp(FillModel(Dims({2, -1}), Act("v", DataType::kFloat32, {}), {2, 1}))
+      RunOp(FillModel(Dims({2, -1}), Var("v", DataType::kFloat32, {}), {2, 1}))
           .status,
       StatusCode::kInvalidModel,
       "op 0 (FILL v1): input 0 (tensor 0 'dims'): dimension 1 "
       "is -1"));
-  EXPECT_TRUE(Fails(RunOp(FillModel(Act("dims", DataType::kInt32, {2}),
-                                    Act("v", DataType::kFloat32, {}), {2, 1}))
+  EXPECT_TRUE(Fails(RunOp(FillModel(Var("dims", DataType::kInt32, {2}),
+                                    Var("v", DataType::kFloat32, {}), {2, 1}))
                         .status,
                     StatusCode::kUnsupported,
                     "a non-constant dims tensor is not supported"));
   EXPECT_TRUE(
-      Fails(RunOp(FillModel(Dims({2}), Act("v", DataType::kFloat32, {1}), {2}))
+      Fails(RunOp(FillModel(Dims({2}), Var("v", DataType::kFloat32, {1}), {2}))
                 .status,
             StatusCode::kInvalidModel,
             "input 1 (tensor 1 'v'): expected rank 0, got shape [1]"));

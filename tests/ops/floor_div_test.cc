@@ -16,7 +16,7 @@ using namespace testing;  // NOLINT
 SingleOpModel FloorDiv(DataType t, std::vector<int32_t> a,
                        std::vector<int32_t> b, std::vector<int32_t> out) {
   return OpModel(tfl::BuiltinOperator::FLOOR_DIV, 1,
-                 {Spec("a", t, a), Spec("b", t, b)}, {Spec("y", t, out)});
+                 {Var("a", t, a), Var("b", t, b)}, {Var("y", t, out)});
 }
 
 TEST(FloorDivOp, Int32) {
@@ -70,9 +70,9 @@ TEST(FloorDivOp, InvokeAllocatesNothing) {
   // constant divisor.
   ExpectInvokeAllocatesNothing(OpModel(
       tfl::BuiltinOperator::FLOOR_DIV, 2,
-      {Spec("a", DataType::kFloat32, {2, 3}),
-       Const(Spec("b", DataType::kFloat32, {3}), std::vector<float>{1, 2, 3})},
-      {Spec("y", DataType::kFloat32, {2, 3})}));
+      {Var("a", DataType::kFloat32, {2, 3}),
+       Const(Var("b", DataType::kFloat32, {3}), std::vector<float>{1, 2, 3})},
+      {Var("y", DataType::kFloat32, {2, 3})}));
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ using namespace testing;  // NOLINT
 SingleOpModel FloorMod(DataType t, std::vector<int32_t> a,
                        std::vector<int32_t> b, std::vector<int32_t> out) {
   return OpModel(tfl::BuiltinOperator::FLOOR_MOD, 1,
-                 {Spec("a", t, a), Spec("b", t, b)}, {Spec("y", t, out)});
+                 {Var("a", t, a), Var("b", t, b)}, {Var("y", t, out)});
 }
 
 TEST(FloorModOp, Int32MeasuredOnBothPeers) {

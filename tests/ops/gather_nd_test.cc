@@ -13,19 +13,19 @@ SingleOpModel GatherNdModel(TensorSpec params, TensorSpec indices,
   const DataType type = params.type;
   return OpModel(tfl::BuiltinOperator::GATHER_ND, 1,
                  {std::move(params), std::move(indices)},
-                 {Act("y", type, std::move(out_shape))});
+                 {Var("y", type, std::move(out_shape))});
 }
 
 TEST(GatherNdOp, ElementsAndRows) {
   // p[2,3] = 0..5.
-  OpResult e = RunOp(GatherNdModel(Act("p", DataType::kFloat32, {2, 3}),
+  OpResult e = RunOp(GatherNdModel(Var("p", DataType::kFloat32, {2, 3}),
                                    Const("idx", DataType::kInt32, {2, 2},
                                          std::vector<int32_t>{1, 2, 0, 1}),
                                    {2}),
                      {Bytes(Iota(6))});
   ASSERT_TRUE(e.status.ok()) << e.status.message();
   EXPECT_EQ(e.Out<float>(), (std::vector<float>{5, 1}));
-  OpResult r = RunOp(GatherNdModel(Act("p", DataType::kFloat32, {2, 3}),
+  OpResult r = RunOp(GatherNdModel(Var("p", DataType::kFloat32, {2, 3}),
                                    Const("idx", DataType::kInt64, {1, 1},
                                          std::vector<int64_t>{1}),
                                    {1, 3}),
@@ -36,8 +36,8 @@ TEST(GatherNdOp, ElementsAndRows) {
 }
 
 TEST(GatherNdOp, CoordinatesCheckedPerAxis) {
-  SingleOpModel m = GatherNdModel(Act("p", DataType::kInt16, {2, 3}),
-                                  Act("idx", DataType::kInt32, {1, 2}), {1});
+  SingleOpModel m = GatherNdModel(Var("p", DataType::kInt16, {2, 3}),
+                                  Var("idx", DataType::kInt32, {1, 2}), {1});
   std::vector<int16_t> p = {0, 1, 2, 3, 4, 5};
   // [0, 4] flattens to 4, inside params, but 4 is outside axis 1.
   EXPECT_TRUE(Fails(
@@ -51,7 +51,7 @@ TEST(GatherNdOp, CoordinatesCheckedPerAxis) {
 }
 
 TEST(GatherNdOp, Rejections) {
-  EXPECT_TRUE(Fails(RunOp(GatherNdModel(Act("p", DataType::kFloat32, {2}),
+  EXPECT_TRUE(Fails(RunOp(GatherNdModel(Var("p", DataType::kFloat32, {2}),
                                         Const("idx", DataType::kInt32, {1, 2},
                                               std::vector<int32_t>{0, 0}),
                                         {1}))

@@ -15,7 +15,7 @@ SingleOpModel GatherModel(TensorSpec params, TensorSpec indices,
   const DataType type = params.type;
   return OpModel(
       tfl::BuiltinOperator::GATHER, 1, {std::move(params), std::move(indices)},
-      {Act("y", type, std::move(out_shape))},
+      {Var("y", type, std::move(out_shape))},
       tfl::BuiltinOptions::GatherOptions,
       [axis, batch_dims](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateGatherOptions(fbb, axis, batch_dims).Union();
@@ -28,13 +28,13 @@ TensorSpec Idx(std::vector<int32_t> shape, std::vector<int32_t> v) {
 
 TEST(GatherOp, RowsAndColumns) {
   // p[3,2] = 0..5.
-  OpResult rows = RunOp(GatherModel(Act("p", DataType::kFloat32, {3, 2}),
+  OpResult rows = RunOp(GatherModel(Var("p", DataType::kFloat32, {3, 2}),
                                     Idx({2}, {2, 0}), {2, 2}, 0),
                         {Bytes(Iota(6))});
   ASSERT_TRUE(rows.status.ok()) << rows.status.message();
   EXPECT_EQ(rows.Out<float>(), (std::vector<float>{4, 5, 0, 1}));
   // axis -1 with 2-D indices: y[i][a][b] = p[i][idx[a][b]].
-  OpResult cols = RunOp(GatherModel(Act("p", DataType::kFloat32, {3, 2}),
+  OpResult cols = RunOp(GatherModel(Var("p", DataType::kFloat32, {3, 2}),
                                     Idx({2, 2}, {1, 1, 0, 1}), {3, 2, 2}, -1),
                         {Bytes(Iota(6))});
   ASSERT_TRUE(cols.status.ok()) << cols.status.message();
@@ -45,7 +45,7 @@ TEST(GatherOp, RowsAndColumns) {
 
 TEST(GatherOp, ScalarIndexDropsTheAxis) {
   OpResult r = RunOp(
-      GatherModel(Act("p", DataType::kInt8, {2, 3}), Idx({}, {1}), {3}, 0),
+      GatherModel(Var("p", DataType::kInt8, {2, 3}), Idx({}, {1}), {3}, 0),
       {Bytes(std::vector<int8_t>{1, 2, 3, 4, 5, 6})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[0], Shape({3}));
@@ -54,13 +54,13 @@ TEST(GatherOp, ScalarIndexDropsTheAxis) {
 
 TEST(GatherOp, BatchDims) {
   // p[2,3]: batch b picks p[b][idx[b][k]]; idx = [[2,0],[1,1]].
-  OpResult r = RunOp(GatherModel(Act("p", DataType::kFloat32, {2, 3}),
+  OpResult r = RunOp(GatherModel(Var("p", DataType::kFloat32, {2, 3}),
                                  Idx({2, 2}, {2, 0, 1, 1}), {2, 2}, 1, 1),
                      {Bytes(Iota(6))});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.Out<float>(), (std::vector<float>{2, 0, 4, 4}));
   // batch_dims -1 is 1 for 2-D indices.
-  OpResult n = RunOp(GatherModel(Act("p", DataType::kFloat32, {2, 3}),
+  OpResult n = RunOp(GatherModel(Var("p", DataType::kFloat32, {2, 3}),
                                  Idx({2, 2}, {2, 0, 1, 1}), {2, 2}, 1, -1),
                      {Bytes(Iota(6))});
   ASSERT_TRUE(n.status.ok()) << n.status.message();
@@ -68,22 +68,22 @@ TEST(GatherOp, BatchDims) {
 }
 
 TEST(GatherOp, Int64AndInt16RunTimeIndices) {
-  SingleOpModel m64 = GatherModel(Act("p", DataType::kInt64, {4}),
-                                  Act("idx", DataType::kInt64, {3}), {3}, 0);
+  SingleOpModel m64 = GatherModel(Var("p", DataType::kInt64, {4}),
+                                  Var("idx", DataType::kInt64, {3}), {3}, 0);
   std::vector<int64_t> p = {10, 11, 12, 13};
   OpResult r = RunOp(m64, {Bytes(p), Bytes(std::vector<int64_t>{3, 3, 0})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.Out<int64_t>(), (std::vector<int64_t>{13, 13, 10}));
-  SingleOpModel m16 = GatherModel(Act("p", DataType::kInt64, {4}),
-                                  Act("idx", DataType::kInt16, {1}), {1}, 0);
+  SingleOpModel m16 = GatherModel(Var("p", DataType::kInt64, {4}),
+                                  Var("idx", DataType::kInt16, {1}), {1}, 0);
   OpResult r16 = RunOp(m16, {Bytes(p), Bytes(std::vector<int16_t>{2})});
   ASSERT_TRUE(r16.status.ok()) << r16.status.message();
   EXPECT_EQ(r16.Out<int64_t>(), (std::vector<int64_t>{12}));
 }
 
 TEST(GatherOp, OutOfRangeIndicesFailInvoke) {
-  SingleOpModel m = GatherModel(Act("p", DataType::kFloat32, {3, 2}),
-                                Act("idx", DataType::kInt32, {2}), {2, 2}, 0);
+  SingleOpModel m = GatherModel(Var("p", DataType::kFloat32, {3, 2}),
+                                Var("idx", DataType::kInt32, {2}), {2, 2}, 0);
   EXPECT_TRUE(Fails(
       RunOp(m, {Bytes(Iota(6)), Bytes(std::vector<int32_t>{0, 3})}).status,
       StatusCode::kInvalidArgument,
@@ -96,20 +96,20 @@ TEST(GatherOp, OutOfRangeIndicesFailInvoke) {
 }
 
 TEST(GatherOp, Rejections) {
-  EXPECT_TRUE(Fails(RunOp(GatherModel(Act("p", DataType::kFloat32, {3, 2}),
+  EXPECT_TRUE(Fails(RunOp(GatherModel(Var("p", DataType::kFloat32, {3, 2}),
                                       Idx({1}, {0}), {1, 2}, 2))
                         .status,
                     StatusCode::kInvalidModel,
                     "op 0 (GATHER v1): axis 2 is out of range for params shape "
                     "[3, 2]"));
   EXPECT_TRUE(
-      Fails(RunOp(GatherModel(Act("p", DataType::kFloat32, {3, 2}),
+      Fails(RunOp(GatherModel(Var("p", DataType::kFloat32, {3, 2}),
                               Idx({2, 1}, {0, 0}), {3, 1}, 1, 1))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (GATHER v1): batch_dims 1 does not fit axis 1, params "
             "shape [3, 2] and indices shape [2, 1]"));
-  EXPECT_TRUE(Fails(RunOp(GatherModel(Act("p", DataType::kFloat32, {3}),
+  EXPECT_TRUE(Fails(RunOp(GatherModel(Var("p", DataType::kFloat32, {3}),
                                       Const("idx", DataType::kFloat32, {1},
                                             std::vector<float>{0}),
                                       {1}, 0))

@@ -16,8 +16,8 @@ std::vector<uint8_t> HardSwishModel(const TensorSpec& in,
 }
 
 TEST(HardSwishTest, Float) {
-  const auto model = HardSwishModel(Spec("x", DataType::kFloat32, {5}),
-                                    Spec("y", DataType::kFloat32, {5}));
+  const auto model = HardSwishModel(Var("x", DataType::kFloat32, {5}),
+                                    Var("y", DataType::kFloat32, {5}));
   const auto y = RunUnary<float>(
       model, std::vector<float>{-4.0f, -3.0f, -1.0f, 1.0f, 5.0f});
   ASSERT_EQ(y.size(), 5u);
@@ -41,8 +41,8 @@ TEST(HardSwishTest, Int8FixedPoint) {
   //  q=48 (x=3): reluish saturates to 32767; SDHM(32767, 3072) = 3071 → 96.
   //  q=-48 (x=-3): reluish −32768 → 0 → 0.   q=127: 7.9375·32 → 127.
   const auto model =
-      HardSwishModel(Spec("x", DataType::kInt8, {6}, {1.0f / 16}, {0}),
-                     Spec("y", DataType::kInt8, {6}, {1.0f / 32}, {0}));
+      HardSwishModel(Var("x", DataType::kInt8, {6}, {1.0f / 16}, {0}),
+                     Var("y", DataType::kInt8, {6}, {1.0f / 32}, {0}));
   EXPECT_EQ(
       RunUnary<int8_t>(model, std::vector<int8_t>{16, -16, 48, -48, 0, 127}),
       (std::vector<int8_t>{21, -11, 96, 0, 0, 127}));
@@ -51,8 +51,8 @@ TEST(HardSwishTest, Int8FixedPoint) {
 TEST(HardSwishTest, Uint8) {
   // The int8 case shifted by zero points 128 (in) and 20 (out).
   const auto model =
-      HardSwishModel(Spec("x", DataType::kUInt8, {4}, {1.0f / 16}, {128}),
-                     Spec("y", DataType::kUInt8, {4}, {1.0f / 32}, {20}));
+      HardSwishModel(Var("x", DataType::kUInt8, {4}, {1.0f / 16}, {128}),
+                     Var("y", DataType::kUInt8, {4}, {1.0f / 32}, {20}));
   EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{144, 112, 176, 0}),
             (std::vector<uint8_t>{41, 9, 116, 20}));
 }
@@ -61,8 +61,8 @@ TEST(HardSwishTest, RejectsOutputScale128TimesFiner) {
   // in/out = 128: the output multiplier (in/128)/out = 1 has a positive
   // exponent, which TFLite's Prepare refuses.
   const Status s = PrepareStatus(
-      HardSwishModel(Spec("x", DataType::kInt8, {2}, {1.0f}, {0}),
-                     Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
+      HardSwishModel(Var("x", DataType::kInt8, {2}, {1.0f}, {0}),
+                     Var("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(
       Contains(s.message(),
@@ -73,8 +73,8 @@ TEST(HardSwishTest, RejectsOutputScale128TimesFiner) {
 
 TEST(HardSwishTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(
-      HardSwishModel(Spec("x", DataType::kInt8, {7}, {1.0f / 16}, {3}),
-                     Spec("y", DataType::kInt8, {7}, {1.0f / 32}, {-3})));
+      HardSwishModel(Var("x", DataType::kInt8, {7}, {1.0f / 16}, {3}),
+                     Var("y", DataType::kInt8, {7}, {1.0f / 32}, {-3})));
 }
 
 }  // namespace

@@ -16,13 +16,13 @@ SingleOpModel L2Model(
     DataType type, std::vector<int32_t> shape, tfl::Padding padding, int stride,
     int filter,
     tfl::ActivationFunctionType act = tfl::ActivationFunctionType::NONE) {
-  return OneOp(tfl::BuiltinOperator::L2_POOL_2D, 1, {Spec("x", type, shape)},
-               {Spec("y", type, {})}, tfl::BuiltinOptions::Pool2DOptions,
-               [=](flatbuffers::FlatBufferBuilder& fbb) {
-                 return tfl::CreatePool2DOptions(fbb, padding, stride, stride,
-                                                 filter, filter, act)
-                     .Union();
-               });
+  return OpModel(tfl::BuiltinOperator::L2_POOL_2D, 1, {Var("x", type, shape)},
+                 {Var("y", type, {})}, tfl::BuiltinOptions::Pool2DOptions,
+                 [=](flatbuffers::FlatBufferBuilder& fbb) {
+                   return tfl::CreatePool2DOptions(fbb, padding, stride, stride,
+                                                   filter, filter, act)
+                       .Union();
+                 });
 }
 
 TEST(L2Pool2DOp, Valid) {

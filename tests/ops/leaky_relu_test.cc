@@ -20,8 +20,8 @@ std::vector<uint8_t> LeakyReluModel(const TensorSpec& in, const TensorSpec& out,
 }
 
 TEST(LeakyReluTest, Float) {
-  const auto model = LeakyReluModel(Spec("x", DataType::kFloat32, {4}),
-                                    Spec("y", DataType::kFloat32, {4}), 0.25f);
+  const auto model = LeakyReluModel(Var("x", DataType::kFloat32, {4}),
+                                    Var("y", DataType::kFloat32, {4}), 0.25f);
   EXPECT_EQ(
       RunUnary<float>(model, std::vector<float>{-2.0f, 0.0f, 3.0f, -0.5f}),
       (std::vector<float>{-0.5f, 0.0f, 3.0f, -0.125f}));
@@ -37,8 +37,8 @@ TEST(LeakyReluTest, Int8XnnpackDiffersFromBuiltin) {
   //   MultiplyByQuantizedMultiplier: x=-64 → −25.6 → −26 → −36; the others
   //   agree.
   const auto model =
-      LeakyReluModel(Spec("x", DataType::kInt8, {4}, {0.1f}, {0}),
-                     Spec("y", DataType::kInt8, {4}, {0.05f}, {-10}), 0.2f);
+      LeakyReluModel(Var("x", DataType::kInt8, {4}, {0.1f}, {0}),
+                     Var("y", DataType::kInt8, {4}, {0.05f}, {-10}), 0.2f);
   const std::vector<int8_t> x = {10, -10, -64, 127};
   EXPECT_EQ(RunUnary<int8_t>(model, x),
             (std::vector<int8_t>{10, -14, -35, 127}));
@@ -53,8 +53,8 @@ TEST(LeakyReluTest, Int8SmallSlopeRunsBuiltin) {
   // alpha 0.003: −0.762 → −1 → −11 (XNNPACK: M- = 2 → (−254 + 128) >> 8 =
   // −1 too), so check the identity side exactly and the slope side loosely.
   const auto model =
-      LeakyReluModel(Spec("x", DataType::kInt8, {3}, {0.1f}, {0}),
-                     Spec("y", DataType::kInt8, {3}, {0.05f}, {-10}), 0.001f);
+      LeakyReluModel(Var("x", DataType::kInt8, {3}, {0.1f}, {0}),
+                     Var("y", DataType::kInt8, {3}, {0.05f}, {-10}), 0.001f);
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{-100, 0, 20}),
             (std::vector<int8_t>{-10, -10, 30}));
 }
@@ -64,8 +64,8 @@ TEST(LeakyReluTest, Uint8) {
   // q=138 → x=10 → 20 → 120; q=118 → x=-10 → −4 → 96; q=0 → x=-128:
   // (−13056 + 128) >> 8 = −51 → 49.
   const auto model =
-      LeakyReluModel(Spec("x", DataType::kUInt8, {3}, {0.1f}, {128}),
-                     Spec("y", DataType::kUInt8, {3}, {0.05f}, {100}), 0.2f);
+      LeakyReluModel(Var("x", DataType::kUInt8, {3}, {0.1f}, {128}),
+                     Var("y", DataType::kUInt8, {3}, {0.05f}, {100}), 0.2f);
   EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{138, 118, 0}),
             (std::vector<uint8_t>{120, 96, 49}));
 }
@@ -76,8 +76,8 @@ TEST(LeakyReluTest, Int16) {
   // SaturatingRoundingDoublingHighMul(−1001, 2^30) = (−1001·2^30 + 1 −
   // 2^30) / 2^31 truncated = −500; x=20000 → 40000 → 32767.
   const auto model = LeakyReluModel(
-      Spec("x", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
-      Spec("y", DataType::kInt16, {4}, {1.0f / 2048}, {0}), 0.25f);
+      Var("x", DataType::kInt16, {4}, {1.0f / 1024}, {0}),
+      Var("y", DataType::kInt16, {4}, {1.0f / 2048}, {0}), 0.25f);
   EXPECT_EQ(
       RunUnary<int16_t>(model, std::vector<int16_t>{1000, -1001, 20000, -4}),
       (std::vector<int16_t>{2000, -500, 32767, -2}));
@@ -85,8 +85,8 @@ TEST(LeakyReluTest, Int16) {
 
 TEST(LeakyReluTest, Int16RejectsZeroPoint) {
   const Status s = PrepareStatus(LeakyReluModel(
-      Spec("x", DataType::kInt16, {2}, {1.0f / 1024}, {0}),
-      Spec("y", DataType::kInt16, {2}, {1.0f / 2048}, {5}), 0.25f));
+      Var("x", DataType::kInt16, {2}, {1.0f / 1024}, {0}),
+      Var("y", DataType::kInt16, {2}, {1.0f / 2048}, {5}), 0.25f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (LEAKY_RELU v2): LEAKY_RELU of int16 needs zero "
@@ -98,8 +98,8 @@ TEST(LeakyReluTest, RejectsHugeScaleRatioOnBuiltinPath) {
   // Ratio 2^24 is outside XNNPACK's range; the built-in kernel would shift
   // (x − zp) left by 25 bits.
   const Status s = PrepareStatus(
-      LeakyReluModel(Spec("x", DataType::kInt8, {2}, {16777216.0f}, {0}),
-                     Spec("y", DataType::kInt8, {2}, {1.0f}, {0}), 0.5f));
+      LeakyReluModel(Var("x", DataType::kInt8, {2}, {16777216.0f}, {0}),
+                     Var("y", DataType::kInt8, {2}, {1.0f}, {0}), 0.5f));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "LEAKY_RELU: scale ratio 1.67772e+07 is too large to "
@@ -109,8 +109,8 @@ TEST(LeakyReluTest, RejectsHugeScaleRatioOnBuiltinPath) {
 
 TEST(LeakyReluTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(LeakyReluModel(
-      Spec("x", DataType::kInt16, {5}, {1.0f / 1024}, {0}),
-      Spec("y", DataType::kInt16, {5}, {1.0f / 2048}, {0}), 0.25f));
+      Var("x", DataType::kInt16, {5}, {1.0f / 1024}, {0}),
+      Var("y", DataType::kInt16, {5}, {1.0f / 2048}, {0}), 0.25f));
 }
 
 }  // namespace

@@ -17,8 +17,8 @@ std::vector<uint8_t> LogSoftmaxModel(const TensorSpec& in,
 TEST(LogSoftmaxTest, FloatRows) {
   // Row [1, 2, 3]: x − 3 − log(e^-2 + e^-1 + 1) = x − 3 − 0.40760596.
   // Row [5]: a single element gives 0.
-  const auto model = LogSoftmaxModel(Spec("x", DataType::kFloat32, {2, 3}),
-                                     Spec("y", DataType::kFloat32, {2, 3}));
+  const auto model = LogSoftmaxModel(Var("x", DataType::kFloat32, {2, 3}),
+                                     Var("y", DataType::kFloat32, {2, 3}));
   const auto y = RunUnary<float>(
       model, std::vector<float>{1.0f, 2.0f, 3.0f, -1.0f, -1.0f, -1.0f});
   ASSERT_EQ(y.size(), 6u);
@@ -26,8 +26,8 @@ TEST(LogSoftmaxTest, FloatRows) {
   EXPECT_NEAR(y[1], -1.40760596f, 1e-6);
   EXPECT_NEAR(y[2], -0.40760596f, 1e-6);
   EXPECT_NEAR(y[3], -1.09861229f, 1e-6);  // −log(3)
-  const auto single = LogSoftmaxModel(Spec("x", DataType::kFloat32, {1}),
-                                      Spec("y", DataType::kFloat32, {1}));
+  const auto single = LogSoftmaxModel(Var("x", DataType::kFloat32, {1}),
+                                      Var("y", DataType::kFloat32, {1}));
   EXPECT_EQ(RunUnary<float>(single, std::vector<float>{5.0f}),
             std::vector<float>{0.0f});
 }
@@ -37,8 +37,8 @@ TEST(LogSoftmaxTest, Int8) {
   // scale 1/16: rint(−2.4076·16) = rint(−38.52) = −39 → 88; −22.52 → −23 →
   // 104; −6.52 → −7 → 120.
   const auto model =
-      LogSoftmaxModel(Spec("x", DataType::kInt8, {1, 3}, {0.1f}, {0}),
-                      Spec("y", DataType::kInt8, {1, 3}, {1.0f / 16}, {127}));
+      LogSoftmaxModel(Var("x", DataType::kInt8, {1, 3}, {0.1f}, {0}),
+                      Var("y", DataType::kInt8, {1, 3}, {1.0f / 16}, {127}));
   EXPECT_EQ(RunUnary<int8_t>(model, std::vector<int8_t>{10, 20, 30}),
             (std::vector<int8_t>{88, 104, 120}));
 }
@@ -46,16 +46,16 @@ TEST(LogSoftmaxTest, Int8) {
 TEST(LogSoftmaxTest, Uint8) {
   // The same values around input zero point 100 and output zero point 255.
   const auto model =
-      LogSoftmaxModel(Spec("x", DataType::kUInt8, {3}, {0.1f}, {100}),
-                      Spec("y", DataType::kUInt8, {3}, {1.0f / 16}, {255}));
+      LogSoftmaxModel(Var("x", DataType::kUInt8, {3}, {0.1f}, {100}),
+                      Var("y", DataType::kUInt8, {3}, {1.0f / 16}, {255}));
   EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{110, 120, 130}),
             (std::vector<uint8_t>{216, 232, 248}));
 }
 
 TEST(LogSoftmaxTest, RejectsOtherOutputQuantization) {
   const Status s = PrepareStatus(
-      LogSoftmaxModel(Spec("x", DataType::kInt8, {3}, {0.1f}, {0}),
-                      Spec("y", DataType::kInt8, {3}, {1.0f / 16}, {0})));
+      LogSoftmaxModel(Var("x", DataType::kInt8, {3}, {0.1f}, {0}),
+                      Var("y", DataType::kInt8, {3}, {1.0f / 16}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (LOG_SOFTMAX v2): output 0 (tensor 1 'y'): int8 "
@@ -66,7 +66,7 @@ TEST(LogSoftmaxTest, RejectsOtherOutputQuantization) {
 
 TEST(LogSoftmaxTest, RejectsScalar) {
   const Status s = PrepareStatus(LogSoftmaxModel(
-      Spec("x", DataType::kFloat32, {}), Spec("y", DataType::kFloat32, {})));
+      Var("x", DataType::kFloat32, {}), Var("y", DataType::kFloat32, {})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "LOG_SOFTMAX needs at least one dimension, "
@@ -75,15 +75,15 @@ TEST(LogSoftmaxTest, RejectsScalar) {
 }
 
 TEST(LogSoftmaxTest, EmptyRows) {
-  const auto model = LogSoftmaxModel(Spec("x", DataType::kFloat32, {2, 0}),
-                                     Spec("y", DataType::kFloat32, {2, 0}));
+  const auto model = LogSoftmaxModel(Var("x", DataType::kFloat32, {2, 0}),
+                                     Var("y", DataType::kFloat32, {2, 0}));
   EXPECT_TRUE(RunUnary<float>(model, std::vector<float>{}).empty());
 }
 
 TEST(LogSoftmaxTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(
-      LogSoftmaxModel(Spec("x", DataType::kUInt8, {2, 5}, {0.1f}, {100}),
-                      Spec("y", DataType::kUInt8, {2, 5}, {1.0f / 16}, {255})));
+      LogSoftmaxModel(Var("x", DataType::kUInt8, {2, 5}, {0.1f}, {100}),
+                      Var("y", DataType::kUInt8, {2, 5}, {1.0f / 16}, {255})));
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ using namespace testing;  // NOLINT
 SingleOpModel Logical(tfl::BuiltinOperator op, std::vector<int32_t> a,
                       std::vector<int32_t> b, std::vector<int32_t> out,
                       DataType type = DataType::kBool) {
-  return OpModel(op, 1, {Spec("a", type, a), Spec("b", type, b)},
-                 {Spec("y", type, out)});
+  return OpModel(op, 1, {Var("a", type, a), Var("b", type, b)},
+                 {Var("y", type, out)});
 }
 
 TEST(LogicalOp, AndOrBroadcast) {

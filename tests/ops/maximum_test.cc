@@ -26,9 +26,9 @@ TEST(MaximumOp, FloatNanAndSignedZeros) {
   // min likewise keeps the first input unless the second is smaller.
   for (auto op :
        {tfl::BuiltinOperator::MAXIMUM, tfl::BuiltinOperator::MINIMUM}) {
-    SingleOpModel m = MaxMin(op, Spec("a", DataType::kFloat32, {5}),
-                             Spec("b", DataType::kFloat32, {5}),
-                             Spec("y", DataType::kFloat32, {5}));
+    SingleOpModel m = MaxMin(op, Var("a", DataType::kFloat32, {5}),
+                             Var("b", DataType::kFloat32, {5}),
+                             Var("y", DataType::kFloat32, {5}));
     const std::vector<float> y = Run2<float, float>(m, {nan, 1, -0.0f, 0.0f, 2},
                                                     {1, nan, 0.0f, -0.0f, 3});
     ASSERT_EQ(y.size(), 5u);
@@ -53,13 +53,13 @@ TEST(MaximumOp, Int8IgnoresQuantization) {
 
 TEST(MinimumOp, IntegerTypesBroadcast) {
   SingleOpModel m16 = MaxMin(
-      tfl::BuiltinOperator::MINIMUM, Spec("a", DataType::kInt16, {2, 1}),
-      Spec("b", DataType::kInt16, {3}), Spec("y", DataType::kInt16, {2, 3}), 4);
+      tfl::BuiltinOperator::MINIMUM, Var("a", DataType::kInt16, {2, 1}),
+      Var("b", DataType::kInt16, {3}), Var("y", DataType::kInt16, {2, 3}), 4);
   EXPECT_EQ((Run2<int16_t, int16_t>(m16, {0, -300}, {-1, 5, -400})),
             (std::vector<int16_t>{-1, 0, -400, -300, -300, -400}));
-  SingleOpModel m64 = MaxMin(
-      tfl::BuiltinOperator::MINIMUM, Spec("a", DataType::kInt64, {2}),
-      Spec("b", DataType::kInt64, {2}), Spec("y", DataType::kInt64, {2}));
+  SingleOpModel m64 =
+      MaxMin(tfl::BuiltinOperator::MINIMUM, Var("a", DataType::kInt64, {2}),
+             Var("b", DataType::kInt64, {2}), Var("y", DataType::kInt64, {2}));
   EXPECT_EQ(
       (Run2<int64_t, int64_t>(m64, {INT64_MIN, 7}, {0, -(int64_t{1} << 50)})),
       (std::vector<int64_t>{INT64_MIN, -(int64_t{1} << 50)}));
@@ -73,23 +73,22 @@ TEST(MinimumOp, IntegerTypesBroadcast) {
 
 TEST(MaximumOp, RejectsBoolAndMismatchedOutput) {
   ExpectPrepareError(
-      MaxMin(tfl::BuiltinOperator::MAXIMUM, Spec("a", DataType::kBool, {2}),
-             Spec("b", DataType::kBool, {2}), Spec("y", DataType::kBool, {2})),
+      MaxMin(tfl::BuiltinOperator::MAXIMUM, Var("a", DataType::kBool, {2}),
+             Var("b", DataType::kBool, {2}), Var("y", DataType::kBool, {2})),
       StatusCode::kUnsupported, "MAXIMUM of bool is not supported");
   ExpectPrepareError(
-      MaxMin(tfl::BuiltinOperator::MINIMUM, Spec("a", DataType::kFloat32, {2}),
-             Spec("b", DataType::kFloat32, {2}),
-             Spec("y", DataType::kInt32, {2})),
+      MaxMin(tfl::BuiltinOperator::MINIMUM, Var("a", DataType::kFloat32, {2}),
+             Var("b", DataType::kFloat32, {2}),
+             Var("y", DataType::kInt32, {2})),
       StatusCode::kInvalidModel,
       "output 0 (tensor 2 'y'): type int32 differs from input 0 "
       "type float32");
 }
 
 TEST(MaximumOp, InvokeAllocatesNothing) {
-  ExpectInvokeAllocatesNothing(MaxMin(tfl::BuiltinOperator::MAXIMUM,
-                                      Spec("a", DataType::kFloat32, {2, 3}),
-                                      Spec("b", DataType::kFloat32, {3}),
-                                      Spec("y", DataType::kFloat32, {2, 3})));
+  ExpectInvokeAllocatesNothing(MaxMin(
+      tfl::BuiltinOperator::MAXIMUM, Var("a", DataType::kFloat32, {2, 3}),
+      Var("b", DataType::kFloat32, {3}), Var("y", DataType::kFloat32, {2, 3})));
 }
 
 }  // namespace

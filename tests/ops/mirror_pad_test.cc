@@ -16,15 +16,15 @@ using namespace spatial_test;  // NOLINT
 SingleOpModel MirrorModel(DataType type, std::vector<int32_t> in_shape,
                           std::vector<int32_t> pads, int mode) {
   const int32_t rank = static_cast<int32_t>(in_shape.size());
-  return OneOp(tfl::BuiltinOperator::MIRROR_PAD, 1,
-               {Spec("x", type, in_shape),
-                Const("paddings", DataType::kInt32, {rank, 2}, pads)},
-               {Spec("y", type, {})}, tfl::BuiltinOptions::MirrorPadOptions,
-               [mode](flatbuffers::FlatBufferBuilder& fbb) {
-                 return tfl::CreateMirrorPadOptions(
-                            fbb, static_cast<tfl::MirrorPadMode>(mode))
-                     .Union();
-               });
+  return OpModel(tfl::BuiltinOperator::MIRROR_PAD, 1,
+                 {Var("x", type, in_shape),
+                  Const("paddings", DataType::kInt32, {rank, 2}, pads)},
+                 {Var("y", type, {})}, tfl::BuiltinOptions::MirrorPadOptions,
+                 [mode](flatbuffers::FlatBufferBuilder& fbb) {
+                   return tfl::CreateMirrorPadOptions(
+                              fbb, static_cast<tfl::MirrorPadMode>(mode))
+                       .Union();
+                 });
 }
 
 TEST(MirrorPadOp, Reflect1D) {

@@ -23,31 +23,31 @@ SingleOpModel MulModel(TensorSpec a, TensorSpec b, TensorSpec out,
 TEST(MulOp, FloatBroadcastReluN1To1) {
   // [[0.5, -3], [2, 0.25]] * [1, 0.5] = [[0.5, -1.5], [2, 0.125]].
   SingleOpModel m = MulModel(
-      Spec("a", DataType::kFloat32, {2, 2}), Spec("b", DataType::kFloat32, {2}),
-      Spec("y", DataType::kFloat32, {2, 2}), ActFn::RELU_N1_TO_1);
+      Var("a", DataType::kFloat32, {2, 2}), Var("b", DataType::kFloat32, {2}),
+      Var("y", DataType::kFloat32, {2, 2}), ActFn::RELU_N1_TO_1);
   EXPECT_EQ((Run2<float, float>(m, {0.5f, -3, 2, 0.25f}, {1, 0.5f})),
             (std::vector<float>{0.5f, -1, 1, 0.125f}));
 }
 
 TEST(MulOp, Int32AndInt64Wrap) {
   // 46341^2 = 2147488281 wraps to 2147488281 - 2^32 = -2147479015.
-  SingleOpModel m = MulModel(Spec("a", DataType::kInt32, {3}),
-                             Spec("b", DataType::kInt32, {3}),
-                             Spec("y", DataType::kInt32, {3}));
+  SingleOpModel m =
+      MulModel(Var("a", DataType::kInt32, {3}), Var("b", DataType::kInt32, {3}),
+               Var("y", DataType::kInt32, {3}));
   EXPECT_EQ((Run2<int32_t, int32_t>(m, {65536, 46341, -7}, {65536, 46341, 6})),
             (std::vector<int32_t>{0, -2147479015, -42}));
-  SingleOpModel m64 = MulModel(
-      Spec("a", DataType::kInt64, {2}), Spec("b", DataType::kInt64, {1}),
-      Spec("y", DataType::kInt64, {2}), ActFn::RELU, 5);
+  SingleOpModel m64 =
+      MulModel(Var("a", DataType::kInt64, {2}), Var("b", DataType::kInt64, {1}),
+               Var("y", DataType::kInt64, {2}), ActFn::RELU, 5);
   EXPECT_EQ((Run2<int64_t, int64_t>(m64, {int64_t{1} << 40, -3}, {1000})),
             (std::vector<int64_t>{int64_t{1000} << 40, 0}));
 }
 
 TEST(MulOp, Int16PlainWrapsThenClamps) {
   // 300 * 300 = 90000 -> 24464; -300 * 300 = -90000 -> -24464 -> RELU 0.
-  SingleOpModel m = MulModel(Spec("a", DataType::kInt16, {2}),
-                             Spec("b", DataType::kInt16, {2}),
-                             Spec("y", DataType::kInt16, {2}), ActFn::RELU, 7);
+  SingleOpModel m =
+      MulModel(Var("a", DataType::kInt16, {2}), Var("b", DataType::kInt16, {2}),
+               Var("y", DataType::kInt16, {2}), ActFn::RELU, 7);
   EXPECT_EQ((Run2<int16_t, int16_t>(m, {300, -300}, {300, 300})),
             (std::vector<int16_t>{24464, 0}));
 }
@@ -132,19 +132,19 @@ TEST(MulOp, MicroInt16NeedsZeroZeroPoints) {
 
 TEST(MulOp, RejectsQuantizedInt32AndStrings) {
   ExpectPrepareError(MulModel(QSpec("a", DataType::kInt32, {2}, 0.5f, 0),
-                              Spec("b", DataType::kInt32, {2}),
-                              Spec("y", DataType::kInt32, {2})),
+                              Var("b", DataType::kInt32, {2}),
+                              Var("y", DataType::kInt32, {2})),
                      StatusCode::kUnsupported, "quantized int32 MUL");
   ExpectPrepareError(
-      MulModel(Spec("a", DataType::kBool, {2}), Spec("b", DataType::kBool, {2}),
-               Spec("y", DataType::kBool, {2})),
+      MulModel(Var("a", DataType::kBool, {2}), Var("b", DataType::kBool, {2}),
+               Var("y", DataType::kBool, {2})),
       StatusCode::kUnsupported, "MUL of bool is not supported");
 }
 
 TEST(MulOp, ZeroSizeOutput) {
-  SingleOpModel m = MulModel(Spec("a", DataType::kFloat32, {0, 3}),
-                             Spec("b", DataType::kFloat32, {3}),
-                             Spec("y", DataType::kFloat32, {0, 3}));
+  SingleOpModel m = MulModel(Var("a", DataType::kFloat32, {0, 3}),
+                             Var("b", DataType::kFloat32, {3}),
+                             Var("y", DataType::kFloat32, {0, 3}));
   Shape shape;
   EXPECT_TRUE(
       (Run2<float, float>(m, {}, {1, 2, 3}, QuantArithmetic::kTflite, &shape))

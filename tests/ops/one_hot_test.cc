@@ -18,7 +18,7 @@ SingleOpModel OneHotModel(TensorSpec indices, int32_t depth, DataType type,
        Const("depth", DataType::kInt32, {}, std::vector<int32_t>{depth}),
        Const("on", type, {}, std::vector<V>{on}),
        Const("off", type, {}, std::vector<V>{off})},
-      {Act("y", type, std::move(out_shape))},
+      {Var("y", type, std::move(out_shape))},
       tfl::BuiltinOptions::OneHotOptions,
       [axis](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateOneHotOptions(fbb, axis).Union();
@@ -28,7 +28,7 @@ SingleOpModel OneHotModel(TensorSpec indices, int32_t depth, DataType type,
 TEST(OneHotOp, LastAxisWithInvalidIndices) {
   // 2 → third slot; -1 and 3 (≥ depth) → all off.
   OpResult r =
-      RunOp(OneHotModel<float>(Act("i", DataType::kInt32, {4}), 3,
+      RunOp(OneHotModel<float>(Var("i", DataType::kInt32, {4}), 3,
                                DataType::kFloat32, 1.0f, -0.5f, {4, 3}, -1),
             {Bytes(std::vector<int32_t>{0, 2, -1, 3})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -40,7 +40,7 @@ TEST(OneHotOp, LastAxisWithInvalidIndices) {
 
 TEST(OneHotOp, FirstAxisInt64IndicesInt8) {
   // axis 0: y[j][k] = idx[k] == j.
-  OpResult r = RunOp(OneHotModel<int8_t>(Act("i", DataType::kInt64, {3}), 2,
+  OpResult r = RunOp(OneHotModel<int8_t>(Var("i", DataType::kInt64, {3}), 2,
                                          DataType::kInt8, 5, -5, {2, 3}, 0),
                      {Bytes(std::vector<int64_t>{1, 0, 1})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -49,7 +49,7 @@ TEST(OneHotOp, FirstAxisInt64IndicesInt8) {
 
 TEST(OneHotOp, Int64IndexTruncatesLikeTflite) {
   // 2^32 + 1 compares as 1.
-  OpResult r = RunOp(OneHotModel<uint8_t>(Act("i", DataType::kInt64, {1}), 2,
+  OpResult r = RunOp(OneHotModel<uint8_t>(Var("i", DataType::kInt64, {1}), 2,
                                           DataType::kBool, 1, 0, {1, 2}, -1),
                      {Bytes(std::vector<int64_t>{(int64_t{1} << 32) + 1})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -58,23 +58,23 @@ TEST(OneHotOp, Int64IndexTruncatesLikeTflite) {
 
 TEST(OneHotOp, Rejections) {
   EXPECT_TRUE(Fails(
-      RunOp(OneHotModel<float>(Act("i", DataType::kInt32, {4}), -1,
+      RunOp(OneHotModel<float>(Var("i", DataType::kInt32, {4}), -1,
                                DataType::kFloat32, 1.0f, 0.0f, {4, 0}, -1))
           .status,
       StatusCode::kInvalidModel,
       "op 0 (ONE_HOT v1): input 1 (tensor 1 'depth'): depth must "
       "be one non-negative value, got [-1]"));
   EXPECT_TRUE(
-      Fails(RunOp(OneHotModel<float>(Act("i", DataType::kInt32, {4}), 2,
+      Fails(RunOp(OneHotModel<float>(Var("i", DataType::kInt32, {4}), 2,
                                      DataType::kFloat32, 1.0f, 0.0f, {4, 2}, 2))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (ONE_HOT v1): axis 2 is out of range for indices "
             "shape [4]"));
   SingleOpModel m =
-      OneHotModel<float>(Act("i", DataType::kInt32, {4}), 2, DataType::kFloat32,
+      OneHotModel<float>(Var("i", DataType::kInt32, {4}), 2, DataType::kFloat32,
                          1.0f, 0.0f, {4, 2}, -1);
-  m.inputs[1] = Act("depth", DataType::kInt32, {});
+  m.inputs[1] = Var("depth", DataType::kInt32, {});
   EXPECT_TRUE(Fails(RunOp(m).status, StatusCode::kUnsupported,
                     "a non-constant depth tensor is not supported"));
 }

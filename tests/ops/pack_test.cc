@@ -23,8 +23,8 @@ TEST(PackOp, ScalarsIntoVector) {
   // dilated_conv: PACK(strided_slice scalar, constant 6) → [2].
   OpResult r = RunOp(
       PackModel({Const("c", DataType::kInt32, {}, std::vector<int32_t>{6}),
-                 Act("a", DataType::kInt32, {})},
-                Act("y", DataType::kInt32, {2}), 0),
+                 Var("a", DataType::kInt32, {})},
+                Var("y", DataType::kInt32, {2}), 0),
       {Bytes(std::vector<int32_t>{5})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[0], Shape({2}));
@@ -34,8 +34,8 @@ TEST(PackOp, ScalarsIntoVector) {
 TEST(PackOp, VectorsIntoMatrix) {
   OpResult r = RunOp(
       PackModel(
-          {Act("a", DataType::kInt32, {2}), Act("b", DataType::kInt32, {2})},
-          Act("y", DataType::kInt32, {2, 2}), 0),
+          {Var("a", DataType::kInt32, {2}), Var("b", DataType::kInt32, {2})},
+          Var("y", DataType::kInt32, {2, 2}), 0),
       {Bytes(std::vector<int32_t>{1, 2}), Bytes(std::vector<int32_t>{3, 4})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.Out<int32_t>(), (std::vector<int32_t>{1, 2, 3, 4}));
@@ -46,10 +46,10 @@ TEST(PackOp, InnerAndNegativeAxes) {
   std::vector<std::vector<uint8_t>> in = {Bytes(Iota(4)), Bytes(Iota(4, 10)),
                                           Bytes(Iota(4, 20))};
   auto model = [](int32_t axis, std::vector<int32_t> out) {
-    return PackModel({Act("a", DataType::kFloat32, {2, 2}),
-                      Act("b", DataType::kFloat32, {2, 2}),
-                      Act("c", DataType::kFloat32, {2, 2})},
-                     Act("y", DataType::kFloat32, std::move(out)), axis);
+    return PackModel({Var("a", DataType::kFloat32, {2, 2}),
+                      Var("b", DataType::kFloat32, {2, 2}),
+                      Var("c", DataType::kFloat32, {2, 2})},
+                     Var("y", DataType::kFloat32, std::move(out)), axis);
   };
   // axis 1: y[i][k][j] = input_k[i][j].
   OpResult r1 = RunOp(model(1, {2, 3, 2}), in);
@@ -67,9 +67,9 @@ TEST(PackOp, InnerAndNegativeAxes) {
 
 TEST(PackOp, QuantizedInt8) {
   OpResult r =
-      RunOp(PackModel({Act("a", DataType::kInt8, {2}, {0.5f}, {-1}),
-                       Act("b", DataType::kInt8, {2}, {0.5f}, {-1})},
-                      Act("y", DataType::kInt8, {2, 2}, {0.5f}, {-1}), 1),
+      RunOp(PackModel({Var("a", DataType::kInt8, {2}, {0.5f}, {-1}),
+                       Var("b", DataType::kInt8, {2}, {0.5f}, {-1})},
+                      Var("y", DataType::kInt8, {2, 2}, {0.5f}, {-1}), 1),
             {Bytes(std::vector<int8_t>{-128, 1}),
              Bytes(std::vector<int8_t>{7, 127})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -78,28 +78,28 @@ TEST(PackOp, QuantizedInt8) {
 
 TEST(PackOp, Rejections) {
   EXPECT_TRUE(Fails(
-      RunOp(PackModel({Act("a", DataType::kInt8, {2}, {0.5f}, {0}),
-                       Act("b", DataType::kInt8, {2}, {0.25f}, {0})},
-                      Act("y", DataType::kInt8, {2, 2}, {0.5f}, {0}), 0))
+      RunOp(PackModel({Var("a", DataType::kInt8, {2}, {0.5f}, {0}),
+                       Var("b", DataType::kInt8, {2}, {0.25f}, {0})},
+                      Var("y", DataType::kInt8, {2, 2}, {0.5f}, {0}), 0))
           .status,
       StatusCode::kInvalidModel,
       "op 0 (PACK v1): output 0 (tensor 2 'y'): quantization (scale 0.5, zero "
       "point 0) differs from input 1 (scale 0.25, zero point 0)"));
-  EXPECT_TRUE(Fails(RunOp(PackModel({Act("a", DataType::kFloat32, {2}),
-                                     Act("b", DataType::kFloat32, {3})},
-                                    Act("y", DataType::kFloat32, {2, 2}), 0))
+  EXPECT_TRUE(Fails(RunOp(PackModel({Var("a", DataType::kFloat32, {2}),
+                                     Var("b", DataType::kFloat32, {3})},
+                                    Var("y", DataType::kFloat32, {2, 2}), 0))
                         .status,
                     StatusCode::kInvalidModel,
                     "op 0 (PACK v1): input 1 (tensor 1 'b'): float32 [3] "
                     "differs from input 0 (float32 [2])"));
   EXPECT_TRUE(
-      Fails(RunOp(PackModel({Act("a", DataType::kFloat32, {2})},
-                            Act("y", DataType::kFloat32, {1, 2}), 0, 2))
+      Fails(RunOp(PackModel({Var("a", DataType::kFloat32, {2})},
+                            Var("y", DataType::kFloat32, {1, 2}), 0, 2))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (PACK v1): values_count 2 differs from the 1 inputs"));
-  EXPECT_TRUE(Fails(RunOp(PackModel({Act("a", DataType::kFloat32, {2})},
-                                    Act("y", DataType::kFloat32, {1, 2}), 2))
+  EXPECT_TRUE(Fails(RunOp(PackModel({Var("a", DataType::kFloat32, {2})},
+                                    Var("y", DataType::kFloat32, {1, 2}), 2))
                         .status,
                     StatusCode::kInvalidModel,
                     "op 0 (PACK v1): axis 2 is out of range for inputs of "

@@ -15,8 +15,8 @@ using namespace testing;  // NOLINT
 
 SingleOpModel Pow(DataType t, std::vector<int32_t> a, std::vector<int32_t> b,
                   std::vector<int32_t> out) {
-  return OpModel(tfl::BuiltinOperator::POW, 1,
-                 {Spec("a", t, a), Spec("b", t, b)}, {Spec("y", t, out)});
+  return OpModel(tfl::BuiltinOperator::POW, 1, {Var("a", t, a), Var("b", t, b)},
+                 {Var("y", t, out)});
 }
 
 TEST(PowOp, Float) {

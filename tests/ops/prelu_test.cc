@@ -20,19 +20,19 @@ SingleOpModel Prelu(TensorSpec in, TensorSpec alpha, TensorSpec out) {
 TEST(PreluOp, FloatPerChannelAlpha) {
   // Measured on both peers: [[-1, -2, 3], [-0, -4, 5]] with alpha
   // [0.5, 0.25, 2] -> [[-0.5, -0.5, 3], [-0, -1, 5]].
-  SingleOpModel m = Prelu(Spec("x", DataType::kFloat32, {2, 3}),
-                          Spec("a", DataType::kFloat32, {3}),
-                          Spec("y", DataType::kFloat32, {2, 3}));
+  SingleOpModel m = Prelu(Var("x", DataType::kFloat32, {2, 3}),
+                          Var("a", DataType::kFloat32, {3}),
+                          Var("y", DataType::kFloat32, {2, 3}));
   EXPECT_EQ(
       (Run2<float, float>(m, {-1, -2, 3, -0.0f, -4, 5}, {0.5f, 0.25f, 2})),
       (std::vector<float>{-0.5f, -0.5f, 3, 0, -1, 5}));
 }
 
 TEST(PreluOp, FloatConstantSpatialAlpha) {
-  SingleOpModel m = Prelu(Spec("x", DataType::kFloat32, {1, 2, 2, 1}),
-                          Const(Spec("a", DataType::kFloat32, {2, 2, 1}),
+  SingleOpModel m = Prelu(Var("x", DataType::kFloat32, {1, 2, 2, 1}),
+                          Const(Var("a", DataType::kFloat32, {2, 2, 1}),
                                 std::vector<float>{0.1f, 0.2f, 0.3f, 0.4f}),
-                          Spec("y", DataType::kFloat32, {1, 2, 2, 1}));
+                          Var("y", DataType::kFloat32, {1, 2, 2, 1}));
   EXPECT_EQ(RunBytes<float>(m, {Bytes(std::vector<float>{-10, 10, -10, -1})}),
             (std::vector<float>{-10 * 0.1f, 10, -10 * 0.3f, -1 * 0.4f}));
 }
@@ -77,14 +77,14 @@ TEST(PreluOp, Int8ChannelAlpha) {
 }
 
 TEST(PreluOp, Errors) {
-  ExpectPrepareError(Prelu(Spec("x", DataType::kFloat32, {3}),
-                           Spec("a", DataType::kFloat32, {2, 3}),
-                           Spec("y", DataType::kFloat32, {3})),
+  ExpectPrepareError(Prelu(Var("x", DataType::kFloat32, {3}),
+                           Var("a", DataType::kFloat32, {2, 3}),
+                           Var("y", DataType::kFloat32, {3})),
                      StatusCode::kInvalidModel,
                      "alpha shape [2, 3] broadcasts the input [3] to [2, 3]");
   ExpectPrepareError(
-      Prelu(Spec("x", DataType::kInt32, {3}), Spec("a", DataType::kInt32, {3}),
-            Spec("y", DataType::kInt32, {3})),
+      Prelu(Var("x", DataType::kInt32, {3}), Var("a", DataType::kInt32, {3}),
+            Var("y", DataType::kInt32, {3})),
       StatusCode::kUnsupported, "PRELU of int32 is not supported");
 }
 

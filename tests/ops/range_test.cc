@@ -14,7 +14,7 @@ SingleOpModel RangeModel(DataType type, T start, T limit, T delta, int32_t n) {
                  {Const("start", type, {}, std::vector<T>{start}),
                   Const("limit", type, {}, std::vector<T>{limit}),
                   Const("delta", type, {}, std::vector<T>{delta})},
-                 {Act("y", type, {n})});
+                 {Var("y", type, {n})});
 }
 
 TEST(RangeOp, Int32UpAndDown) {
@@ -69,7 +69,7 @@ TEST(RangeOp, Rejections) {
       Fails(RunOp(RangeModel<int32_t>(DataType::kInt32, 0, 5, -1, 1)).status,
             StatusCode::kInvalidModel, "do not describe a range"));
   SingleOpModel m = RangeModel<int32_t>(DataType::kInt32, 0, 5, 1, 5);
-  m.inputs[1] = Act("limit", DataType::kInt32, {});
+  m.inputs[1] = Var("limit", DataType::kInt32, {});
   EXPECT_TRUE(Fails(RunOp(m).status, StatusCode::kUnsupported,
                     "input 1 (tensor 1 'limit'): a non-constant start, limit "
                     "or delta is not supported"));

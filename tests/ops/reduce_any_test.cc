@@ -16,8 +16,8 @@ SingleOpModel BoolModel(bool any, std::vector<int32_t> shape,
                         std::vector<int32_t> axes, bool keep_dims = false) {
   return ReduceModel(
       any ? tfl::BuiltinOperator::REDUCE_ANY : tfl::BuiltinOperator::REDUCE_ALL,
-      Spec("x", DataType::kBool, shape), std::move(axes),
-      Spec("y", DataType::kBool, {}), keep_dims);
+      Var("x", DataType::kBool, shape), std::move(axes),
+      Var("y", DataType::kBool, {}), keep_dims);
 }
 
 TEST(ReduceAnyOp, Rows) {
@@ -52,8 +52,8 @@ TEST(ReduceAnyAllOps, EmptyInput) {
 
 TEST(ReduceAnyAllOps, Rejections) {
   EXPECT_PREPARE_ERROR(ReduceModel(tfl::BuiltinOperator::REDUCE_ANY,
-                                   Spec("x", DataType::kFloat32, {2}), {0},
-                                   Spec("y", DataType::kFloat32, {})),
+                                   Var("x", DataType::kFloat32, {2}), {0},
+                                   Var("y", DataType::kFloat32, {})),
                        StatusCode::kInvalidModel,
                        "REDUCE_ANY needs a bool input, got float32");
 }

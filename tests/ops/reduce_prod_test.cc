@@ -21,25 +21,25 @@ SingleOpModel ProdModel(TensorSpec in, std::vector<int32_t> axes,
 
 TEST(ReduceProdOp, Float) {
   // [[1,2,3],[4,5,6]]: rows 6 and 120, columns 4, 10, 18.
-  EXPECT_EQ(RunOp<float>(ProdModel(Spec("x", DataType::kFloat32, {2, 3}), {1},
-                                   Spec("y", DataType::kFloat32, {})),
+  EXPECT_EQ(RunOp<float>(ProdModel(Var("x", DataType::kFloat32, {2, 3}), {1},
+                                   Var("y", DataType::kFloat32, {})),
                          Iota(6, 1)),
             (std::vector<float>{6, 120}));
   Shape shape;
-  EXPECT_EQ(RunOp<float>(ProdModel(Spec("x", DataType::kFloat32, {2, 3}), {0},
-                                   Spec("y", DataType::kFloat32, {}), true),
+  EXPECT_EQ(RunOp<float>(ProdModel(Var("x", DataType::kFloat32, {2, 3}), {0},
+                                   Var("y", DataType::kFloat32, {}), true),
                          Iota(6, 1), &shape),
             (std::vector<float>{4, 10, 18}));
   EXPECT_EQ(shape, Shape({1, 3}));
 }
 
 TEST(ReduceProdOp, IntegersWrap) {
-  EXPECT_EQ(RunOp<int32_t>(ProdModel(Spec("x", DataType::kInt32, {2}), {0},
-                                     Spec("y", DataType::kInt32, {})),
+  EXPECT_EQ(RunOp<int32_t>(ProdModel(Var("x", DataType::kInt32, {2}), {0},
+                                     Var("y", DataType::kInt32, {})),
                            std::vector<int32_t>{65536, 65536}),
             (std::vector<int32_t>{0}));
-  EXPECT_EQ(RunOp<int64_t>(ProdModel(Spec("x", DataType::kInt64, {3}), {0},
-                                     Spec("y", DataType::kInt64, {})),
+  EXPECT_EQ(RunOp<int64_t>(ProdModel(Var("x", DataType::kInt64, {3}), {0},
+                                     Var("y", DataType::kInt64, {})),
                            std::vector<int64_t>{-3, 1 << 20, 1 << 20}),
             (std::vector<int64_t>{-3 * (int64_t{1} << 40)}));
 }
@@ -51,8 +51,8 @@ TEST(ReduceProdOp, QuantizedInt8) {
   // [2, 4]: 2, then MBQM64(8) = 4, final MBQM64(4) = 2.
   // [3, -6]: 3, then MBQM64(-18) = -9, final MBQM64(-9) = floor(-4) = -4.
   EXPECT_EQ(
-      RunOp<int8_t>(ProdModel(Spec("x", DataType::kInt8, {2, 2}, {0.5f}, {0}),
-                              {1}, Spec("y", DataType::kInt8, {}, {1.0f}, {0})),
+      RunOp<int8_t>(ProdModel(Var("x", DataType::kInt8, {2, 2}, {0.5f}, {0}),
+                              {1}, Var("y", DataType::kInt8, {}, {1.0f}, {0})),
                     std::vector<int8_t>{2, 4, 3, -6}),
       (std::vector<int8_t>{2, -4}));
 }
@@ -63,8 +63,8 @@ TEST(ReduceProdOp, QuantizedZeroPointsAndClamp) {
   // = v. x = 50 → 40 → 40 - 20 = 20; x = 127 → 117 - 20 = 97;
   // x = -128 → -138 - 20 = -158 → clamped to -128.
   EXPECT_EQ(RunOp<int8_t>(
-                ProdModel(Spec("x", DataType::kInt8, {3, 1}, {1.0f}, {10}), {1},
-                          Spec("y", DataType::kInt8, {}, {1.0f}, {-20})),
+                ProdModel(Var("x", DataType::kInt8, {3, 1}, {1.0f}, {10}), {1},
+                          Var("y", DataType::kInt8, {}, {1.0f}, {-20})),
                 std::vector<int8_t>{50, 127, -128}),
             (std::vector<int8_t>{20, 97, -128}));
 }
@@ -73,31 +73,31 @@ TEST(ReduceProdOp, QuantizedInt16) {
   // in 0.5 → out 0.25, N = 2: scaling 0.5 / 0.5 = 1 → MBQM64 is exact:
   // 100 * 300 = 30000, final 30000 (real 50 * 150 = 7500 = 30000 * 0.25).
   EXPECT_EQ(RunOp<int16_t>(
-                ProdModel(Spec("x", DataType::kInt16, {2}, {0.5f}, {0}), {0},
-                          Spec("y", DataType::kInt16, {}, {0.25f}, {0})),
+                ProdModel(Var("x", DataType::kInt16, {2}, {0.5f}, {0}), {0},
+                          Var("y", DataType::kInt16, {}, {0.25f}, {0})),
                 std::vector<int16_t>{100, 300}),
             (std::vector<int16_t>{30000}));
 }
 
 TEST(ReduceProdOp, Rejections) {
-  EXPECT_PREPARE_ERROR(ProdModel(Spec("x", DataType::kInt8, {2}), {0},
-                                 Spec("y", DataType::kInt8, {})),
+  EXPECT_PREPARE_ERROR(ProdModel(Var("x", DataType::kInt8, {2}), {0},
+                                 Var("y", DataType::kInt8, {})),
                        StatusCode::kUnsupported,
                        "REDUCE_PROD of non-quantized int8 is not supported");
   EXPECT_PREPARE_ERROR(
-      ProdModel(Spec("x", DataType::kUInt8, {2}, {1.0f}, {0}), {0},
-                Spec("y", DataType::kUInt8, {}, {1.0f}, {0})),
+      ProdModel(Var("x", DataType::kUInt8, {2}, {1.0f}, {0}), {0},
+                Var("y", DataType::kUInt8, {}, {1.0f}, {0})),
       StatusCode::kUnsupported, "REDUCE_PROD of uint8 is not supported");
   EXPECT_PREPARE_ERROR(
-      ProdModel(Spec("x", DataType::kInt16, {2}, {1.0f}, {2}), {0},
-                Spec("y", DataType::kInt16, {}, {1.0f}, {0})),
+      ProdModel(Var("x", DataType::kInt16, {2}, {1.0f}, {2}), {0},
+                Var("y", DataType::kInt16, {}, {1.0f}, {0})),
       StatusCode::kInvalidModel, "int16 REDUCE_PROD needs zero points 0");
 }
 
 TEST(ReduceProdOp, InvokeAllocatesNothing) {
   ExpectNoAllocInInvoke(
-      ProdModel(Spec("x", DataType::kInt8, {2, 2}, {0.5f}, {0}), {1},
-                Spec("y", DataType::kInt8, {}, {1.0f}, {0})));
+      ProdModel(Var("x", DataType::kInt8, {2, 2}, {0.5f}, {0}), {1},
+                Var("y", DataType::kInt8, {}, {1.0f}, {0})));
 }
 
 }  // namespace

@@ -20,13 +20,13 @@ SingleOpModel ReshapeModel(std::vector<TensorSpec> inputs,
                            OptionsWriter options = nullptr) {
   return OpModel(
       tfl::BuiltinOperator::RESHAPE, 1, std::move(inputs),
-      {Act("y", DataType::kFloat32, std::move(out_shape))},
+      {Var("y", DataType::kFloat32, std::move(out_shape))},
       options ? tfl::BuiltinOptions::ReshapeOptions : tfl::BuiltinOptions::NONE,
       options);
 }
 
 TensorSpec X(std::vector<int32_t> shape = {2, 3}) {
-  return Act("x", DataType::kFloat32, std::move(shape));
+  return Var("x", DataType::kFloat32, std::move(shape));
 }
 
 Shape RunShape(const SingleOpModel& m, int n = 6) {
@@ -97,7 +97,7 @@ TEST(ReshapeOp, Rejections) {
   EXPECT_TRUE(Fails(RunOp(ReshapeModel({X()}, {6}, NewShape({-2, 3}))).status,
                     StatusCode::kInvalidModel, "target dimension 0 is -2"));
   EXPECT_TRUE(Fails(
-      RunOp(ReshapeModel({X(), Act("shape", DataType::kInt32, {2})}, {3, 2}))
+      RunOp(ReshapeModel({X(), Var("shape", DataType::kInt32, {2})}, {3, 2}))
           .status,
       StatusCode::kUnsupported,
       "op 0 (RESHAPE v1): input 1 (tensor 1 'shape'): a non-constant shape "

@@ -11,8 +11,8 @@ using namespace testing;  // NOLINT
 
 SingleOpModel ReverseModel(TensorSpec axes) {
   return OpModel(tfl::BuiltinOperator::REVERSE_V2, 1,
-                 {Act("x", DataType::kFloat32, {2, 3}), std::move(axes)},
-                 {Act("y", DataType::kFloat32, {2, 3})});
+                 {Var("x", DataType::kFloat32, {2, 3}), std::move(axes)},
+                 {Var("y", DataType::kFloat32, {2, 3})});
 }
 
 TensorSpec Axes(std::vector<int32_t> a) {
@@ -43,7 +43,7 @@ TEST(ReverseV2Op, BothAxesInt64) {
 }
 
 TEST(ReverseV2Op, RunTimeAxes) {
-  SingleOpModel m = ReverseModel(Act("axes", DataType::kInt32, {1}));
+  SingleOpModel m = ReverseModel(Var("axes", DataType::kInt32, {1}));
   EXPECT_EQ(Reverse(m, {Bytes(std::vector<int32_t>{0})}),
             (std::vector<float>{3, 4, 5, 0, 1, 2}));
   EXPECT_TRUE(

@@ -24,7 +24,7 @@ OperatorSpec Op(tfl::BuiltinOperator code, std::vector<int32_t> in,
 // PACK(n, 3) → packed[2]; with `reshape`, z[6] → RESHAPE(packed) → y.
 std::vector<uint8_t> Chain(bool x_constant, bool reshape) {
   ModelBuilder b;
-  TensorSpec xs = Act("x", DataType::kFloat32, {2, 3});
+  TensorSpec xs = Var("x", DataType::kFloat32, {2, 3});
   xs.shape_signature = {-1, 3};
   if (x_constant) xs.data = Bytes(Iota(6));
   const int x = b.AddTensor(xs);

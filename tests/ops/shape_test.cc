@@ -12,7 +12,7 @@ SingleOpModel ShapeModel(TensorSpec in, DataType out_type,
                          std::vector<int32_t> out_shape,
                          DataType option = DataType::kInt32) {
   return OpModel(tfl::BuiltinOperator::SHAPE, 1, {std::move(in)},
-                 {Act("s", out_type, std::move(out_shape))},
+                 {Var("s", out_type, std::move(out_shape))},
                  tfl::BuiltinOptions::ShapeOptions,
                  [option](flatbuffers::FlatBufferBuilder& fbb) {
                    return tfl::CreateShapeOptions(
@@ -22,7 +22,7 @@ SingleOpModel ShapeModel(TensorSpec in, DataType out_type,
 }
 
 TEST(ShapeOp, Int32OfFloatInput) {
-  OpResult r = RunOp(ShapeModel(Act("x", DataType::kFloat32, {2, 3, 5}),
+  OpResult r = RunOp(ShapeModel(Var("x", DataType::kFloat32, {2, 3, 5}),
                                 DataType::kInt32, {3}),
                      {Bytes(Iota(30))});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -31,7 +31,7 @@ TEST(ShapeOp, Int32OfFloatInput) {
 }
 
 TEST(ShapeOp, Int64OfInt8Input) {
-  OpResult r = RunOp(ShapeModel(Act("x", DataType::kInt8, {1, 4}, {0.5f}, {3}),
+  OpResult r = RunOp(ShapeModel(Var("x", DataType::kInt8, {1, 4}, {0.5f}, {3}),
                                 DataType::kInt64, {2}, DataType::kInt64),
                      {std::vector<uint8_t>(4)});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -40,12 +40,12 @@ TEST(ShapeOp, Int64OfInt8Input) {
 
 TEST(ShapeOp, ScalarAndEmptyInputs) {
   OpResult scalar =
-      RunOp(ShapeModel(Act("x", DataType::kBool, {}), DataType::kInt32, {0}),
+      RunOp(ShapeModel(Var("x", DataType::kBool, {}), DataType::kInt32, {0}),
             {std::vector<uint8_t>(1)});
   ASSERT_TRUE(scalar.status.ok()) << scalar.status.message();
   EXPECT_EQ(scalar.shapes[0], Shape({0}));
   OpResult empty = RunOp(
-      ShapeModel(Act("x", DataType::kInt32, {3, 0}), DataType::kInt32, {2}),
+      ShapeModel(Var("x", DataType::kInt32, {3, 0}), DataType::kInt32, {2}),
       {{}});
   ASSERT_TRUE(empty.status.ok()) << empty.status.message();
   EXPECT_EQ(empty.Out<int32_t>(), (std::vector<int32_t>{3, 0}));
@@ -53,13 +53,13 @@ TEST(ShapeOp, ScalarAndEmptyInputs) {
 
 TEST(ShapeOp, RejectsBadOutType) {
   EXPECT_TRUE(
-      Fails(RunOp(ShapeModel(Act("x", DataType::kFloat32, {2}),
+      Fails(RunOp(ShapeModel(Var("x", DataType::kFloat32, {2}),
                              DataType::kFloat32, {1}, DataType::kFloat32))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (SHAPE v1): out_type must be int32 or int64, got "
             "float32"));
-  EXPECT_TRUE(Fails(RunOp(ShapeModel(Act("x", DataType::kFloat32, {2}),
+  EXPECT_TRUE(Fails(RunOp(ShapeModel(Var("x", DataType::kFloat32, {2}),
                                      DataType::kInt64, {1}, DataType::kInt32))
                         .status,
                     StatusCode::kInvalidModel,

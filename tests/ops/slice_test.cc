@@ -15,7 +15,7 @@ SingleOpModel SliceModel(TensorSpec in, TensorSpec begin, TensorSpec size,
   const DataType type = in.type;
   return OpModel(tfl::BuiltinOperator::SLICE, 1,
                  {std::move(in), std::move(begin), std::move(size)},
-                 {Act("y", type, std::move(out_shape))});
+                 {Var("y", type, std::move(out_shape))});
 }
 
 TensorSpec I32(const std::string& name, std::vector<int32_t> v) {
@@ -25,7 +25,7 @@ TensorSpec I32(const std::string& name, std::vector<int32_t> v) {
 TEST(SliceOp, BoxWithSizeToTheEnd) {
   // x[3,4] = 0..11; rows 1..2, columns 1..3.
   OpResult r =
-      RunOp(SliceModel(Act("x", DataType::kFloat32, {3, 4}),
+      RunOp(SliceModel(Var("x", DataType::kFloat32, {3, 4}),
                        I32("begin", {1, 1}), I32("size", {2, -1}), {2, 3}),
             {Bytes(Iota(12))});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -36,7 +36,7 @@ TEST(SliceOp, BoxWithSizeToTheEnd) {
 TEST(SliceOp, Int64IndicesRank5) {
   // x[1,2,1,2,3] = 0..11; keep index 1 of axis 1 and columns 1..2.
   OpResult r =
-      RunOp(SliceModel(Act("x", DataType::kInt8, {1, 2, 1, 2, 3}),
+      RunOp(SliceModel(Var("x", DataType::kInt8, {1, 2, 1, 2, 3}),
                        Const("begin", DataType::kInt64, {5},
                              std::vector<int64_t>{0, 1, 0, 0, 1}),
                        Const("size", DataType::kInt64, {5},
@@ -49,8 +49,8 @@ TEST(SliceOp, Int64IndicesRank5) {
 
 TEST(SliceOp, RunTimeBegin) {
   SingleOpModel m =
-      SliceModel(Act("x", DataType::kInt32, {5}),
-                 Act("begin", DataType::kInt32, {1}), I32("size", {2}), {2});
+      SliceModel(Var("x", DataType::kInt32, {5}),
+                 Var("begin", DataType::kInt32, {1}), I32("size", {2}), {2});
   std::vector<int32_t> x = {10, 11, 12, 13, 14};
   OpResult r = RunOp(m, {Bytes(x), Bytes(std::vector<int32_t>{3})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -67,19 +67,19 @@ TEST(SliceOp, RunTimeBegin) {
 
 TEST(SliceOp, Rejections) {
   EXPECT_TRUE(
-      Fails(RunOp(SliceModel(Act("x", DataType::kFloat32, {3, 4}),
+      Fails(RunOp(SliceModel(Var("x", DataType::kFloat32, {3, 4}),
                              I32("begin", {1, 3}), I32("size", {2, 2}), {2, 2}))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (SLICE v1): begin [1, 3] and size [2, 2] do not fit "
             "input shape [3, 4]"));
   EXPECT_TRUE(Fails(
-      RunOp(SliceModel(Act("x", DataType::kFloat32, {3, 4}),
+      RunOp(SliceModel(Var("x", DataType::kFloat32, {3, 4}),
                        I32("begin", {-1, 0}), I32("size", {1, 1}), {1, 1}))
           .status,
       StatusCode::kInvalidModel, "begin [-1, 0] and size"));
   // A huge int64 begin must not wrap around when added to the size.
-  EXPECT_TRUE(Fails(RunOp(SliceModel(Act("x", DataType::kFloat32, {3}),
+  EXPECT_TRUE(Fails(RunOp(SliceModel(Var("x", DataType::kFloat32, {3}),
                                      Const("begin", DataType::kInt64, {1},
                                            std::vector<int64_t>{INT64_MAX}),
                                      Const("size", DataType::kInt64, {1},
@@ -87,14 +87,14 @@ TEST(SliceOp, Rejections) {
                                      {2}))
                         .status,
                     StatusCode::kInvalidModel, "do not fit input shape [3]"));
-  EXPECT_TRUE(Fails(RunOp(SliceModel(Act("x", DataType::kFloat32, {3, 4}),
-                                     Act("begin", DataType::kInt32, {2}),
+  EXPECT_TRUE(Fails(RunOp(SliceModel(Var("x", DataType::kFloat32, {3, 4}),
+                                     Var("begin", DataType::kInt32, {2}),
                                      I32("size", {1, -1}), {1, 4}))
                         .status,
                     StatusCode::kUnsupported,
                     "op 0 (SLICE v1): input 1 (tensor 1 'begin'): a "
                     "non-constant begin tensor with size -1 is not supported"));
-  EXPECT_TRUE(Fails(RunOp(SliceModel(Act("x", DataType::kFloat32, {3, 4}),
+  EXPECT_TRUE(Fails(RunOp(SliceModel(Var("x", DataType::kFloat32, {3, 4}),
                                      I32("begin", {0}), I32("size", {1}), {1}))
                         .status,
                     StatusCode::kInvalidModel,

@@ -14,53 +14,17 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace spatial_test {
 
+using testing::Const;
+using testing::OpModel;
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 namespace tfl = ::edgelite::tfl;
-
-inline TensorSpec Spec(const std::string& name, DataType type,
-                       std::vector<int32_t> shape,
-                       std::vector<float> scales = {},
-                       std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
-template <typename T>
-TensorSpec Const(const std::string& name, DataType type,
-                 std::vector<int32_t> shape, const std::vector<T>& values,
-                 std::vector<float> scales = {},
-                 std::vector<int64_t> zps = {}) {
-  TensorSpec s =
-      Spec(name, type, std::move(shape), std::move(scales), std::move(zps));
-  s.data = testing::Bytes(values);
-  return s;
-}
-
-// A one-op model; `options` may be empty (no options table).
-inline SingleOpModel OneOp(
-    tfl::BuiltinOperator code, int version, std::vector<TensorSpec> inputs,
-    std::vector<TensorSpec> outputs,
-    tfl::BuiltinOptions options_type = tfl::BuiltinOptions::NONE,
-    testing::OptionsWriter options = nullptr) {
-  SingleOpModel m;
-  m.inputs = std::move(inputs);
-  m.outputs = std::move(outputs);
-  m.op.builtin_code = static_cast<int32_t>(code);
-  m.op.version = version;
-  m.op.options_type = options_type;
-  m.op.options = std::move(options);
-  return m;
-}
 
 inline Status Make(const SingleOpModel& m, std::unique_ptr<Interpreter>* interp,
                    QuantArithmetic arith = QuantArithmetic::kTflite) {
@@ -74,12 +38,12 @@ inline SingleOpModel ReduceModel(tfl::BuiltinOperator op, TensorSpec in,
                                  std::vector<int32_t> axes, TensorSpec out,
                                  bool keep_dims = false) {
   const int32_t n = static_cast<int32_t>(axes.size());
-  return OneOp(op, 1,
-               {std::move(in), Const("axis", DataType::kInt32, {n}, axes)},
-               {std::move(out)}, tfl::BuiltinOptions::ReducerOptions,
-               [keep_dims](flatbuffers::FlatBufferBuilder& fbb) {
-                 return tfl::CreateReducerOptions(fbb, keep_dims).Union();
-               });
+  return OpModel(op, 1,
+                 {std::move(in), Const("axis", DataType::kInt32, {n}, axes)},
+                 {std::move(out)}, tfl::BuiltinOptions::ReducerOptions,
+                 [keep_dims](flatbuffers::FlatBufferBuilder& fbb) {
+                   return tfl::CreateReducerOptions(fbb, keep_dims).Union();
+                 });
 }
 
 // Prepare's status (empty message when it succeeds).

@@ -27,10 +27,10 @@ TensorSpec Axis(int32_t a) {
 
 TEST(SplitOp, ThreeWaysAlongColumns) {
   // x[2,6] = 0..11; pieces of two columns.
-  OpResult r = RunOp(SplitModel(Axis(1), Act("x", DataType::kFloat32, {2, 6}),
-                                {Act("a", DataType::kFloat32, {2, 2}),
-                                 Act("b", DataType::kFloat32, {2, 2}),
-                                 Act("c", DataType::kFloat32, {2, 2})}),
+  OpResult r = RunOp(SplitModel(Axis(1), Var("x", DataType::kFloat32, {2, 6}),
+                                {Var("a", DataType::kFloat32, {2, 2}),
+                                 Var("b", DataType::kFloat32, {2, 2}),
+                                 Var("c", DataType::kFloat32, {2, 2})}),
                      {Bytes(Iota(12))});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[2], Shape({2, 2}));
@@ -42,9 +42,9 @@ TEST(SplitOp, ThreeWaysAlongColumns) {
 TEST(SplitOp, NegativeInt64AxisAndRows) {
   OpResult r = RunOp(
       SplitModel(Const("axis", DataType::kInt64, {1}, std::vector<int64_t>{-2}),
-                 Act("x", DataType::kInt8, {2, 3}),
-                 {Act("a", DataType::kInt8, {1, 3}),
-                  Act("b", DataType::kInt8, {1, 3})}),
+                 Var("x", DataType::kInt8, {2, 3}),
+                 {Var("a", DataType::kInt8, {1, 3}),
+                  Var("b", DataType::kInt8, {1, 3})}),
       {Bytes(std::vector<int8_t>{1, 2, 3, 4, 5, 6})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.Out<int8_t>(1), (std::vector<int8_t>{4, 5, 6}));
@@ -52,31 +52,31 @@ TEST(SplitOp, NegativeInt64AxisAndRows) {
 
 TEST(SplitOp, Rejections) {
   EXPECT_TRUE(
-      Fails(RunOp(SplitModel(Axis(1), Act("x", DataType::kFloat32, {2, 5}),
-                             {Act("a", DataType::kFloat32, {2, 2}),
-                              Act("b", DataType::kFloat32, {2, 2})}))
+      Fails(RunOp(SplitModel(Axis(1), Var("x", DataType::kFloat32, {2, 5}),
+                             {Var("a", DataType::kFloat32, {2, 2}),
+                              Var("b", DataType::kFloat32, {2, 2})}))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (SPLIT v1): dimension 1 of input shape [2, 5] (size "
             "5) does not split evenly into 2"));
   EXPECT_TRUE(
-      Fails(RunOp(SplitModel(Axis(2), Act("x", DataType::kFloat32, {2, 4}),
-                             {Act("a", DataType::kFloat32, {2, 2}),
-                              Act("b", DataType::kFloat32, {2, 2})}))
+      Fails(RunOp(SplitModel(Axis(2), Var("x", DataType::kFloat32, {2, 4}),
+                             {Var("a", DataType::kFloat32, {2, 2}),
+                              Var("b", DataType::kFloat32, {2, 2})}))
                 .status,
             StatusCode::kInvalidModel,
             "op 0 (SPLIT v1): input 0 (tensor 0 'axis'): axis [2] is "
             "not one axis of input shape [2, 4]"));
-  EXPECT_TRUE(Fails(RunOp(SplitModel(Act("axis", DataType::kInt32, {}),
-                                     Act("x", DataType::kFloat32, {2, 4}),
-                                     {Act("a", DataType::kFloat32, {2, 2}),
-                                      Act("b", DataType::kFloat32, {2, 2})}))
+  EXPECT_TRUE(Fails(RunOp(SplitModel(Var("axis", DataType::kInt32, {}),
+                                     Var("x", DataType::kFloat32, {2, 4}),
+                                     {Var("a", DataType::kFloat32, {2, 2}),
+                                      Var("b", DataType::kFloat32, {2, 2})}))
                         .status,
                     StatusCode::kUnsupported,
                     "a non-constant axis tensor is not supported"));
-  EXPECT_TRUE(Fails(RunOp(SplitModel(Axis(0), Act("x", DataType::kFloat32, {2}),
-                                     {Act("a", DataType::kFloat32, {1}),
-                                      Act("b", DataType::kFloat32, {1})},
+  EXPECT_TRUE(Fails(RunOp(SplitModel(Axis(0), Var("x", DataType::kFloat32, {2}),
+                                     {Var("a", DataType::kFloat32, {1}),
+                                      Var("b", DataType::kFloat32, {1})},
                                      3))
                         .status,
                     StatusCode::kInvalidModel,
@@ -89,7 +89,7 @@ SingleOpModel SplitVModel(TensorSpec sizes, int32_t axis,
   const int32_t n = static_cast<int32_t>(outs.size());
   return OpModel(
       tfl::BuiltinOperator::SPLIT_V, 1,
-      {Act("x", DataType::kInt32, {6, 2}), std::move(sizes), Axis(axis)},
+      {Var("x", DataType::kInt32, {6, 2}), std::move(sizes), Axis(axis)},
       std::move(outs), tfl::BuiltinOptions::SplitVOptions,
       [n](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateSplitVOptions(fbb, n).Union();
@@ -102,9 +102,9 @@ TEST(SplitVOp, SizesWithRest) {
   OpResult r = RunOp(SplitVModel(Const("sizes", DataType::kInt32, {3},
                                        std::vector<int32_t>{1, -1, 2}),
                                  0,
-                                 {Act("a", DataType::kInt32, {1, 2}),
-                                  Act("b", DataType::kInt32, {3, 2}),
-                                  Act("c", DataType::kInt32, {2, 2})}),
+                                 {Var("a", DataType::kInt32, {1, 2}),
+                                  Var("b", DataType::kInt32, {3, 2}),
+                                  Var("c", DataType::kInt32, {2, 2})}),
                      {Bytes(x)});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[1], Shape({3, 2}));
@@ -118,8 +118,8 @@ TEST(SplitVOp, Int64SizesAlongLastAxisWithEmptyPiece) {
   OpResult r = RunOp(
       SplitVModel(
           Const("sizes", DataType::kInt64, {2}, std::vector<int64_t>{0, 2}), -1,
-          {Act("a", DataType::kInt32, {6, 0}),
-           Act("b", DataType::kInt32, {6, 2})}),
+          {Var("a", DataType::kInt32, {6, 0}),
+           Var("b", DataType::kInt32, {6, 2})}),
       {Bytes(x)});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[0], Shape({6, 0}));
@@ -130,8 +130,8 @@ TEST(SplitVOp, Rejections) {
   EXPECT_TRUE(Fails(RunOp(SplitVModel(Const("sizes", DataType::kInt32, {2},
                                             std::vector<int32_t>{2, 3}),
                                       0,
-                                      {Act("a", DataType::kInt32, {2, 2}),
-                                       Act("b", DataType::kInt32, {3, 2})}))
+                                      {Var("a", DataType::kInt32, {2, 2}),
+                                       Var("b", DataType::kInt32, {3, 2})}))
                         .status,
                     StatusCode::kInvalidModel,
                     "op 0 (SPLIT_V v1): input 1 (tensor 1 'sizes'): sizes [2, "
@@ -140,8 +140,8 @@ TEST(SplitVOp, Rejections) {
   EXPECT_TRUE(Fails(RunOp(SplitVModel(Const("sizes", DataType::kInt32, {2},
                                             std::vector<int32_t>{-1, -1}),
                                       0,
-                                      {Act("a", DataType::kInt32, {3, 2}),
-                                       Act("b", DataType::kInt32, {3, 2})}))
+                                      {Var("a", DataType::kInt32, {3, 2}),
+                                       Var("b", DataType::kInt32, {3, 2})}))
                         .status,
                     StatusCode::kInvalidModel, "sizes [-1, -1] do not split"));
   // Sizes that would overflow a 64-bit sum.
@@ -149,15 +149,15 @@ TEST(SplitVOp, Rejections) {
       Fails(RunOp(SplitVModel(Const("sizes", DataType::kInt64, {2},
                                     std::vector<int64_t>{INT64_MAX, INT64_MAX}),
                               0,
-                              {Act("a", DataType::kInt32, {3, 2}),
-                               Act("b", DataType::kInt32, {3, 2})}))
+                              {Var("a", DataType::kInt32, {3, 2}),
+                               Var("b", DataType::kInt32, {3, 2})}))
                 .status,
             StatusCode::kInvalidModel, "do not split dimension 0"));
   EXPECT_TRUE(Fails(RunOp(SplitVModel(Const("sizes", DataType::kInt32, {1},
                                             std::vector<int32_t>{6}),
                                       0,
-                                      {Act("a", DataType::kInt32, {3, 2}),
-                                       Act("b", DataType::kInt32, {3, 2})}))
+                                      {Var("a", DataType::kInt32, {3, 2}),
+                                       Var("b", DataType::kInt32, {3, 2})}))
                         .status,
                     StatusCode::kInvalidModel, "has 1 sizes for 2 outputs"));
 }

@@ -18,15 +18,15 @@ SingleOpModel SqDiff(TensorSpec a, TensorSpec b, TensorSpec out) {
 }
 
 TEST(SquaredDifferenceOp, FloatAndInt32) {
-  EXPECT_EQ((Run2<float, float>(SqDiff(Spec("a", DataType::kFloat32, {3}),
-                                       Spec("b", DataType::kFloat32, {1}),
-                                       Spec("y", DataType::kFloat32, {3})),
+  EXPECT_EQ((Run2<float, float>(SqDiff(Var("a", DataType::kFloat32, {3}),
+                                       Var("b", DataType::kFloat32, {1}),
+                                       Var("y", DataType::kFloat32, {3})),
                                 {1.5f, -2, 0}, {0.5f})),
             (std::vector<float>{1, 6.25f, 0.25f}));
   // (50000 - -50000)^2 = 10^10 wraps to 10^10 - 2·2^32 = 1410065408.
-  EXPECT_EQ((Run2<int32_t, int32_t>(SqDiff(Spec("a", DataType::kInt32, {2}),
-                                           Spec("b", DataType::kInt32, {2}),
-                                           Spec("y", DataType::kInt32, {2})),
+  EXPECT_EQ((Run2<int32_t, int32_t>(SqDiff(Var("a", DataType::kInt32, {2}),
+                                           Var("b", DataType::kInt32, {2}),
+                                           Var("y", DataType::kInt32, {2})),
                                     {50000, 3}, {-50000, 7})),
             (std::vector<int32_t>{1410065408, 16}));
 }

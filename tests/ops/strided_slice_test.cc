@@ -27,7 +27,7 @@ SingleOpModel SsModel(TensorSpec in, TensorSpec begin, TensorSpec end,
   return OpModel(
       tfl::BuiltinOperator::STRIDED_SLICE, 1,
       {std::move(in), std::move(begin), std::move(end), std::move(strides)},
-      {Act("y", type, std::move(out_shape))},
+      {Var("y", type, std::move(out_shape))},
       tfl::BuiltinOptions::StridedSliceOptions,
       [m](flatbuffers::FlatBufferBuilder& fbb) {
         return tfl::CreateStridedSliceOptions(fbb, m.begin, m.end, m.ellipsis,
@@ -42,7 +42,7 @@ OpResult Slice(std::vector<int32_t> in_shape, std::vector<int32_t> b,
                std::vector<int32_t> out_shape = {}) {
   int n = 1;
   for (int32_t d : in_shape) n *= d;
-  return RunOp(SsModel(Act("x", DataType::kFloat32, in_shape), I32("begin", b),
+  return RunOp(SsModel(Var("x", DataType::kFloat32, in_shape), I32("begin", b),
                        I32("end", e), I32("strides", s), out_shape, m),
                {Bytes(Iota(n))});
 }
@@ -50,7 +50,7 @@ OpResult Slice(std::vector<int32_t> in_shape, std::vector<int32_t> b,
 TEST(StridedSliceOp, DilatedConvConfigurations) {
   // strided_slice(shape, [1], [2], [1], shrink_axis_mask=1) on int32 [4].
   OpResult r =
-      RunOp(SsModel(Act("shape", DataType::kInt32, {4}), I32("begin", {1}),
+      RunOp(SsModel(Var("shape", DataType::kInt32, {4}), I32("begin", {1}),
                     I32("end", {2}), I32("strides", {1}), {}, {0, 0, 0, 0, 1}),
             {Bytes(std::vector<int32_t>{1, 7, 9, 3})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -58,7 +58,7 @@ TEST(StridedSliceOp, DilatedConvConfigurations) {
   EXPECT_EQ(r.Out<int32_t>(), (std::vector<int32_t>{7}));
   // begin_mask = end_mask = 2 on int32 [2,2]: [0:2, :] is everything.
   OpResult all =
-      RunOp(SsModel(Act("p", DataType::kInt32, {2, 2}), I32("begin", {0, 0}),
+      RunOp(SsModel(Var("p", DataType::kInt32, {2, 2}), I32("begin", {0, 0}),
                     I32("end", {2, 2}), I32("strides", {1, 1}), {2, 2}, {2, 2}),
             {Bytes(std::vector<int32_t>{0, 6, 0, 3})});
   ASSERT_TRUE(all.status.ok()) << all.status.message();
@@ -145,8 +145,8 @@ TEST(StridedSliceOp, OffsetWithConstantAndRunTimeBegin) {
   OpResult c = Slice({6}, {2}, {3}, {1}, off);
   ASSERT_TRUE(c.status.ok()) << c.status.message();
   EXPECT_EQ(c.Out<float>(), (std::vector<float>{2, 3, 4}));
-  SingleOpModel m = SsModel(Act("x", DataType::kFloat32, {6}),
-                            Act("begin", DataType::kInt32, {1}),
+  SingleOpModel m = SsModel(Var("x", DataType::kFloat32, {6}),
+                            Var("begin", DataType::kInt32, {1}),
                             I32("end", {3}), I32("strides", {1}), {3}, off);
   OpResult r = RunOp(m, {Bytes(Iota(6)), Bytes(std::vector<int32_t>{3})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -162,7 +162,7 @@ TEST(StridedSliceOp, OffsetWithConstantAndRunTimeBegin) {
 
 TEST(StridedSliceOp, Int64IndicesAndInt8) {
   OpResult r = RunOp(
-      SsModel(Act("x", DataType::kInt8, {4}, {0.5f}, {1}),
+      SsModel(Var("x", DataType::kInt8, {4}, {0.5f}, {1}),
               Const("begin", DataType::kInt64, {1}, std::vector<int64_t>{1}),
               Const("end", DataType::kInt64, {1}, std::vector<int64_t>{4}),
               Const("strides", DataType::kInt64, {1}, std::vector<int64_t>{2}),
@@ -178,7 +178,7 @@ TEST(StridedSliceOp, ExtremeInt64IndicesClampLikeInt32) {
   const int64_t lo = INT64_MIN, hi = INT64_MAX;
   OpResult r = RunOp(
       SsModel(
-          Act("x", DataType::kFloat32, {2, 3}),
+          Var("x", DataType::kFloat32, {2, 3}),
           Const("begin", DataType::kInt64, {2}, std::vector<int64_t>{lo, lo}),
           Const("end", DataType::kInt64, {2}, std::vector<int64_t>{hi, hi}),
           Const("strides", DataType::kInt64, {2}, std::vector<int64_t>{1, hi}),
@@ -202,22 +202,22 @@ TEST(StridedSliceOp, Rejections) {
                     StatusCode::kInvalidModel,
                     "ellipsis_mask 0x3 has more than one bit"));
   EXPECT_TRUE(
-      Fails(RunOp(SsModel(Act("x", DataType::kFloat32, {4}), I32("begin", {0}),
-                          Act("end", DataType::kInt32, {1}),
+      Fails(RunOp(SsModel(Var("x", DataType::kFloat32, {4}), I32("begin", {0}),
+                          Var("end", DataType::kInt32, {1}),
                           I32("strides", {1}), {4}))
                 .status,
             StatusCode::kUnsupported,
             "input 2 (tensor 2 'end'): a non-constant end tensor is "
             "not supported"));
-  EXPECT_TRUE(Fails(RunOp(SsModel(Act("x", DataType::kFloat32, {4}),
-                                  Act("begin", DataType::kInt32, {1}),
+  EXPECT_TRUE(Fails(RunOp(SsModel(Var("x", DataType::kFloat32, {4}),
+                                  Var("begin", DataType::kInt32, {1}),
                                   I32("end", {4}), I32("strides", {1}), {4}))
                         .status,
                     StatusCode::kUnsupported,
                     "a non-constant begin tensor is not supported (unless "
                     "offset is true)"));
   EXPECT_TRUE(Fails(
-      RunOp(SsModel(Act("x", DataType::kFloat32, {4}), I32("begin", {0, 0}),
+      RunOp(SsModel(Var("x", DataType::kFloat32, {4}), I32("begin", {0, 0}),
                     I32("end", {1}), I32("strides", {1}), {4}))
           .status,
       StatusCode::kInvalidModel,

@@ -24,9 +24,9 @@ SingleOpModel SubModel(TensorSpec a, TensorSpec b, TensorSpec out,
 
 TEST(SubOp, FloatBroadcastRelu) {
   // [[1, 2, 3], [4, 5, 6]] - [2, 2, 7] = [[-1, 0, -4], [2, 3, -1]] -> relu.
-  SingleOpModel m = SubModel(
-      Spec("a", DataType::kFloat32, {2, 3}), Spec("b", DataType::kFloat32, {3}),
-      Spec("y", DataType::kFloat32, {2, 3}), ActFn::RELU);
+  SingleOpModel m = SubModel(Var("a", DataType::kFloat32, {2, 3}),
+                             Var("b", DataType::kFloat32, {3}),
+                             Var("y", DataType::kFloat32, {2, 3}), ActFn::RELU);
   Shape shape;
   EXPECT_EQ((Run2<float, float>(m, {1, 2, 3, 4, 5, 6}, {2, 2, 7},
                                 QuantArithmetic::kTflite, &shape)),
@@ -35,26 +35,26 @@ TEST(SubOp, FloatBroadcastRelu) {
 }
 
 TEST(SubOp, FloatScalarMinusTensor) {
-  SingleOpModel m = SubModel(Spec("a", DataType::kFloat32, {}),
-                             Spec("b", DataType::kFloat32, {4}),
-                             Spec("y", DataType::kFloat32, {4}));
+  SingleOpModel m = SubModel(Var("a", DataType::kFloat32, {}),
+                             Var("b", DataType::kFloat32, {4}),
+                             Var("y", DataType::kFloat32, {4}));
   EXPECT_EQ((Run2<float, float>(m, {10}, {1, 2.5f, -3, 10})),
             (std::vector<float>{9, 7.5f, 13, 0}));
 }
 
 TEST(SubOp, Int32WrapsAndClamps) {
   // INT32_MIN - 1 wraps to INT32_MAX; RELU6 then clamps it to 6.
-  SingleOpModel m = SubModel(Spec("a", DataType::kInt32, {3}),
-                             Spec("b", DataType::kInt32, {3}),
-                             Spec("y", DataType::kInt32, {3}), ActFn::RELU6);
+  SingleOpModel m =
+      SubModel(Var("a", DataType::kInt32, {3}), Var("b", DataType::kInt32, {3}),
+               Var("y", DataType::kInt32, {3}), ActFn::RELU6);
   EXPECT_EQ((Run2<int32_t, int32_t>(m, {INT32_MIN, 3, 10}, {1, 5, 7})),
             (std::vector<int32_t>{6, 0, 3}));
 }
 
 TEST(SubOp, Int64Broadcast) {
   SingleOpModel m = SubModel(
-      Spec("a", DataType::kInt64, {2, 1}), Spec("b", DataType::kInt64, {3}),
-      Spec("y", DataType::kInt64, {2, 3}), ActFn::NONE, 4);
+      Var("a", DataType::kInt64, {2, 1}), Var("b", DataType::kInt64, {3}),
+      Var("y", DataType::kInt64, {2, 3}), ActFn::NONE, 4);
   const int64_t big = int64_t{1} << 40;
   EXPECT_EQ((Run2<int64_t, int64_t>(m, {big, -1}, {1, 2, 3})),
             (std::vector<int64_t>{big - 1, big - 2, big - 3, -2, -3, -4}));
@@ -163,27 +163,27 @@ TEST(SubOp, Int16PowerOfTwoNeedsOneShiftlessInput) {
 }
 
 TEST(SubOp, RejectsUnquantizedInt16AndMixedTypes) {
-  ExpectPrepareError(SubModel(Spec("a", DataType::kInt16, {2}),
-                              Spec("b", DataType::kInt16, {2}),
-                              Spec("y", DataType::kInt16, {2})),
-                     StatusCode::kInvalidModel,
-                     "input 0 (tensor 0 'a'): int16 tensor must be quantized");
-  ExpectPrepareError(SubModel(Spec("a", DataType::kFloat32, {2}),
-                              Spec("b", DataType::kInt32, {2}),
-                              Spec("y", DataType::kFloat32, {2})),
+  ExpectPrepareError(
+      SubModel(Var("a", DataType::kInt16, {2}), Var("b", DataType::kInt16, {2}),
+               Var("y", DataType::kInt16, {2})),
+      StatusCode::kInvalidModel,
+      "input 0 (tensor 0 'a'): int16 tensor must be quantized");
+  ExpectPrepareError(SubModel(Var("a", DataType::kFloat32, {2}),
+                              Var("b", DataType::kInt32, {2}),
+                              Var("y", DataType::kFloat32, {2})),
                      StatusCode::kInvalidModel,
                      "input 1 (tensor 1 'b'): type int32 differs from input 0 "
                      "type float32");
   ExpectPrepareError(
-      SubModel(Spec("a", DataType::kBool, {2}), Spec("b", DataType::kBool, {2}),
-               Spec("y", DataType::kBool, {2})),
+      SubModel(Var("a", DataType::kBool, {2}), Var("b", DataType::kBool, {2}),
+               Var("y", DataType::kBool, {2})),
       StatusCode::kUnsupported, "SUB of bool is not supported");
 }
 
 TEST(SubOp, RejectsIncompatibleShapes) {
-  ExpectPrepareError(SubModel(Spec("a", DataType::kFloat32, {2, 3}),
-                              Spec("b", DataType::kFloat32, {2}),
-                              Spec("y", DataType::kFloat32, {2, 3})),
+  ExpectPrepareError(SubModel(Var("a", DataType::kFloat32, {2, 3}),
+                              Var("b", DataType::kFloat32, {2}),
+                              Var("y", DataType::kFloat32, {2, 3})),
                      StatusCode::kInvalidModel,
                      "SUB v1): cannot broadcast shapes [2, 3] and [2]");
 }

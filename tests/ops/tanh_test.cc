@@ -19,8 +19,8 @@ std::vector<uint8_t> TanhModel(const TensorSpec& in, const TensorSpec& out) {
 
 TEST(TanhTest, Float) {
   const float inf = std::numeric_limits<float>::infinity();
-  const auto model = TanhModel(Spec("x", DataType::kFloat32, {6}),
-                               Spec("y", DataType::kFloat32, {6}));
+  const auto model = TanhModel(Var("x", DataType::kFloat32, {6}),
+                               Var("y", DataType::kFloat32, {6}));
   const auto y = RunUnary<float>(
       model, std::vector<float>{0.0f, 0.5f, -1.0f, 3.0f, -inf, inf});
   ASSERT_EQ(y.size(), 6u);
@@ -38,8 +38,8 @@ TEST(TanhTest, Int8Table) {
   //   q=4: tanh(0.25) = 0.24492 → 31.35 → 31; q=127: 127.99996 → 128 → 127;
   //   q=-128: tanh(-8) → -127.99996 → -128.
   const auto model =
-      TanhModel(Spec("x", DataType::kInt8, {8}, {1.0f / 16}, {0}),
-                Spec("y", DataType::kInt8, {8}, {1.0f / 128}, {0}));
+      TanhModel(Var("x", DataType::kInt8, {8}, {1.0f / 16}, {0}),
+                Var("y", DataType::kInt8, {8}, {1.0f / 128}, {0}));
   EXPECT_EQ(RunUnary<int8_t>(
                 model, std::vector<int8_t>{0, 16, 8, 4, -16, -4, 127, -128}),
             (std::vector<int8_t>{0, 97, 59, 31, -97, -31, 127, -128}));
@@ -48,8 +48,8 @@ TEST(TanhTest, Int8Table) {
 TEST(TanhTest, Uint8Table) {
   // As above around zero point 128 on both sides.
   const auto model =
-      TanhModel(Spec("x", DataType::kUInt8, {5}, {1.0f / 16}, {128}),
-                Spec("y", DataType::kUInt8, {5}, {1.0f / 128}, {128}));
+      TanhModel(Var("x", DataType::kUInt8, {5}, {1.0f / 16}, {128}),
+                Var("y", DataType::kUInt8, {5}, {1.0f / 128}, {128}));
   EXPECT_EQ(
       RunUnary<uint8_t>(model, std::vector<uint8_t>{128, 144, 112, 255, 0}),
       (std::vector<uint8_t>{128, 225, 31, 255, 0}));
@@ -62,8 +62,8 @@ TEST(TanhTest, Int8MicroIgnoresOutputQuantization) {
   // 15·2^27/2^24 = 120; q=16 → 1.0 in Q4.27 → tanh = 0.76159·2^31, / 2^24
   // → 97.48 → 97. q=127 ≥ radius → 127; q=-120 ≤ -radius → -128.
   const auto model =
-      TanhModel(Spec("x", DataType::kInt8, {3}, {1.0f / 16}, {0}),
-                Spec("y", DataType::kInt8, {3}, {1.0f / 64}, {10}));
+      TanhModel(Var("x", DataType::kInt8, {3}, {1.0f / 16}, {0}),
+                Var("y", DataType::kInt8, {3}, {1.0f / 64}, {10}));
   const std::vector<int8_t> x = {16, 127, -120};
   EXPECT_EQ(RunUnary<int8_t>(model, x), (std::vector<int8_t>{59, 74, -54}));
   EXPECT_EQ(RunUnary<int8_t>(model, x, QuantArithmetic::kMicro),
@@ -80,8 +80,8 @@ TEST(TanhTest, Int16SigmoidTable) {
   //   x=100: v = (1638400 + 2048) >> 12 = 400, uh=1, ut=144:
   //     33451·256 + 144·(34133 − 33451) = 8661664 → 273184 → 1067.
   const auto model =
-      TanhModel(Spec("x", DataType::kInt16, {4}, {1.0f / 3072}, {0}),
-                Spec("y", DataType::kInt16, {4}, {1.0f / 32768}, {0}));
+      TanhModel(Var("x", DataType::kInt16, {4}, {1.0f / 3072}, {0}),
+                Var("y", DataType::kInt16, {4}, {1.0f / 32768}, {0}));
   const std::vector<int16_t> x = {0, 100, 3072, -3072};
   const std::vector<int16_t> want = {0, 1067, 24956, -24956};
   EXPECT_EQ(RunUnary<int16_t>(model, x), want);
@@ -94,8 +94,8 @@ TEST(TanhTest, Int16PowerOfTwoScaleUsesFixedPoint) {
   // show the same: 24964 for tanh(1), not 24956): exactly odd, 0 at 0,
   // saturating at 8. The conformance suite checks its exact bits.
   const auto model =
-      TanhModel(Spec("x", DataType::kInt16, {6}, {1.0f / 4096}, {0}),
-                Spec("y", DataType::kInt16, {6}, {1.0f / 32768}, {0}));
+      TanhModel(Var("x", DataType::kInt16, {6}, {1.0f / 4096}, {0}),
+                Var("y", DataType::kInt16, {6}, {1.0f / 32768}, {0}));
   const auto y = RunUnary<int16_t>(
       model, std::vector<int16_t>{0, 4096, -4096, 2048, 32767, -32767});
   ASSERT_EQ(y.size(), 6u);
@@ -109,8 +109,8 @@ TEST(TanhTest, Int16PowerOfTwoScaleUsesFixedPoint) {
 
 TEST(TanhTest, Int16RejectsOutputScaleOtherThanTwoToMinus15) {
   const Status s = PrepareStatus(
-      TanhModel(Spec("x", DataType::kInt16, {2}, {1.0f / 4096}, {0}),
-                Spec("y", DataType::kInt16, {2}, {1.0f / 1000}, {0})));
+      TanhModel(Var("x", DataType::kInt16, {2}, {1.0f / 4096}, {0}),
+                Var("y", DataType::kInt16, {2}, {1.0f / 1000}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (TANH v2): output 0 (tensor 1 'y'): TANH of "
@@ -120,8 +120,8 @@ TEST(TanhTest, Int16RejectsOutputScaleOtherThanTwoToMinus15) {
 
 TEST(TanhTest, Int16RejectsNonzeroZeroPoint) {
   const Status s = PrepareStatus(
-      TanhModel(Spec("x", DataType::kInt16, {2}, {1.0f / 4096}, {3}),
-                Spec("y", DataType::kInt16, {2}, {1.0f / 32768}, {0})));
+      TanhModel(Var("x", DataType::kInt16, {2}, {1.0f / 4096}, {3}),
+                Var("y", DataType::kInt16, {2}, {1.0f / 32768}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "TANH of int16 needs zero points 0, got input 3, "
@@ -130,8 +130,8 @@ TEST(TanhTest, Int16RejectsNonzeroZeroPoint) {
 }
 
 TEST(TanhTest, RejectsUnsupportedType) {
-  const Status s = PrepareStatus(TanhModel(Spec("x", DataType::kInt32, {2}),
-                                           Spec("y", DataType::kInt32, {2})));
+  const Status s = PrepareStatus(TanhModel(Var("x", DataType::kInt32, {2}),
+                                           Var("y", DataType::kInt32, {2})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(
       Contains(s.message(),
@@ -142,8 +142,8 @@ TEST(TanhTest, RejectsUnsupportedType) {
 
 TEST(TanhTest, RejectsUnquantizedInt8) {
   const Status s = PrepareStatus(
-      TanhModel(Spec("x", DataType::kInt8, {2}),
-                Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
+      TanhModel(Var("x", DataType::kInt8, {2}),
+                Var("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(), "int8 tensor must be quantized"))
       << s.message();
@@ -151,8 +151,8 @@ TEST(TanhTest, RejectsUnquantizedInt8) {
 
 TEST(TanhTest, RejectsMixedTypes) {
   const Status s = PrepareStatus(
-      TanhModel(Spec("x", DataType::kFloat32, {2}),
-                Spec("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
+      TanhModel(Var("x", DataType::kFloat32, {2}),
+                Var("y", DataType::kInt8, {2}, {1.0f / 128}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kInvalidModel);
   EXPECT_TRUE(Contains(s.message(),
                        "type int8 differs from input 0 type "
@@ -161,22 +161,22 @@ TEST(TanhTest, RejectsMixedTypes) {
 }
 
 TEST(TanhTest, EmptyAndScalarTensors) {
-  const auto empty = TanhModel(Spec("x", DataType::kInt8, {0}, {0.1f}, {0}),
-                               Spec("y", DataType::kInt8, {0}, {0.1f}, {0}));
+  const auto empty = TanhModel(Var("x", DataType::kInt8, {0}, {0.1f}, {0}),
+                               Var("y", DataType::kInt8, {0}, {0.1f}, {0}));
   EXPECT_TRUE(RunUnary<int8_t>(empty, std::vector<int8_t>{}).empty());
-  const auto scalar = TanhModel(Spec("x", DataType::kFloat32, {}),
-                                Spec("y", DataType::kFloat32, {}));
+  const auto scalar = TanhModel(Var("x", DataType::kFloat32, {}),
+                                Var("y", DataType::kFloat32, {}));
   EXPECT_EQ(RunUnary<float>(scalar, std::vector<float>{0.0f}),
             std::vector<float>{0.0f});
 }
 
 TEST(TanhTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(
-      TanhModel(Spec("x", DataType::kInt16, {9}, {1.0f / 3072}, {0}),
-                Spec("y", DataType::kInt16, {9}, {1.0f / 32768}, {0})));
+      TanhModel(Var("x", DataType::kInt16, {9}, {1.0f / 3072}, {0}),
+                Var("y", DataType::kInt16, {9}, {1.0f / 32768}, {0})));
   ExpectInvokeAllocatesNothing(
-      TanhModel(Spec("x", DataType::kInt8, {9}, {0.1f}, {3}),
-                Spec("y", DataType::kInt8, {9}, {1.0f / 128}, {0})));
+      TanhModel(Var("x", DataType::kInt8, {9}, {0.1f}, {3}),
+                Var("y", DataType::kInt8, {9}, {1.0f / 128}, {0})));
 }
 
 }  // namespace

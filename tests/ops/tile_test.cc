@@ -15,13 +15,13 @@ SingleOpModel TileModel(TensorSpec in, TensorSpec mult,
   const DataType type = in.type;
   return OpModel(tfl::BuiltinOperator::TILE, 1,
                  {std::move(in), std::move(mult)},
-                 {Act("y", type, std::move(out_shape))});
+                 {Var("y", type, std::move(out_shape))});
 }
 
 TEST(TileOp, BothAxes) {
   // x = [[0,1],[2,3]] tiled 2 × 3.
   OpResult r = RunOp(
-      TileModel(Act("x", DataType::kFloat32, {2, 2}),
+      TileModel(Var("x", DataType::kFloat32, {2, 2}),
                 Const("m", DataType::kInt32, {2}, std::vector<int32_t>{2, 3}),
                 {4, 6}),
       {Bytes(Iota(4))});
@@ -38,14 +38,14 @@ TEST(TileOp, BothAxes) {
 
 TEST(TileOp, Int64MultiplesOnUInt8AndZero) {
   OpResult r = RunOp(
-      TileModel(Act("x", DataType::kUInt8, {1, 3}),
+      TileModel(Var("x", DataType::kUInt8, {1, 3}),
                 Const("m", DataType::kInt64, {2}, std::vector<int64_t>{2, 1}),
                 {2, 3}),
       {std::vector<uint8_t>{7, 8, 9}});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.Out<uint8_t>(), (std::vector<uint8_t>{7, 8, 9, 7, 8, 9}));
   OpResult z = RunOp(
-      TileModel(Act("x", DataType::kUInt8, {1, 3}),
+      TileModel(Var("x", DataType::kUInt8, {1, 3}),
                 Const("m", DataType::kInt32, {2}, std::vector<int32_t>{0, 2}),
                 {0, 6}),
       {std::vector<uint8_t>{7, 8, 9}});
@@ -54,7 +54,7 @@ TEST(TileOp, Int64MultiplesOnUInt8AndZero) {
 }
 
 TEST(TileOp, Rejections) {
-  EXPECT_TRUE(Fails(RunOp(TileModel(Act("x", DataType::kFloat32, {2, 2}),
+  EXPECT_TRUE(Fails(RunOp(TileModel(Var("x", DataType::kFloat32, {2, 2}),
                                     Const("m", DataType::kInt32, {2},
                                           std::vector<int32_t>{1, -1}),
                                     {2, 2}))
@@ -62,13 +62,13 @@ TEST(TileOp, Rejections) {
                     StatusCode::kInvalidModel,
                     "op 0 (TILE v1): input 1 (tensor 1 'm'): multiples [1, -1] "
                     "must be 2 non-negative values for input shape [2, 2]"));
-  EXPECT_TRUE(Fails(RunOp(TileModel(Act("x", DataType::kFloat32, {2, 2}),
+  EXPECT_TRUE(Fails(RunOp(TileModel(Var("x", DataType::kFloat32, {2, 2}),
                                     Const("m", DataType::kInt32, {1},
                                           std::vector<int32_t>{2}),
                                     {4, 2}))
                         .status,
                     StatusCode::kInvalidModel, "multiples [2] must be 2"));
-  EXPECT_TRUE(Fails(RunOp(TileModel(Act("x", DataType::kFloat32, {2}),
+  EXPECT_TRUE(Fails(RunOp(TileModel(Var("x", DataType::kFloat32, {2}),
                                     Const("m", DataType::kInt64, {1},
                                           std::vector<int64_t>{INT64_MAX}),
                                     {2}))

@@ -15,8 +15,8 @@ using namespace unary_test;  // NOLINT
 std::vector<float> RunFloatOp(tfl::BuiltinOperator op,
                               const std::vector<float>& x) {
   const int n = static_cast<int>(x.size());
-  return RunUnary<float>(Model(OpOf(op), Spec("x", DataType::kFloat32, {n}),
-                               Spec("y", DataType::kFloat32, {n})),
+  return RunUnary<float>(Model(OpOf(op), Var("x", DataType::kFloat32, {n}),
+                               Var("y", DataType::kFloat32, {n})),
                          x);
 }
 
@@ -54,7 +54,7 @@ TEST(UnaryFloatTest, SignFloatAndInt32) {
             (std::vector<float>{-1.0f, 0.0f, 1.0f, 0.0f}));
   const auto model =
       Model(OpOf(tfl::BuiltinOperator::SIGN, 2),
-            Spec("x", DataType::kInt32, {3}), Spec("y", DataType::kInt32, {3}));
+            Var("x", DataType::kInt32, {3}), Var("y", DataType::kInt32, {3}));
   EXPECT_EQ(RunUnary<int32_t>(model, std::vector<int32_t>{-7, 0, 9}),
             (std::vector<int32_t>{-1, 0, 1}));
 }
@@ -62,8 +62,8 @@ TEST(UnaryFloatTest, SignFloatAndInt32) {
 TEST(UnaryFloatTest, FloatOnlyOpsRejectInt8) {
   const Status s =
       PrepareStatus(Model(OpOf(tfl::BuiltinOperator::FLOOR),
-                          Spec("x", DataType::kInt8, {2}, {0.5f}, {0}),
-                          Spec("y", DataType::kInt8, {2}, {0.5f}, {0})));
+                          Var("x", DataType::kInt8, {2}, {0.5f}, {0}),
+                          Var("y", DataType::kInt8, {2}, {0.5f}, {0})));
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   EXPECT_TRUE(Contains(s.message(),
                        "op 0 (FLOOR v1): input 0 (tensor 0 'x'): FLOOR of int8 "
@@ -74,25 +74,25 @@ TEST(UnaryFloatTest, FloatOnlyOpsRejectInt8) {
 TEST(LogicalNotTest, Bool) {
   const auto model =
       Model(OpOf(tfl::BuiltinOperator::LOGICAL_NOT),
-            Spec("x", DataType::kBool, {4}), Spec("y", DataType::kBool, {4}));
+            Var("x", DataType::kBool, {4}), Var("y", DataType::kBool, {4}));
   EXPECT_EQ(RunUnary<uint8_t>(model, std::vector<uint8_t>{0, 1, 1, 0}),
             (std::vector<uint8_t>{1, 0, 0, 1}));
 }
 
 TEST(ZerosLikeTest, EveryType) {
   const auto f = Model(OpOf(tfl::BuiltinOperator::ZEROS_LIKE),
-                       Spec("x", DataType::kFloat32, {2}),
-                       Spec("y", DataType::kFloat32, {2}));
+                       Var("x", DataType::kFloat32, {2}),
+                       Var("y", DataType::kFloat32, {2}));
   EXPECT_EQ(Bits(RunUnary<float>(f, std::vector<float>{-1.0f, 5.0f})),
             Bits({0.0f, 0.0f}));
   const auto i64 =
       Model(OpOf(tfl::BuiltinOperator::ZEROS_LIKE),
-            Spec("x", DataType::kInt64, {2}), Spec("y", DataType::kInt64, {2}));
+            Var("x", DataType::kInt64, {2}), Var("y", DataType::kInt64, {2}));
   EXPECT_EQ(RunUnary<int64_t>(i64, std::vector<int64_t>{-1, 7}),
             (std::vector<int64_t>{0, 0}));
   const Status s = PrepareStatus(Model(OpOf(tfl::BuiltinOperator::ZEROS_LIKE),
-                                       Spec("x", DataType::kBool, {2}),
-                                       Spec("y", DataType::kBool, {2})));
+                                       Var("x", DataType::kBool, {2}),
+                                       Var("y", DataType::kBool, {2})));
   EXPECT_TRUE(Contains(s.message(),
                        "ZEROS_LIKE of bool is not supported "
                        "(supported: float32, int32, int64)"))
@@ -101,11 +101,11 @@ TEST(ZerosLikeTest, EveryType) {
 
 TEST(UnaryFloatTest, InvokeAllocatesNothing) {
   ExpectInvokeAllocatesNothing(Model(OpOf(tfl::BuiltinOperator::SIN),
-                                     Spec("x", DataType::kFloat32, {5}),
-                                     Spec("y", DataType::kFloat32, {5})));
+                                     Var("x", DataType::kFloat32, {5}),
+                                     Var("y", DataType::kFloat32, {5})));
   ExpectInvokeAllocatesNothing(Model(OpOf(tfl::BuiltinOperator::LOGICAL_NOT),
-                                     Spec("x", DataType::kBool, {5}),
-                                     Spec("y", DataType::kBool, {5})));
+                                     Var("x", DataType::kBool, {5}),
+                                     Var("y", DataType::kBool, {5})));
 }
 
 }  // namespace

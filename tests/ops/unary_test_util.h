@@ -15,25 +15,14 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace unary_test {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
-
-inline TensorSpec Spec(const std::string& name, DataType type,
-                       std::vector<int32_t> shape,
-                       std::vector<float> scales = {},
-                       std::vector<int64_t> zero_points = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zero_points);
-  return s;
-}
+using testing::Var;
 
 // The operator: builtin code, version and (optionally) its options table.
 struct OpDesc {

@@ -19,9 +19,9 @@ SingleOpModel UnpackModel(TensorSpec in, std::vector<TensorSpec> outs,
 }
 
 TEST(UnpackOp, Rows) {
-  OpResult r = RunOp(UnpackModel(Act("x", DataType::kFloat32, {2, 3}),
-                                 {Act("a", DataType::kFloat32, {3}),
-                                  Act("b", DataType::kFloat32, {3})},
+  OpResult r = RunOp(UnpackModel(Var("x", DataType::kFloat32, {2, 3}),
+                                 {Var("a", DataType::kFloat32, {3}),
+                                  Var("b", DataType::kFloat32, {3})},
                                  0),
                      {Bytes(Iota(6))});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -31,10 +31,10 @@ TEST(UnpackOp, Rows) {
 }
 
 TEST(UnpackOp, ColumnsWithNegativeAxis) {
-  OpResult r = RunOp(UnpackModel(Act("x", DataType::kInt16, {2, 3}),
-                                 {Act("a", DataType::kInt16, {2}),
-                                  Act("b", DataType::kInt16, {2}),
-                                  Act("c", DataType::kInt16, {2})},
+  OpResult r = RunOp(UnpackModel(Var("x", DataType::kInt16, {2, 3}),
+                                 {Var("a", DataType::kInt16, {2}),
+                                  Var("b", DataType::kInt16, {2}),
+                                  Var("c", DataType::kInt16, {2})},
                                  -1),
                      {Bytes(std::vector<int16_t>{0, 1, 2, 3, 4, 5})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
@@ -46,8 +46,8 @@ TEST(UnpackOp, ColumnsWithNegativeAxis) {
 TEST(UnpackOp, VectorIntoScalars) {
   OpResult r = RunOp(
       UnpackModel(
-          Act("x", DataType::kInt64, {2}),
-          {Act("a", DataType::kInt64, {}), Act("b", DataType::kInt64, {})}, 0),
+          Var("x", DataType::kInt64, {2}),
+          {Var("a", DataType::kInt64, {}), Var("b", DataType::kInt64, {})}, 0),
       {Bytes(std::vector<int64_t>{-9, 9})});
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_EQ(r.shapes[0].rank, 0);
@@ -55,26 +55,26 @@ TEST(UnpackOp, VectorIntoScalars) {
 }
 
 TEST(UnpackOp, Rejections) {
-  EXPECT_TRUE(Fails(RunOp(UnpackModel(Act("x", DataType::kFloat32, {3, 2}),
-                                      {Act("a", DataType::kFloat32, {2}),
-                                       Act("b", DataType::kFloat32, {2})},
+  EXPECT_TRUE(Fails(RunOp(UnpackModel(Var("x", DataType::kFloat32, {3, 2}),
+                                      {Var("a", DataType::kFloat32, {2}),
+                                       Var("b", DataType::kFloat32, {2})},
                                       0))
                         .status,
                     StatusCode::kInvalidModel,
                     "op 0 (UNPACK v1): num 2 and the 2 outputs must both equal "
                     "dimension 0 of input shape [3, 2]"));
   EXPECT_TRUE(Fails(
-      RunOp(UnpackModel(Act("x", DataType::kUInt8, {2}, {0.5f}, {128}),
-                        {Act("a", DataType::kUInt8, {}, {0.5f}, {128}),
-                         Act("b", DataType::kUInt8, {}, {0.5f}, {127})},
+      RunOp(UnpackModel(Var("x", DataType::kUInt8, {2}, {0.5f}, {128}),
+                        {Var("a", DataType::kUInt8, {}, {0.5f}, {128}),
+                         Var("b", DataType::kUInt8, {}, {0.5f}, {127})},
                         0))
           .status,
       StatusCode::kInvalidModel,
       "op 0 (UNPACK v1): output 1 (tensor 2 'b'): quantization (scale 0.5, "
       "zero point 127) differs from input 0 (scale 0.5, zero point 128)"));
-  EXPECT_TRUE(Fails(RunOp(UnpackModel(Act("x", DataType::kFloat32, {2}),
-                                      {Act("a", DataType::kFloat32, {}),
-                                       Act("b", DataType::kFloat32, {})},
+  EXPECT_TRUE(Fails(RunOp(UnpackModel(Var("x", DataType::kFloat32, {2}),
+                                      {Var("a", DataType::kFloat32, {}),
+                                       Var("b", DataType::kFloat32, {})},
                                       1))
                         .status,
                     StatusCode::kInvalidModel,

@@ -54,6 +54,22 @@ inline TensorSpec Absent() {
   return s;
 }
 
+// A single-op model; `options` writes the builtin options table (or none).
+inline SingleOpModel OpModel(
+    tfl::BuiltinOperator op, int version, std::vector<TensorSpec> inputs,
+    std::vector<TensorSpec> outputs,
+    tfl::BuiltinOptions options_type = tfl::BuiltinOptions::NONE,
+    OptionsWriter options = nullptr) {
+  SingleOpModel m;
+  m.inputs = std::move(inputs);
+  m.outputs = std::move(outputs);
+  m.op.builtin_code = static_cast<int32_t>(op);
+  m.op.version = version;
+  m.op.options_type = options_type;
+  m.op.options = std::move(options);
+  return m;
+}
+
 // Loads `model`, sets input 0, invokes and returns output 0 (its shape in
 // *shape when given). Failures are reported as test failures.
 template <typename T>
