@@ -6,8 +6,9 @@
 #   bash scripts/fuzz.sh --seconds 600       # longer (npm run fuzz -- --seconds 600)
 #   bash scripts/fuzz.sh --seconds 60 fuzz_mutate   # one target
 #
-# Seeds: the shared models of at most 1 MiB (tests/data/models, models/), the
-# malformed corpus (fuzz_load only) and tests/data/fuzz/regressions. New inputs
+# Seeds: the shared models of at most 1 MiB (tests/data/models, models/),
+# three single-op models per conformance generator (tests/fuzz/op_seeds.mjs),
+# the malformed corpus (fuzz_load only) and tests/data/fuzz/regressions. New inputs
 # accumulate in build/fuzz/corpus/<target> (not in git). Per target it prints
 # the execution count and "0 crashes", or the crash file (a reproducer:
 # build/fuzz/<target> FILE). Exit status 1 if any target found a crash, leak
@@ -62,6 +63,20 @@ for f in tests/data/models/*.tflite models/*.tflite; do
 done
 regressions=tests/data/fuzz/regressions
 
+# Single-op seed models for every registered operator, written from the
+# conformance generators (they need Node and the npm flatbuffers package;
+# without them the fuzzers start from the shipped models only).
+op_seed_dir="$FUZZ_DIR/seeds/ops"
+rm -rf "$op_seed_dir"
+if command -v node >/dev/null && [[ -d node_modules/flatbuffers ]]; then
+  node tests/fuzz/op_seeds.mjs "$op_seed_dir" --per-op 3 ||
+    die "tests/fuzz/op_seeds.mjs failed (a conformance generator is broken)"
+  export EDGELITE_FUZZ_SEEDS="$op_seed_dir"
+else
+  warn "no single-op seed models (needs node and node_modules: bash scripts/npm-deps.sh)"
+  mkdir -p "$op_seed_dir"
+fi
+
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
@@ -74,7 +89,7 @@ for t in "${targets[@]}"; do
   artifacts="$FUZZ_DIR/artifacts/$t"
   log="$FUZZ_DIR/logs/$t.log"
   mkdir -p "$corpus" "$artifacts"
-  seeds=("$seed_dir" "$regressions")
+  seeds=("$seed_dir" "$op_seed_dir" "$regressions")
   case "$t" in
     fuzz_load) max_len=1048576 seeds+=(tests/data/malformed) ;;
     *) max_len=4194304 ;;

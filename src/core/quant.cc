@@ -47,10 +47,19 @@ int32_t SaturatingRoundingDoublingHighMul(int32_t a, int32_t b) {
 }
 
 int32_t RoundingDivideByPOT(int32_t x, int exponent) {
-  const int32_t mask = static_cast<int32_t>((int64_t{1} << exponent) - 1);
+  // Exponents of 0..31 are the defined domain. Quantized DIV reaches larger
+  // ones (a small output multiplier times a small quotient with lots of
+  // headroom, see ops/div.cc); TFLite's code then shifts int32 by the count
+  // mod 32 and builds the mask in int64 (count mod 64), as WebAssembly, x86-64
+  // and AArch64 all execute it, and the peers' outputs show. The same here,
+  // without the undefined behaviour.
+  const int64_t wide_mask = (int64_t{1} << (exponent & 63)) - 1;
+  const int32_t mask = static_cast<int32_t>(static_cast<uint32_t>(wide_mask));
   const int32_t remainder = x & mask;
   const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+  const uint32_t rounded = static_cast<uint32_t>(x >> (exponent & 31)) +
+                           (remainder > threshold ? 1u : 0u);
+  return static_cast<int32_t>(rounded);
 }
 
 int32_t MultiplyByQuantizedMultiplier(int32_t x, int32_t quantized_multiplier,

@@ -115,13 +115,15 @@ uint8_t* CopyBlocksAnySize(const uint8_t* p, int64_t step, int64_t n,
 }  // namespace
 
 void StridedCopy(const StridedCopyPlan& plan, const uint8_t* in, uint8_t* out) {
+  // An empty copy first: a zero-size tensor has no data (in may be null, and
+  // a reversed plan's offset must not be applied to it).
+  for (int d = 0; d < plan.rank; ++d) {
+    if (plan.count[d] == 0) return;
+  }
   const uint8_t* p = in + plan.offset;
   if (plan.rank == 0) {
     if (plan.elem > 0) std::memcpy(out, p, plan.elem);
     return;
-  }
-  for (int d = 0; d < plan.rank; ++d) {
-    if (plan.count[d] == 0) return;
   }
   using CopyFn =
       uint8_t* (*)(const uint8_t*, int64_t, int64_t, uint8_t*, size_t);

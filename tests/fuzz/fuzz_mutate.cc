@@ -15,13 +15,16 @@
 //   subgraphs: input / output indices and counts.
 // With probability 1/8 it uses libFuzzer's byte-level mutator instead. An
 // input that does not verify as a model is replaced by one of the seed models
-// (tests/data/models, ≤ 1 MiB). Then the same load → allocate → invoke as
-// fuzz_load. See docs/fuzzing.md.
+// (tests/data/models ≤ 1 MiB, and the directories in EDGELITE_FUZZ_SEEDS:
+// scripts/fuzz.sh writes one model per case of the conformance generators,
+// so every registered op is a starting point). Then the same load → allocate →
+// invoke as fuzz_load. See docs/fuzzing.md.
 #include <dirent.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -378,8 +381,10 @@ void MutateSite(const Site& s, size_t file_size, std::mt19937* rng) {
       // Shorter (the entries stay in bounds, so the file still verifies), or
       // a little longer (the next bytes become entries when still in bounds).
       const uint32_t old = Load<uint32_t>(s.p);
-      uint32_t v = (*rng)() % 4 ? static_cast<uint32_t>((*rng)() % (old + 1))
-                                : old + 1 + static_cast<uint32_t>((*rng)() % 4);
+      // (in 64 bits: old may be 2^32 - 1 after an earlier edit)
+      uint32_t v = (*rng)() % 4
+                       ? static_cast<uint32_t>((*rng)() % (uint64_t{old} + 1))
+                       : old + 1 + static_cast<uint32_t>((*rng)() % 4);
       Store<uint32_t>(s.p, v);
       break;
     }
@@ -392,6 +397,19 @@ void MutateSite(const Site& s, size_t file_size, std::mt19937* rng) {
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   edgelite::fuzz::LoadSeeds(EDGELITE_SOURCE_DIR "/tests/data/models");
+  // More seed directories, ':'-separated (scripts/fuzz.sh passes the
+  // single-op models written from the conformance generators).
+  if (const char* more = std::getenv("EDGELITE_FUZZ_SEEDS")) {
+    std::string dirs = more;
+    size_t start = 0;
+    while (start <= dirs.size()) {
+      size_t end = dirs.find(':', start);
+      if (end == std::string::npos) end = dirs.size();
+      if (end > start)
+        edgelite::fuzz::LoadSeeds(dirs.substr(start, end - start));
+      start = end + 1;
+    }
+  }
   return 0;
 }
 

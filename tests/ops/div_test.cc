@@ -99,6 +99,22 @@ TEST(DivOp, Uint8TiesGoUp) {
   EXPECT_EQ((Run2<uint8_t, uint8_t>(m, qa, b, QuantArithmetic::kMicro)), qwant);
 }
 
+// A small output multiplier (1/8: shift -2) with a large headroom (x = 0 or
+// 1) asks TFLite's RoundingDivideByPOT for a shift of 32 or more. TFLite
+// shifts int32 by the count mod 32 and builds the rounding mask in int64, so
+// 0 / y gives out_zp + 1 and 1 / 200 gives 255 (LiteRT.js 2.5.3 and
+// tfjs-tflite agree): x = 0: mask = -1, remainder 0 > threshold -1 rounds up;
+// x = 1, y = 200: exponent 39 (2 + 7 + 30), executed as a shift by 7.
+TEST(DivOp, Uint8ShiftsBeyond31AsTflite) {
+  SingleOpModel m = DivModel(QSpec("a", DataType::kUInt8, {4}, 1.0f, 10),
+                             QSpec("b", DataType::kUInt8, {4}, 1.0f, 0),
+                             QSpec("y", DataType::kUInt8, {4}, 8.0f, 0));
+  const std::vector<uint8_t> a = {10, 26, 10, 11};
+  const std::vector<uint8_t> b = {1, 1, 3, 200};
+  const std::vector<uint8_t> want = {1, 2, 1, 255};
+  EXPECT_EQ((Run2<uint8_t, uint8_t>(m, a, b)), want);
+}
+
 // int8 with unrelated scales: a (0.1, 3), b (0.07, -2), out (0.3, 5); the
 // outputs as LiteRT.js 2.5.3 computed them (tfjs-tflite has no int8 DIV).
 TEST(DivOp, Int8MeasuredOnLiteRt) {

@@ -29,5 +29,19 @@ TEST(QuantizeMultiplier, NonFiniteAndHugeMultipliersStayDefined) {
   EXPECT_EQ(MultiplyByQuantizedMultiplier(1000, m, shift), 250);
 }
 
+// Exponents beyond 31 (quantized DIV reaches them) behave as TFLite's code
+// compiled for WebAssembly, x86-64 or AArch64: the int32 shift count is taken
+// mod 32, the rounding mask is built in int64.
+TEST(RoundingDivideByPOT, ExponentsBeyond31AsTfliteExecutesThem) {
+  EXPECT_EQ(RoundingDivideByPOT(5, 1), 3);  // halves round away from zero
+  EXPECT_EQ(RoundingDivideByPOT(-5, 1), -3);
+  EXPECT_EQ(RoundingDivideByPOT(0, 33), 1);    // mask -1: remainder 0 > -1
+  EXPECT_EQ(RoundingDivideByPOT(-8, 32), -8);  // shift 0, threshold 0
+  // exponent 39: shift by 7, mask -1 (threshold -1): 1000 >> 7 = 7, + 1.
+  EXPECT_EQ(RoundingDivideByPOT(1000, 39), 8);
+  EXPECT_EQ(RoundingDivideByPOT(std::numeric_limits<int32_t>::max(), 32),
+            std::numeric_limits<int32_t>::min());  // wraps, no UB
+}
+
 }  // namespace
 }  // namespace edgelite
