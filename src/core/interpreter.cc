@@ -165,6 +165,14 @@ namespace {
 
 // 64-byte aligned, rounded up with a 64-byte tail so SIMD kernels may
 // over-read, zero-filled. nullptr when out of memory.
+// Data of zero-size tensors: never null, so kernels may pass it to memcpy or
+// offset it (with zero bytes) without undefined behaviour, whatever the
+// arena. Nothing is ever read from or written to it.
+uint8_t* EmptyTensorData() {
+  alignas(64) static uint8_t bytes[64] = {};
+  return bytes;
+}
+
 void* AllocFoldBuffer(size_t bytes) {
   const size_t cap = ((bytes + 63) & ~size_t{63}) + 64;
   void* p = std::aligned_alloc(64, cap);
@@ -288,6 +296,7 @@ Status Interpreter::Create(std::shared_ptr<const ModelView> model,
     if (info.is_constant() && !info.is_variable) {
       t.storage = TensorStorage::kConstant;
       t.data = const_cast<uint8_t*>(info.data);
+      if (t.bytes == 0) t.data = EmptyTensorData();
     }
   }
   for (int32_t idx : m.inputs())
@@ -462,7 +471,8 @@ Status Interpreter::AllocateTensors() {
     if (first[t] < 0) continue;
     plan_[r].offset = arena.offsets[r];
     tensors_[t].storage = TensorStorage::kArena;
-    tensors_[t].data = arena_ + arena.offsets[r];
+    tensors_[t].data =
+        tensors_[t].bytes == 0 ? EmptyTensorData() : arena_ + arena.offsets[r];
     ++r;
   }
   for (int n = 0; n < num_nodes; ++n) {
