@@ -173,7 +173,7 @@ class Rfft2dOp final : public Op {
         for (int32_t j = valid_w; j < width_; ++j) row[j] = 0;
         RealRowFft(row, half, tw, X);
       }
-      float* y = out + s * out_slice;
+      float* y = out + 2 * s * out_slice;  // 2 floats per complex
       for (int32_t k = 0; k < cols_; ++k) {
         for (int32_t i = 0; i < height_; ++i) {
           col[2 * i] = spec[2 * (static_cast<int64_t>(i) * cols_ + k)];

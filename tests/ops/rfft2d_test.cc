@@ -51,8 +51,9 @@ std::vector<uint8_t> Model(std::vector<int32_t> in_shape,
   return m.Build();
 }
 
-std::vector<C> Run(std::vector<int32_t> in_shape, std::vector<int32_t> fft,
-                   const std::vector<float>& x, Shape* out_shape = nullptr) {
+std::vector<C> RunRfft(std::vector<int32_t> in_shape, std::vector<int32_t> fft,
+                       const std::vector<float>& x,
+                       Shape* out_shape = nullptr) {
   std::vector<int32_t> out = in_shape;
   out[out.size() - 2] = fft[0];
   out[out.size() - 1] = fft[1] / 2 + 1;
@@ -80,14 +81,14 @@ void ExpectNear(const std::vector<C>& got, const std::vector<C>& want,
 // An impulse at the origin has a flat spectrum of ones.
 TEST(Rfft2dTest, Impulse) {
   Shape shape;
-  const auto y = Run({2, 4}, {2, 4}, {1, 0, 0, 0, 0, 0, 0, 0}, &shape);
+  const auto y = RunRfft({2, 4}, {2, 4}, {1, 0, 0, 0, 0, 0, 0, 0}, &shape);
   EXPECT_EQ(shape, (Shape{2, 3}));
   ExpectNear(y, std::vector<C>(6, C(1, 0)));
 }
 
 // A constant 2 over 2×4 puts 16 in bin (0, 0) and nothing elsewhere.
 TEST(Rfft2dTest, Constant) {
-  const auto y = Run({2, 4}, {2, 4}, std::vector<float>(8, 2.0f));
+  const auto y = RunRfft({2, 4}, {2, 4}, std::vector<float>(8, 2.0f));
   ExpectNear(y, {C(16, 0), 0, 0, 0, 0, 0});
 }
 
@@ -100,7 +101,7 @@ TEST(Rfft2dTest, CosineAndSineAtABin) {
     x[8 + n] = static_cast<float>(std::sin(2 * M_PI * n / 8));
   }
   Shape shape;
-  const auto y = Run({2, 1, 8}, {1, 8}, x, &shape);
+  const auto y = RunRfft({2, 1, 8}, {1, 8}, x, &shape);
   EXPECT_EQ(shape, (Shape{2, 1, 5}));
   ExpectNear(y, {0, 0, C(4, 0), 0, 0, 0, C(0, -4), 0, 0, 0});
 }
@@ -109,7 +110,8 @@ TEST(Rfft2dTest, CosineAndSineAtABin) {
 // X11 = (1-2)-(3-4) = 0. Second batch slice all ones: [4, 0; 0, 0].
 TEST(Rfft2dTest, TwoByTwoWithBatchDims) {
   Shape shape;
-  const auto y = Run({2, 1, 2, 2}, {2, 2}, {1, 2, 3, 4, 1, 1, 1, 1}, &shape);
+  const auto y =
+      RunRfft({2, 1, 2, 2}, {2, 2}, {1, 2, 3, 4, 1, 1, 1, 1}, &shape);
   EXPECT_EQ(shape, (Shape{2, 1, 2, 2}));
   ExpectNear(y, {C(10, 0), C(-2, 0), C(-4, 0), 0, C(4, 0), 0, 0, 0});
 }
@@ -117,7 +119,7 @@ TEST(Rfft2dTest, TwoByTwoWithBatchDims) {
 // [1, 6] cropped to [1, 4] = [1, 2, 3, 4]: X0 = 10,
 // X1 = 1 - 2i - 3 + 4i = -2 + 2i, X2 = 1 - 2 + 3 - 4 = -2.
 TEST(Rfft2dTest, CropsTheInput) {
-  const auto y = Run({1, 6}, {1, 4}, {1, 2, 3, 4, 5, 6});
+  const auto y = RunRfft({1, 6}, {1, 4}, {1, 2, 3, 4, 5, 6});
   ExpectNear(y, {C(10, 0), C(-2, 2), C(-2, 0)});
 }
 
@@ -125,7 +127,7 @@ TEST(Rfft2dTest, CropsTheInput) {
 // [6, -2 - 2i, 2]; the 2-point column DFT of (v, 0) is (v, v).
 TEST(Rfft2dTest, ZeroPadsTheInput) {
   Shape shape;
-  const auto y = Run({1, 3}, {2, 4}, {1, 2, 3}, &shape);
+  const auto y = RunRfft({1, 3}, {2, 4}, {1, 2, 3}, &shape);
   EXPECT_EQ(shape, (Shape{2, 3}));
   ExpectNear(y, {C(6, 0), C(-2, -2), C(2, 0), C(6, 0), C(-2, -2), C(2, 0)});
 }
@@ -135,10 +137,10 @@ TEST(Rfft2dTest, ZeroPadsTheInput) {
 // is the DFT of the first row: [7, 1] → [8, 6].
 TEST(Rfft2dTest, SmallestLengths) {
   Shape shape;
-  auto y = Run({2, 3}, {2, 2}, {7, 1, 1, 5, 1, 1}, &shape);
+  auto y = RunRfft({2, 3}, {2, 2}, {7, 1, 1, 5, 1, 1}, &shape);
   EXPECT_EQ(shape, (Shape{2, 2}));
   ExpectNear(y, {C(14, 0), C(10, 0), C(2, 0), C(2, 0)});
-  y = Run({2, 3}, {1, 2}, {7, 1, 1, 5, 1, 1}, &shape);
+  y = RunRfft({2, 3}, {1, 2}, {7, 1, 1, 5, 1, 1}, &shape);
   EXPECT_EQ(shape, (Shape{1, 2}));
   ExpectNear(y, {C(8, 0), C(6, 0)});
 }
@@ -150,7 +152,7 @@ TEST(Rfft2dTest, MatchesTheDftSum) {
   for (int i = 0; i < h * w; ++i) {
     x[i] = static_cast<float>(std::sin(0.37 * i * i + 1.3) * 3.0);
   }
-  const auto y = Run({h, w}, {h, w}, x);
+  const auto y = RunRfft({h, w}, {h, w}, x);
   std::vector<C> want;
   for (int k1 = 0; k1 < h; ++k1) {
     for (int k2 = 0; k2 <= w / 2; ++k2) {
@@ -173,11 +175,11 @@ TEST(Rfft2dTest, MatchesTheDftSum) {
 TEST(Rfft2dTest, ZeroSizeInputs) {
   // No slices: an empty output.
   Shape shape;
-  auto y = Run({0, 4, 4}, {4, 4}, {}, &shape);
+  auto y = RunRfft({0, 4, 4}, {4, 4}, {}, &shape);
   EXPECT_EQ(shape, (Shape{0, 4, 3}));
   EXPECT_TRUE(y.empty());
   // Empty slices are all padding: zeros.
-  y = Run({1, 0, 4}, {2, 4}, {}, &shape);
+  y = RunRfft({1, 0, 4}, {2, 4}, {}, &shape);
   EXPECT_EQ(shape, (Shape{1, 2, 3}));
   ExpectNear(y, std::vector<C>(6, C(0, 0)));
 }
