@@ -519,9 +519,8 @@ TEST(Malformed, TwoUnsupportedOperatorsAreListedInOneMessage) {
 TEST(Malformed, UnsupportedTensorTypeFloat64) {
   Draft d = mf::FloatReshape();
   d.tensors[2].type_code_override = 10;
-  EXPECT_TRUE(
-      ViewFails(d.Build(), StatusCode::kUnsupported,
-                "tensor 2 'y': element type FLOAT64 is not supported"));
+  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kUnsupported,
+                        "tensor 2 'y': element type FLOAT64 is not supported"));
 }
 
 TEST(Malformed, UnsupportedTensorTypeString) {
