@@ -104,8 +104,10 @@ class Rfft2dOp final : public Op {
     }
     if (width_ == 1) {
       // Ooura's rdft needs at least 2 points: with fft_width 1 TFLite does
-      // no column transform and returns a negated copy of the input as the
-      // imaginary part (fft_length [1, 1] gives x - x i), not a DFT.
+      // no column transform and not a DFT. Measured (LiteRT.js 2.5.3 and
+      // tfjs-tflite agree): fft_length [1, 1] on 7 gives 7 - 7i; [4, 1] on
+      // the column [7, 1, 1, 5] gives [7 - 7i, 3 - 3i, 1, 3 + 3i] instead of
+      // [14, 6 + 4i, 2, 6 - 4i].
       return InputErrorF(ctx, StatusCode::kUnsupported, 1,
                          "fft_length [%d, 1]: an fft_width of 1 is not "
                          "supported (TFLite's FFT computes no DFT for it)",
@@ -197,12 +199,16 @@ class Rfft2dOp final : public Op {
   // for k = 0..m (indices of Z mod m).
   void RealRowFft(double* row, int32_t m, const double* tw, double* X) const {
     ComplexFft(row, m, tw, tw_n_);
+    // k = 0 and k = m are real: Z[0].re ± Z[0].im, exactly (as Ooura's
+    // packed rdft output has them), with no twiddle rounding in the zero.
+    X[0] = row[0] + row[1];
+    X[1] = 0;
+    X[2 * m] = row[0] - row[1];
+    X[2 * m + 1] = 0;
     const int32_t step = tw_n_ / (2 * m);
-    for (int32_t k = 0; k <= m; ++k) {
-      const int32_t a = k == m ? 0 : k;
-      const int32_t b = k == 0 ? 0 : m - k;
-      const double zr = row[2 * a], zi = row[2 * a + 1];
-      const double cr = row[2 * b], ci = -row[2 * b + 1];
+    for (int32_t k = 1; k < m; ++k) {
+      const double zr = row[2 * k], zi = row[2 * k + 1];
+      const double cr = row[2 * (m - k)], ci = -row[2 * (m - k) + 1];
       const double er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci);
       const double or_ = 0.5 * (zi - ci), oi = -0.5 * (zr - cr);
       const double wr = tw[2 * k * step], wi = tw[2 * k * step + 1];
