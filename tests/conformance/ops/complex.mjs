@@ -6,7 +6,8 @@
 // height/width that fft_length (powers of two; height 1 included, width 1
 // is refused: TFLite computes no DFT for it) crops or
 // zero-pads, sometimes YAMNet's [frames, 1, 400] with fft_length [1, 512],
-// sometimes a SQUEEZE of the complex spectrum (the converter's 1-D RFFT).
+// sometimes a SQUEEZE (the converter's 1-D RFFT), RESHAPE or EXPAND_DIMS of
+// the complex spectrum in between.
 import { randomTensor } from '../lib/gen.mjs';
 
 function makeCase(rng, part) {
@@ -31,10 +32,17 @@ function makeCase(rng, part) {
   }
   const inShape = [...batch, inH, inW];
   const specShape = [...batch, fftH, fftW / 2 + 1];
-  // The converter's 1-D RFFT: RFFT2D over [..., 1, W] then SQUEEZE of the
-  // height-1 axis.
-  const squeeze = fftH === 1 && rng.bool(0.5);
-  const outShape = squeeze ? [...batch, fftW / 2 + 1] : specShape;
+  // complex64 through the byte-copying shape ops edgelite lets it reach:
+  // SQUEEZE of the height-1 axis (the converter's 1-D RFFT), RESHAPE
+  // flattening the spectrum, EXPAND_DIMS in front.
+  const cols = fftW / 2 + 1;
+  const between = rng.pickWeighted([['none', 4], ['squeeze', fftH === 1 ? 3 : 0], ['reshape', 1], ['expand', 1]]);
+  const outShape = {
+    none: specShape,
+    squeeze: [...batch, cols],
+    reshape: [...batch, fftH * cols],
+    expand: [1, ...specShape],
+  }[between];
   const scale = rng.pick([1, 100]);
   const tensors = [
     { name: 'x', dtype: 'float32', shape: inShape },
@@ -43,22 +51,35 @@ function makeCase(rng, part) {
   ];
   const operators = [{ op: 'RFFT2D', inputs: ['x', 'fft_length'], outputs: ['spectrum'] }];
   let partIn = 'spectrum';
-  if (squeeze) {
-    tensors.push({ name: 'squeezed', dtype: 'complex64', shape: outShape });
+  if (between !== 'none') {
+    tensors.push({ name: 'moved', dtype: 'complex64', shape: outShape });
+    partIn = 'moved';
+  }
+  if (between === 'squeeze') {
     operators.push({
       op: 'SQUEEZE',
       inputs: ['spectrum'],
-      outputs: ['squeezed'],
+      outputs: ['moved'],
       options: { type: 'SqueezeOptions', fields: { squeeze_dims: [batch.length] } },
     });
-    partIn = 'squeezed';
+  } else if (between === 'reshape') {
+    tensors.push({ name: 'new_shape', dtype: 'int32', shape: [outShape.length], data: Int32Array.from(outShape) });
+    operators.push({
+      op: 'RESHAPE',
+      inputs: ['spectrum', 'new_shape'],
+      outputs: ['moved'],
+      options: { type: 'ReshapeOptions', fields: { new_shape: outShape } },
+    });
+  } else if (between === 'expand') {
+    tensors.push({ name: 'axis', dtype: 'int32', shape: [], data: Int32Array.from([0]) });
+    operators.push({ op: 'EXPAND_DIMS', inputs: ['spectrum', 'axis'], outputs: ['moved'] });
   }
   tensors.push({ name: 'y', dtype: 'float32', shape: outShape });
   operators.push({ op: part, inputs: [partIn], outputs: ['y'] });
   return {
     model: { tensors, operators, inputs: ['x'], outputs: ['y'] },
     inputs: [randomTensor(rng, 'float32', inShape, { min: -scale, max: scale })],
-    label: `${part}(RFFT2D [${inShape}] fft_length [${fftH}, ${fftW}])${squeeze ? ' squeezed' : ''}`,
+    label: `${part}(${between === 'none' ? '' : `${between.toUpperCase()} `}RFFT2D [${inShape}] fft_length [${fftH}, ${fftW}])`,
   };
 }
 
