@@ -13,9 +13,11 @@
 // before the final rounding, and agree to the float contract. H = 1 is the
 // plain DFT of each row (YAMNet's converted RFFT is [1, 512]); W = 1 is
 // refused (see Prepare).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 #include "ops/copy_util.h"
 #include "ops/op_util.h"
@@ -129,12 +131,20 @@ class Rfft2dOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, out_shape));
 
     // Scratch, in doubles: twiddles (tw_n / 2 + 1 complex), the row spectra
-    // [H, W/2 + 1] complex, one real row of W, one column of H complex.
+    // [H, W/2 + 1] complex, one real row of W, one column of H complex. The
+    // twiddles are filled in each Eval rather than kept from Prepare: their
+    // size follows fft_length, and scratch is charged to the arena limit, so
+    // a hostile fft_length cannot make Prepare allocate gigabytes (the
+    // tw_n / 2 + 1 sincos calls cost far less than the FFTs themselves).
     tw_n_ = height_ > width_ ? height_ : width_;
     const uint64_t doubles = static_cast<uint64_t>(tw_n_) + 2 +
                              2 * static_cast<uint64_t>(height_) * cols_ +
                              static_cast<uint64_t>(width_) + 2 * height_;
-    if (doubles > static_cast<uint64_t>(kMaxTensorBytes) / sizeof(double)) {
+    // Bounded by the tensor limit and by size_t (32 bits in wasm).
+    const uint64_t max_bytes =
+        std::min<uint64_t>(static_cast<uint64_t>(kMaxTensorBytes),
+                           std::numeric_limits<size_t>::max());
+    if (doubles > max_bytes / sizeof(double)) {
       return OpErrorF(ctx, StatusCode::kResourceExhausted,
                       "fft_length [%d, %d] needs too much working memory",
                       height_, width_);

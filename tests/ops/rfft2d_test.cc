@@ -225,6 +225,16 @@ TEST(Rfft2dTest, RejectsNonPowersOfTwo) {
               "fft_length [-2147483648, 4] must be two");
 }
 
+// With no slices the output is empty, but the working memory would still be
+// 2^30 × (2^29 + 1) complex doubles.
+TEST(Rfft2dTest, RejectsHugeFftLengths) {
+  ExpectFails(Model({0, 4, 4}, {0, 1 << 30, (1 << 29) + 1},
+                    FftLength({1 << 30, 1 << 30})),
+              StatusCode::kResourceExhausted,
+              "op 0 (RFFT2D v1): fft_length [1073741824, 1073741824] needs "
+              "too much working memory");
+}
+
 TEST(Rfft2dTest, RejectsNonConstantFftLength) {
   SingleOpModel m;
   m.inputs = {Spec("x", DataType::kFloat32, {4, 4}),
