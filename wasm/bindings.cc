@@ -84,6 +84,9 @@ val TensorView(const Tensor& t) {
   switch (t.type) {
     case DataType::kFloat32:
       return val(typed_memory_view(n, reinterpret_cast<float*>(t.data)));
+    case DataType::kComplex64:
+      // Interleaved (real, imaginary) pairs: 2n floats.
+      return val(typed_memory_view(2 * n, reinterpret_cast<float*>(t.data)));
     case DataType::kInt32:
       return val(typed_memory_view(n, reinterpret_cast<int32_t*>(t.data)));
     case DataType::kInt16:

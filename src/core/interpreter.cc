@@ -103,6 +103,7 @@ class Interpreter::NodeContext final : public OpContext {
   const std::string& describe() const override { return describe_; }
 
   Status Prepare() {
+    EDGELITE_RETURN_IF_ERROR(CheckComplexTensors());
     op_ = reg_->create();
     scratch_bytes_.clear();
     scratch_ptrs_.clear();
@@ -122,6 +123,41 @@ class Interpreter::NodeContext final : public OpContext {
   std::vector<void*>& scratch_ptrs() { return scratch_ptrs_; }
 
  private:
+  // complex64 tensors reach only the ops written for them (the complex ops
+  // and the byte-copying reshapes TFLite's converter puts around RFFT2D);
+  // every other kernel switches on its dtypes assuming real numbers, so the
+  // refusal is made once here rather than trusted to each op's default case.
+  Status CheckComplexTensors() const {
+    static constexpr int32_t kComplexOps[] = {
+        static_cast<int32_t>(tfl::BuiltinOperator::RFFT2D),
+        static_cast<int32_t>(tfl::BuiltinOperator::COMPLEX_ABS),
+        static_cast<int32_t>(tfl::BuiltinOperator::REAL),
+        static_cast<int32_t>(tfl::BuiltinOperator::IMAG),
+        static_cast<int32_t>(tfl::BuiltinOperator::RESHAPE),
+        static_cast<int32_t>(tfl::BuiltinOperator::SQUEEZE),
+        static_cast<int32_t>(tfl::BuiltinOperator::EXPAND_DIMS)};
+    if (reg_->custom_code == nullptr) {
+      for (int32_t code : kComplexOps) {
+        if (code == reg_->builtin_code) return Status::Ok();
+      }
+    }
+    static const char kWhy[] =
+        "element type complex64 is not supported (only RFFT2D, COMPLEX_ABS, "
+        "REAL, IMAG, RESHAPE, SQUEEZE and EXPAND_DIMS take complex64)";
+    for (int i = 0; i < num_inputs(); ++i) {
+      const Tensor* t = input(i);
+      if (t != nullptr && t->type == DataType::kComplex64) {
+        return InputError(StatusCode::kUnsupported, i, kWhy);
+      }
+    }
+    for (int i = 0; i < num_outputs(); ++i) {
+      if (interp_->tensors_[info_->outputs[i]].type == DataType::kComplex64) {
+        return OutputError(StatusCode::kUnsupported, i, kWhy);
+      }
+    }
+    return Status::Ok();
+  }
+
   Interpreter* interp_;
   const OperatorInfo* info_;
   const OpRegistration* reg_;

@@ -14,6 +14,7 @@ bool IsSupportedDataType(int type_code) {
     case 4:
     case 6:
     case 7:
+    case 8:
     case 9:
       return true;
     default:
@@ -39,6 +40,8 @@ size_t DataTypeSize(DataType type) {
       return 1;
     case DataType::kInt16:
       return 2;
+    case DataType::kComplex64:
+      return 8;
     case DataType::kInt8:
       return 1;
   }
@@ -70,6 +73,8 @@ const char* DataTypeName(DataType type) {
       return "bool";
     case DataType::kInt16:
       return "int16";
+    case DataType::kComplex64:
+      return "complex64";
     case DataType::kInt8:
       return "int8";
   }

@@ -19,6 +19,8 @@ enum class DataType : int8_t {
   kString = 5,
   kBool = 6,
   kInt16 = 7,
+  // float32 real then float32 imaginary part, 8 bytes (std::complex<float>).
+  kComplex64 = 8,
   kInt8 = 9,
 };
 
@@ -30,8 +32,8 @@ size_t DataTypeSize(DataType type);
 // 32-bit targets (wasm32) a valid element count can exceed size_t in bytes,
 // and the arena limit then rejects the tensor instead of a wrapped size.
 size_t SaturatedByteSize(int64_t elements, DataType type);
-// "float32", "int8", … ; for unknown TFLite codes the TFLite name
-// ("COMPLEX64").
+// "float32", "int8", "complex64", … ; for unknown TFLite codes the TFLite
+// name ("FLOAT64").
 const char* DataTypeName(DataType type);
 const char* TfliteTypeName(int type_code);
 

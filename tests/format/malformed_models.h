@@ -436,11 +436,11 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
     }
     {
       Patcher p(hello);
-      p.WriteField(p.tensor(0), tfl::Tensor::VT_TYPE, int8_t{8});
-      c.push_back({"hello_type_complex64.tflite", p.bytes(), SC::kUnsupported,
+      p.WriteField(p.tensor(0), tfl::Tensor::VT_TYPE, int8_t{10});
+      c.push_back({"hello_type_float64.tflite", p.bytes(), SC::kUnsupported,
                    "op 0 (FULLY_CONNECTED v4): input 0 (" +
                        std::string(kHelloInput) +
-                       "): element type COMPLEX64 is not supported"});
+                       "): element type FLOAT64 is not supported"});
     }
     {
       Patcher p(hello);
@@ -733,10 +733,10 @@ inline std::vector<Case> AllCases(const std::vector<uint8_t>& hello) {
   }
   {
     Draft d = FloatReshape();
-    d.tensors[0].type_code_override = 8;  // COMPLEX64
-    c.push_back({"type_complex64.tflite", d.Build(), SC::kUnsupported,
+    d.tensors[0].type_code_override = 10;  // FLOAT64
+    c.push_back({"type_float64.tflite", d.Build(), SC::kUnsupported,
                  "op 0 (RESHAPE v1): input 0 (tensor 0 'x'): element type "
-                 "COMPLEX64 is not supported"});
+                 "FLOAT64 is not supported"});
   }
   {
     Draft d = FloatReshape();

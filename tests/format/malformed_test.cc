@@ -516,12 +516,11 @@ TEST(Malformed, TwoUnsupportedOperatorsAreListedInOneMessage) {
 
 // --- Tensor types edgelite does not hold.
 
-TEST(Malformed, UnsupportedTensorTypeComplex64) {
+TEST(Malformed, UnsupportedTensorTypeFloat64) {
   Draft d = mf::FloatReshape();
-  d.tensors[2].type_code_override = 8;
-  EXPECT_TRUE(
-      ViewFails(d.Build(), StatusCode::kUnsupported,
-                "tensor 2 'y': element type COMPLEX64 is not supported"));
+  d.tensors[2].type_code_override = 10;
+  EXPECT_TRUE(ViewFails(d.Build(), StatusCode::kUnsupported,
+                        "tensor 2 'y': element type FLOAT64 is not supported"));
 }
 
 TEST(Malformed, UnsupportedTensorTypeString) {

@@ -18,7 +18,7 @@ export class EdgeliteError extends Error {
   readonly code: ErrorCode;
 }
 
-export type DType = 'float32' | 'float16' | 'int32' | 'int16' | 'int8' | 'uint8' | 'int64' | 'bool';
+export type DType = 'float32' | 'float16' | 'int32' | 'int16' | 'int8' | 'uint8' | 'int64' | 'bool' | 'complex64';
 
 export interface Quantization {
   scale: number;
@@ -37,7 +37,8 @@ export interface TensorInfo {
 }
 
 /** float32 → Float32Array, int8 → Int8Array, uint8/bool → Uint8Array, int16 → Int16Array,
- *  int32 → Int32Array, int64 → BigInt64Array, float16 → Uint16Array (raw half bits). */
+ *  int32 → Int32Array, int64 → BigInt64Array, float16 → Uint16Array (raw half bits),
+ *  complex64 → Float32Array of 2 × elements (real, imaginary interleaved). */
 export type TensorData =
   | Float32Array
   | Int32Array

@@ -119,6 +119,7 @@ const ARRAY_TYPES = {
   float16: Uint16Array, // raw IEEE half bits
   bool: Uint8Array, // 0 or 1
   int64: BigInt64Array,
+  complex64: Float32Array, // interleaved real, imaginary: 2 values per element
 };
 
 function describe(t) {
@@ -140,6 +141,15 @@ function checkInput(info, index, data) {
     throw new EdgeliteError('INVALID_ARGUMENT', `${where} needs ${article(want.name)}, got ${article(data.constructor.name)}`);
   }
   const n = elementCount(info.shape);
+  if (info.dtype === 'complex64') {
+    if (data.length !== 2 * n) {
+      throw new EdgeliteError(
+        'INVALID_ARGUMENT',
+        `${where} needs ${2 * n} floats (${n} complex elements as interleaved real, imaginary pairs), got ${data.length}`,
+      );
+    }
+    return;
+  }
   if (data.length !== n) {
     throw new EdgeliteError('INVALID_ARGUMENT', `${where} needs ${n} elements, got ${data.length}`);
   }

@@ -1,0 +1,12 @@
+// IMAG: complex64 → float32, the imaginary part. Shared with the other
+// complex-part ops in ops/complex_common.cc.
+#include "ops/complex_common.h"
+#include "ops/ops.h"
+
+namespace edgelite {
+
+std::unique_ptr<Op> CreateImag() {
+  return CreateComplexPartOp(ComplexPart::kImag);
+}
+
+}  // namespace edgelite
