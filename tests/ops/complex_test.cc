@@ -15,30 +15,23 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 using C = std::complex<float>;
-
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
 
 std::vector<uint8_t> PartModel(tfl::BuiltinOperator op,
                                std::vector<int32_t> shape,
                                DataType in_type = DataType::kComplex64,
                                DataType out_type = DataType::kFloat32) {
   SingleOpModel m;
-  m.inputs = {Spec("z", in_type, shape)};
-  m.outputs = {Spec("y", out_type, shape)};
+  m.inputs = {Var("z", in_type, shape)};
+  m.outputs = {Var("y", out_type, shape)};
   m.op.builtin_code = static_cast<int32_t>(op);
   return m.Build();
 }
@@ -190,25 +183,25 @@ TEST(ComplexTest, OtherOpsRefuseComplex64) {
       "REAL, IMAG, RESHAPE, SQUEEZE and EXPAND_DIMS take complex64)";
   {
     SingleOpModel m;
-    m.inputs = {Spec("a", DataType::kComplex64, {2}),
-                Spec("b", DataType::kComplex64, {2})};
-    m.outputs = {Spec("c", DataType::kComplex64, {2})};
+    m.inputs = {Var("a", DataType::kComplex64, {2}),
+                Var("b", DataType::kComplex64, {2})};
+    m.outputs = {Var("c", DataType::kComplex64, {2})};
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::ADD);
     ExpectFails(m.Build(), StatusCode::kUnsupported,
                 "op 0 (ADD v1): input 0 (tensor 0 'a'): " + why);
   }
   {
     SingleOpModel m;
-    m.inputs = {Spec("a", DataType::kComplex64, {2})};
-    m.outputs = {Spec("c", DataType::kFloat32, {2})};
+    m.inputs = {Var("a", DataType::kComplex64, {2})};
+    m.outputs = {Var("c", DataType::kFloat32, {2})};
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::CAST);
     ExpectFails(m.Build(), StatusCode::kUnsupported,
                 "op 0 (CAST v1): input 0 (tensor 0 'a'): " + why);
   }
   {
     SingleOpModel m;
-    m.inputs = {Spec("a", DataType::kFloat32, {2})};
-    m.outputs = {Spec("c", DataType::kComplex64, {2})};
+    m.inputs = {Var("a", DataType::kFloat32, {2})};
+    m.outputs = {Var("c", DataType::kComplex64, {2})};
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::CAST);
     ExpectFails(m.Build(), StatusCode::kUnsupported,
                 "op 0 (CAST v1): output 0 (tensor 1 'c'): " + why);
@@ -218,10 +211,10 @@ TEST(ComplexTest, OtherOpsRefuseComplex64) {
 // RESHAPE moves complex64 bytes like any other 8-byte element.
 TEST(ComplexTest, ReshapeCarriesComplex64) {
   SingleOpModel m;
-  TensorSpec shape = Spec("shape", DataType::kInt32, {2});
+  TensorSpec shape = Var("shape", DataType::kInt32, {2});
   shape.data = testing::Bytes(std::vector<int32_t>{2, 1});
-  m.inputs = {Spec("a", DataType::kComplex64, {1, 2}), shape};
-  m.outputs = {Spec("c", DataType::kComplex64, {2, 1})};
+  m.inputs = {Var("a", DataType::kComplex64, {1, 2}), shape};
+  m.outputs = {Var("c", DataType::kComplex64, {2, 1})};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::RESHAPE);
   std::unique_ptr<Interpreter> interp;
   const Status s = testing::MakeInterpreter(m.Build(), &interp);

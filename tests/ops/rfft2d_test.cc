@@ -13,25 +13,18 @@
 #include "core/interpreter.h"
 #include "support/alloc_counter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace {
 
 using testing::SingleOpModel;
 using testing::TensorSpec;
+using testing::Var;
 using C = std::complex<float>;
 
-TensorSpec Spec(const std::string& name, DataType type,
-                std::vector<int32_t> shape) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  return s;
-}
-
 TensorSpec FftLength(std::vector<int32_t> v, DataType type = DataType::kInt32) {
-  TensorSpec s = Spec("fft_length", type, {static_cast<int32_t>(v.size())});
+  TensorSpec s = Var("fft_length", type, {static_cast<int32_t>(v.size())});
   if (type == DataType::kInt64) {
     s.data = testing::Bytes(std::vector<int64_t>(v.begin(), v.end()));
   } else {
@@ -45,8 +38,8 @@ std::vector<uint8_t> Model(std::vector<int32_t> in_shape,
                            DataType in_type = DataType::kFloat32,
                            DataType out_type = DataType::kComplex64) {
   SingleOpModel m;
-  m.inputs = {Spec("x", in_type, in_shape), fft};
-  m.outputs = {Spec("y", out_type, out_shape)};
+  m.inputs = {Var("x", in_type, in_shape), fft};
+  m.outputs = {Var("y", out_type, out_shape)};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::RFFT2D);
   return m.Build();
 }
@@ -237,9 +230,9 @@ TEST(Rfft2dTest, RejectsHugeFftLengths) {
 
 TEST(Rfft2dTest, RejectsNonConstantFftLength) {
   SingleOpModel m;
-  m.inputs = {Spec("x", DataType::kFloat32, {4, 4}),
-              Spec("fft_length", DataType::kInt32, {2})};
-  m.outputs = {Spec("y", DataType::kComplex64, {4, 3})};
+  m.inputs = {Var("x", DataType::kFloat32, {4, 4}),
+              Var("fft_length", DataType::kInt32, {2})};
+  m.outputs = {Var("y", DataType::kComplex64, {4, 3})};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::RFFT2D);
   ExpectFails(m.Build(), StatusCode::kUnsupported,
               "op 0 (RFFT2D v1): input 1 (tensor 1 'fft_length'): a "
