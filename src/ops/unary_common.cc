@@ -818,15 +818,21 @@ EDGELITE_UNARY_COLD int32_t UnaryOp::TanhInt16(int32_t x) const {
   }
   // reference_integer_ops::Tanh(int16): tanh(x) = 2·sigmoid(2x) − 1 from a
   // 256-entry sigmoid table over [0, 10.7), interpolated on 8 bits.
-  int32_t multiplier = mult_;
+  // Wrapping int32 arithmetic, as TFLite's code executes: a multiplier of 0
+  // with a shift of 31 (an input scale below ~4e-14) makes 3 << 31, and
+  // x · multiplier can overflow.
+  uint32_t multiplier = static_cast<uint32_t>(mult_);
   int left_shift = shift_;
   if (multiplier == 0) {
-    multiplier = 3 << left_shift;
+    multiplier = uint32_t{3} << left_shift;
     left_shift = 0;
   }
-  const int32_t round = left_shift > 0 ? 1 << (left_shift - 1) : 0;
-  const int32_t v = (x * multiplier + round) >> left_shift;
-  const uint32_t abs_v = static_cast<uint32_t>(v < 0 ? -v : v);
+  const uint32_t round = left_shift > 0 ? uint32_t{1} << (left_shift - 1) : 0;
+  const int32_t v =
+      static_cast<int32_t>(static_cast<uint32_t>(x) * multiplier + round) >>
+      left_shift;
+  const uint32_t abs_v =
+      v < 0 ? 0u - static_cast<uint32_t>(v) : static_cast<uint32_t>(v);
   const uint32_t uh = abs_v >> 8;
   int32_t result;
   if (uh >= 255) {
