@@ -1243,6 +1243,11 @@ class LstmOp final : public Op {
 // input as time-major (its time_major=false output would be the sequence
 // read with batch and time swapped, past the state buffers when time >
 // batch), so hybrid batch-major models are refused; time-major hybrid runs.
+// Measured against tfjs-tflite: with merge_outputs and batch-major input its
+// float kernel offsets batch row b's output state by b × the merged width
+// (lstm_eval.cc, output_batch_leading_dim) instead of b × n_output, reading
+// and writing past the state for b ≥ 1 (NaN or garbage outputs from row 1
+// on); edgelite refuses that configuration when batch > 1.
 constexpr int kBidiAuxInput = 39;
 const int kFwSlots[kNumSlots] = {0,  1,  2,  3,  4,  5,  6,  7,
                                  8,  9,  10, 11, 12, 13, 14, 15,
@@ -1302,6 +1307,16 @@ class BidirectionalSequenceLstmOp final : public Op {
     EDGELITE_RETURN_IF_ERROR(
         bw_.Prepare(ctx, bw_slots_, LstmKind::kBidirectional, merge_ ? 0 : 1));
     const bool time_major = ctx.options().lstm.time_major;
+    const int32_t batch = in->shape.dims[time_major ? 1 : 0];
+    if (merge_ && !time_major && batch > 1) {
+      return ctx.Error(
+          StatusCode::kUnsupported,
+          StrFormat("merge_outputs with batch-major input and batch %d > 1 is "
+                    "not supported: TFLite's kernel steps batch row b from "
+                    "the output state at b × the merged width, past the "
+                    "state buffer (its results are undefined)",
+                    batch));
+    }
     if ((fw_.hybrid() || bw_.hybrid()) && !time_major) {
       return ctx.Error(StatusCode::kUnsupported,
                        "hybrid (int8 weights) with time_major false is not "
