@@ -12,8 +12,9 @@
 // [batch, time, bw_units] even when time_major, while its data are laid out
 // time-major like the forward output's ([time, batch, bw_units] order).
 // An auxiliary input without auxiliary weights is the backward cell's input
-// (TFLite's "non-stacking" mode); auxiliary weights (the cross-linked
-// stacking) are refused.
+// (TFLite's "non-stacking" mode) when time-major; TFLite's batch-major loop
+// ignores it and feeds the backward cell the main input, and so do we.
+// Auxiliary weights (the cross-linked stacking) are refused.
 #include "core/op.h"
 #include "ops/op_util.h"
 #include "ops/ops.h"
@@ -65,7 +66,9 @@ class BidirectionalSequenceRnnOp final : public Op {
                       in->shape.ToString().c_str(), DataTypeName(aux->type),
                       aux->shape.ToString().c_str()));
       }
-      bw_input_ = kAuxInput;
+      // TFLite's batch-major loop reads the main input for the backward
+      // cell regardless (measured against tfjs-tflite).
+      if (time_major_) bw_input_ = kAuxInput;
     }
     time_ = in->shape.dims[time_major_ ? 0 : 1];
     batch_ = in->shape.dims[time_major_ ? 1 : 0];

@@ -233,13 +233,19 @@ TEST(BidirectionalSequenceRnnTest, TimeMajorTwoOutputsKeepsTfliteBwShape) {
   EXPECT_EQ(out[1], (std::vector<float>{6, 60, 5, 50, 3, 30}));
 }
 
-// The auxiliary input without auxiliary weights feeds the backward cell.
-TEST(BidirectionalSequenceRnnTest, AuxInputFeedsBackwardCell) {
-  auto interp = Make(BidiRnn(Scalar(1, 1, 0), Scalar(1, 1, 0), 2, 1, false,
-                             true, Act::NONE, true));
+// The auxiliary input without auxiliary weights feeds the backward cell
+// when time-major; batch-major, TFLite's backward loop reads the main input.
+TEST(BidirectionalSequenceRnnTest, AuxInputFeedsBackwardCellTimeMajor) {
+  auto interp = Make(BidiRnn(Scalar(1, 1, 0), Scalar(1, 1, 0), 2, 1, true, true,
+                             Act::NONE, true));
   ASSERT_TRUE(interp);
   EXPECT_EQ(RunOp(interp.get(), {{1, 2}, {10, 20}}, 1)[0],
             (std::vector<float>{1, 30, 3, 20}));
+  auto batch_major = Make(BidiRnn(Scalar(1, 1, 0), Scalar(1, 1, 0), 2, 1, false,
+                                  true, Act::NONE, true));
+  ASSERT_TRUE(batch_major);
+  EXPECT_EQ(RunOp(batch_major.get(), {{1, 2}, {10, 20}}, 1)[0],
+            (std::vector<float>{1, 3, 3, 2}));
 }
 
 // Equal to UNIDIRECTIONAL_SEQUENCE_RNN forward | over the reversed sequence.
