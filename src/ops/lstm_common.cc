@@ -1,7 +1,8 @@
-// LSTM cell shared by LSTM and UNIDIRECTIONAL_SEQUENCE_LSTM: TFLite's builtin
-// "full" kernel (kernels/lstm_eval.cc + portable_tensor_utils.cc), which is
-// what LiteRT.js and tfjs-tflite run (XNNPACK does not take LSTMs). Three
-// arithmetics, chosen by the input and weight types:
+// LSTM cell shared by LSTM, UNIDIRECTIONAL_SEQUENCE_LSTM and
+// BIDIRECTIONAL_SEQUENCE_LSTM: TFLite's builtin "full" kernel
+// (kernels/lstm_eval.cc + portable_tensor_utils.cc), which is what LiteRT.js
+// and tfjs-tflite run (XNNPACK does not take LSTMs). Three arithmetics, chosen
+// by the input and weight types:
 //
 //  - float32: per step and gate, gate = act(W·x + R·h + p⊙c + b) (layer norm:
 //    act(ln ⊙ normalize(W·x + R·h + p⊙c) + b)); c = f⊙c + i⊙g (CIFG: i =
@@ -56,12 +57,17 @@
 namespace edgelite {
 namespace {
 
-// TFLite's input order (kernels/lstm_shared.h).
-constexpr int kInput = 0;
-constexpr int kProjectionWeights = 16;
-constexpr int kProjectionBias = 17;
-constexpr int kOutputState = 18;
-constexpr int kCellState = 19;
+// TFLite's input order (kernels/lstm_shared.h): the cell's "slots". A
+// bidirectional op maps each direction's slots to its own input indices.
+constexpr int kSlotInput = 0;
+constexpr int kSlotProjectionWeights = 16;
+constexpr int kSlotProjectionBias = 17;
+constexpr int kSlotOutputState = 18;
+constexpr int kSlotCellState = 19;
+constexpr int kNumSlots = 24;
+const int kIdentitySlots[kNumSlots] = {0,  1,  2,  3,  4,  5,  6,  7,
+                                       8,  9,  10, 11, 12, 13, 14, 15,
+                                       16, 17, 18, 19, 20, 21, 22, 23};
 
 enum Gate : int {
   kGateInput = 0,
@@ -70,13 +76,9 @@ enum Gate : int {
   kGateOutput = 3
 };
 const char* const kGateName[4] = {"input", "forget", "cell", "output"};
-constexpr int InputWeights(int g) { return 1 + g; }
-constexpr int RecurrentWeights(int g) { return 5 + g; }
-constexpr int PeepholeWeights(int g) {  // the cell gate has none
+constexpr int PeepholeSlot(int g) {  // the cell gate has none
   return g == kGateInput ? 9 : (g == kGateForget ? 10 : 11);
 }
-constexpr int GateBias(int g) { return 12 + g; }
-constexpr int LayerNormWeights(int g) { return 20 + g; }
 
 enum class Mode : int8_t { kFloat, kHybrid, kInteger };
 
@@ -315,6 +317,15 @@ void IntegerLayerNorm(int16_t* v, const int16_t* weights, const int32_t* bias,
   }
 }
 
+// Rows of `bytes` each, contiguous in `src`, to rows `stride` bytes apart.
+void CopyRows(const void* src, int rows, size_t bytes, void* dst,
+              size_t stride) {
+  for (int r = 0; r < rows; ++r) {
+    std::memcpy(static_cast<uint8_t*>(dst) + r * stride,
+                static_cast<const uint8_t*>(src) + r * bytes, bytes);
+  }
+}
+
 size_t Align16(size_t n) { return (n + 15) & ~size_t{15}; }
 
 struct IntegerGate {
@@ -324,13 +335,33 @@ struct IntegerGate {
   std::vector<int32_t> input_bias, recurrent_bias;  // zero points folded in
 };
 
-class LstmOp final : public Op {
+// One LSTM direction: validation, precomputation and the time loop. Its
+// inputs are addressed through `slots_` (TFLite's 24 LSTM input slots → this
+// op's input indices, −1 = absent), so the bidirectional op runs two cells
+// over its 48 inputs with the same code.
+class LstmCell {
  public:
-  explicit LstmOp(LstmKind kind) : kind_(kind) {}
-  Status Prepare(OpContext& ctx) override;
-  Status Eval(OpContext& ctx) override;
+  // `out_index`: the output this cell writes (type and quantization checks).
+  Status Prepare(OpContext& ctx, const int* slots, LstmKind kind,
+                 int out_index);
+  size_t scratch_bytes() const { return scratch_bytes_; }
+  int n_output() const { return n_output_; }
+  bool hybrid() const { return mode_ == Mode::kHybrid; }
+  bool integer() const { return mode_ == Mode::kInteger; }
+  // Runs the whole sequence from `x` (laid out like the op's input), writing
+  // each step's output row at `out` + row · out_width + out_offset elements;
+  // backward (`forward` false) visits time steps last to first.
+  void Run(OpContext& ctx, const uint8_t* x, uint8_t* out, int out_width,
+           int out_offset, bool forward, uint8_t* scratch);
 
  private:
+  int Idx(int slot) const { return slots_[slot]; }
+  int InputWeights(int g) const { return slots_[1 + g]; }
+  int RecurrentWeights(int g) const { return slots_[5 + g]; }
+  int PeepholeWeights(int g) const { return slots_[PeepholeSlot(g)]; }
+  int GateBias(int g) const { return slots_[12 + g]; }
+  int LayerNormWeights(int g) const { return slots_[20 + g]; }
+
   Status CheckShapes(OpContext& ctx);
   Status CheckTypes(OpContext& ctx);
   Status PrepareInteger(OpContext& ctx);
@@ -343,16 +374,16 @@ class LstmOp final : public Op {
   }
 
   void StepFloat(OpContext& ctx, int rows, const float* x, float* h, float* c,
-                 float* y, uint8_t* scratch);
+                 float* y, int y_stride, uint8_t* scratch);
   void GateFloat(OpContext& ctx, int g, Activation act, int rows,
                  const float* x, bool x_zero, const float* h, const float* c,
                  float* gate, float* acc);
   void OutputFloat(OpContext& ctx, int rows, const float* c, float* gate_o,
                    float* gate_g, float* h, float* acc);
   void StepHybrid(OpContext& ctx, int rows, const float* x, float* h, float* c,
-                  float* y, uint8_t* scratch);
+                  float* y, int y_stride, uint8_t* scratch);
   void StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
-                   int16_t* c, int8_t* y, uint8_t* scratch);
+                   int16_t* c, int8_t* y, int y_stride, uint8_t* scratch);
   void GateInteger(OpContext& ctx, int g, int rows, const int8_t* x,
                    const int8_t* h, const int16_t* c, int16_t* gate);
 
@@ -362,7 +393,9 @@ class LstmOp final : public Op {
     return t == nullptr ? nullptr : t->Data<T>();
   }
 
-  LstmKind kind_;
+  const int* slots_ = kIdentitySlots;
+  LstmKind kind_ = LstmKind::kSequence;
+  int out_index_ = 0;
   Mode mode_ = Mode::kFloat;
   bool time_major_ = true;
   int n_batch_ = 0, n_time_ = 0, n_input_ = 0, n_cell_ = 0, n_output_ = 0;
@@ -371,8 +404,8 @@ class LstmOp final : public Op {
   Activation activation_ = Activation::kTanh;
   float cell_clip_ = 0.0f, proj_clip_ = 0.0f;
 
-  // Hybrid: weight scales by input index.
-  float w_scale_[24] = {};
+  // Hybrid: weight scales by op input index (a bidirectional op has 48).
+  float w_scale_[48] = {};
 
   // Integer.
   IntegerGate gates_[4];
@@ -385,33 +418,17 @@ class LstmOp final : public Op {
   std::vector<int32_t> proj_bias_;
 
   // Scratch layout (byte offsets into one buffer).
-  int scratch_id_ = -1;
   size_t off_gate_[4] = {}, off_acc_ = 0, off_xq_ = 0, off_hq_ = 0, off_sq_ = 0,
          off_x_sf_ = 0, off_h_sf_ = 0, off_x_zp_ = 0, off_h_zp_ = 0,
          off_peep_ = 0, scratch_bytes_ = 0;
 };
 
-Status LstmOp::Prepare(OpContext& ctx) {
-  const bool sequence = kind_ == LstmKind::kSequence;
-  if (ctx.num_inputs() != 20 && ctx.num_inputs() != 24) {
-    return ctx.Error(
-        StatusCode::kInvalidModel,
-        StrFormat("expects 20 or 24 inputs, has %d", ctx.num_inputs()));
-  }
-  if (ctx.num_outputs() != 1) {
-    return ctx.Error(StatusCode::kInvalidModel,
-                     StrFormat("expects 1 output, has %d", ctx.num_outputs()));
-  }
+Status LstmCell::Prepare(OpContext& ctx, const int* slots, LstmKind kind,
+                         int out_index) {
+  slots_ = slots;
+  kind_ = kind;
+  out_index_ = out_index;
   const LstmOptions& o = ctx.options().lstm;
-  if (!sequence && o.kernel_type != 0) {
-    return ctx.Error(StatusCode::kUnsupported,
-                     "kernel_type BASIC (the 4-input uint8 LSTM) is not "
-                     "supported, only FULL");
-  }
-  if (sequence && o.diagonal_recurrent_tensors) {
-    return ctx.Error(StatusCode::kUnsupported,
-                     "diagonal_recurrent_tensors is not supported");
-  }
   if (o.cell_clip < 0.0f || o.proj_clip < 0.0f) {
     return ctx.Error(StatusCode::kInvalidModel,
                      StrFormat("cell_clip %g and proj_clip %g must be >= 0",
@@ -421,28 +438,23 @@ Status LstmOp::Prepare(OpContext& ctx) {
   cell_clip_ = o.cell_clip;
   proj_clip_ = o.proj_clip;
   asymmetric_ = o.asymmetric_quantize_inputs;
-  time_major_ = sequence ? o.time_major : true;
-  // TFLite: with 24 inputs, layer norm iff the forget coefficients exist.
-  use_layer_norm_ = ctx.num_inputs() == 24 &&
-                    ctx.input(LayerNormWeights(kGateForget)) != nullptr;
+  time_major_ = kind != LstmKind::kLstm ? o.time_major : true;
+  // TFLite: with 24 inputs, layer norm iff the forget coefficients exist
+  // (absent slots, as the bidirectional op's, read as nullptr).
+  use_layer_norm_ = ctx.input(LayerNormWeights(kGateForget)) != nullptr;
   EDGELITE_RETURN_IF_ERROR(CheckShapes(ctx));
   EDGELITE_RETURN_IF_ERROR(CheckTypes(ctx));
   if (mode_ == Mode::kInteger) EDGELITE_RETURN_IF_ERROR(PrepareInteger(ctx));
-
-  const Tensor* in = ctx.input(kInput);
-  Shape out_shape = in->shape;
-  out_shape.dims[out_shape.rank - 1] = n_output_;
-  EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, out_shape));
   PlanScratch();
-  return ctx.RequestScratch(scratch_bytes_, &scratch_id_);
+  return Status::Ok();
 }
 
-Status LstmOp::CheckShapes(OpContext& ctx) {
+Status LstmCell::CheckShapes(OpContext& ctx) {
   const Tensor* in = nullptr;
-  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, kInput, &in));
-  const bool sequence = kind_ == LstmKind::kSequence;
+  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, Idx(kSlotInput), &in));
+  const bool sequence = kind_ != LstmKind::kLstm;
   EDGELITE_RETURN_IF_ERROR(
-      CheckInputRank(ctx, kInput, sequence ? 3 : 2, sequence ? 3 : 2));
+      CheckInputRank(ctx, Idx(kSlotInput), sequence ? 3 : 2, sequence ? 3 : 2));
   if (sequence) {
     n_time_ = time_major_ ? in->shape[0] : in->shape[1];
     n_batch_ = time_major_ ? in->shape[1] : in->shape[0];
@@ -469,9 +481,11 @@ Status LstmOp::CheckShapes(OpContext& ctx) {
   }
   use_cifg_ = ctx.input(InputWeights(kGateInput)) == nullptr;
   if (use_cifg_ != (ctx.input(RecurrentWeights(kGateInput)) == nullptr)) {
-    return ctx.Error(StatusCode::kInvalidModel,
-                     "input-gate weights (inputs 1 and 5) must be both present "
-                     "or both absent (CIFG)");
+    return ctx.Error(
+        StatusCode::kInvalidModel,
+        StrFormat("input-gate weights (inputs %d and %d) must be both present "
+                  "or both absent (CIFG)",
+                  InputWeights(kGateInput), RecurrentWeights(kGateInput)));
   }
   auto check_shape = [&](int i, std::initializer_list<int32_t> dims,
                          const char* what) -> Status {
@@ -516,24 +530,29 @@ Status LstmOp::CheckShapes(OpContext& ctx) {
   const bool all = pf && po && (pi || use_cifg_);
   const bool none = !pf && !po && !pi;
   if (!all && !none) {
-    return ctx.Error(StatusCode::kInvalidModel,
-                     "peephole weights (inputs 9, 10, 11) must be all present "
-                     "(input 9 absent with CIFG) or all absent");
+    return ctx.Error(
+        StatusCode::kInvalidModel,
+        StrFormat("peephole weights (inputs %d, %d, %d) must be all present "
+                  "(input %d absent with CIFG) or all absent",
+                  PeepholeWeights(kGateInput), PeepholeWeights(kGateForget),
+                  PeepholeWeights(kGateOutput), PeepholeWeights(kGateInput)));
   }
   for (int g : {kGateInput, kGateForget, kGateOutput}) {
     EDGELITE_RETURN_IF_ERROR(
         check_shape(PeepholeWeights(g), {n_cell_}, "peephole weights [cells]"));
   }
-  use_projection_ = ctx.input(kProjectionWeights) != nullptr;
-  if (!use_projection_ && ctx.input(kProjectionBias) != nullptr) {
-    return ctx.InputError(StatusCode::kInvalidModel, kProjectionBias,
-                          "a projection bias needs projection weights "
-                          "(input 16)");
+  use_projection_ = ctx.input(Idx(kSlotProjectionWeights)) != nullptr;
+  if (!use_projection_ && ctx.input(Idx(kSlotProjectionBias)) != nullptr) {
+    return ctx.InputError(StatusCode::kInvalidModel, Idx(kSlotProjectionBias),
+                          StrFormat("a projection bias needs projection "
+                                    "weights (input %d)",
+                                    Idx(kSlotProjectionWeights)));
   }
-  EDGELITE_RETURN_IF_ERROR(check_shape(kProjectionWeights, {n_output_, n_cell_},
+  EDGELITE_RETURN_IF_ERROR(check_shape(Idx(kSlotProjectionWeights),
+                                       {n_output_, n_cell_},
                                        "projection weights [outputs, cells]"));
-  EDGELITE_RETURN_IF_ERROR(
-      check_shape(kProjectionBias, {n_output_}, "projection bias [outputs]"));
+  EDGELITE_RETURN_IF_ERROR(check_shape(Idx(kSlotProjectionBias), {n_output_},
+                                       "projection bias [outputs]"));
   if (!use_projection_ && n_output_ != n_cell_) {
     return ctx.InputError(
         StatusCode::kInvalidModel, RecurrentWeights(kGateOutput),
@@ -555,32 +574,33 @@ Status LstmOp::CheckShapes(OpContext& ctx) {
     }
   }
   // The states: variables of n_batch·n_output and n_batch·n_cell elements.
-  for (int i : {kOutputState, kCellState}) {
+  for (int i : {Idx(kSlotOutputState), Idx(kSlotCellState)}) {
     const Tensor* s = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, i, &s));
     if (!s->is_variable) {
-      return ctx.InputError(StatusCode::kInvalidModel, i,
-                            StrFormat("the %s state must be a variable tensor",
-                                      i == kOutputState ? "output" : "cell"));
+      return ctx.InputError(
+          StatusCode::kInvalidModel, i,
+          StrFormat("the %s state must be a variable tensor",
+                    i == Idx(kSlotOutputState) ? "output" : "cell"));
     }
     const int64_t want =
-        int64_t{n_batch_} * (i == kOutputState ? n_output_ : n_cell_);
+        int64_t{n_batch_} * (i == Idx(kSlotOutputState) ? n_output_ : n_cell_);
     if (s->NumElements() != want) {
       return ctx.InputError(
           StatusCode::kInvalidModel, i,
           StrFormat("the %s state has %lld elements, expected batch × %s = "
                     "%lld",
-                    i == kOutputState ? "output" : "cell",
+                    i == Idx(kSlotOutputState) ? "output" : "cell",
                     static_cast<long long>(s->NumElements()),
-                    i == kOutputState ? "outputs" : "cells",
+                    i == Idx(kSlotOutputState) ? "outputs" : "cells",
                     static_cast<long long>(want)));
     }
   }
   return Status::Ok();
 }
 
-Status LstmOp::CheckTypes(OpContext& ctx) {
-  const Tensor* in = ctx.input(kInput);
+Status LstmCell::CheckTypes(OpContext& ctx) {
+  const Tensor* in = ctx.input(Idx(kSlotInput));
   const DataType wt = ctx.input(InputWeights(kGateOutput))->type;
   if (in->type == DataType::kFloat32 && wt == DataType::kFloat32) {
     mode_ = Mode::kFloat;
@@ -621,25 +641,27 @@ Status LstmOp::CheckTypes(OpContext& ctx) {
     }
   }
   EDGELITE_RETURN_IF_ERROR(
-      expect(kProjectionWeights, wt, "projection weights"));
+      expect(Idx(kSlotProjectionWeights), wt, "projection weights"));
+  EDGELITE_RETURN_IF_ERROR(expect(
+      Idx(kSlotProjectionBias), integer ? DataType::kInt32 : DataType::kFloat32,
+      "projection bias"));
   EDGELITE_RETURN_IF_ERROR(
-      expect(kProjectionBias, integer ? DataType::kInt32 : DataType::kFloat32,
-             "projection bias"));
-  EDGELITE_RETURN_IF_ERROR(expect(kOutputState, act_type, "the output state"));
-  EDGELITE_RETURN_IF_ERROR(
-      expect(kCellState, integer ? DataType::kInt16 : DataType::kFloat32,
-             "the cell state"));
-  if (ctx.output(0)->type != act_type) {
+      expect(Idx(kSlotOutputState), act_type, "the output state"));
+  EDGELITE_RETURN_IF_ERROR(expect(
+      Idx(kSlotCellState), integer ? DataType::kInt16 : DataType::kFloat32,
+      "the cell state"));
+  if (ctx.output(out_index_)->type != act_type) {
     return ctx.OutputError(
-        StatusCode::kInvalidModel, 0,
+        StatusCode::kInvalidModel, out_index_,
         StrFormat("must be %s like the input, got %s", DataTypeName(act_type),
-                  DataTypeName(ctx.output(0)->type)));
+                  DataTypeName(ctx.output(out_index_)->type)));
   }
   if (mode_ == Mode::kHybrid) {
     // Weight scales (per-tensor; TFLite's hybrid LSTM reads one scale).
-    const int weights[] = {1, 2, 3, 4,  5,  6,
-                           7, 8, 9, 10, 11, kProjectionWeights};
-    for (int i : weights) {
+    const int weight_slots[] = {1, 2, 3, 4,  5,  6,
+                                7, 8, 9, 10, 11, kSlotProjectionWeights};
+    for (int slot : weight_slots) {
+      const int i = Idx(slot);
       if (ctx.input(i) == nullptr) continue;
       EDGELITE_RETURN_IF_ERROR(PerTensorScale(ctx, i, &w_scale_[i]));
     }
@@ -647,14 +669,14 @@ Status LstmOp::CheckTypes(OpContext& ctx) {
   return Status::Ok();
 }
 
-Status LstmOp::PerTensorScale(OpContext& ctx, int i, float* scale) {
+Status LstmCell::PerTensorScale(OpContext& ctx, int i, float* scale) {
   const Tensor* t = ctx.input(i);
   EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, t, true, i));
   *scale = t->scale();
   return Status::Ok();
 }
 
-Status LstmOp::PrepareInteger(OpContext& ctx) {
+Status LstmCell::PrepareInteger(OpContext& ctx) {
   if (kind_ == LstmKind::kLstm && ctx.num_intermediates() == 12) {
     return ctx.Error(StatusCode::kUnsupported,
                      "the integer LSTM with 8-bit gates (\"8x8→8\", 12 "
@@ -669,16 +691,19 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
   }
   // Every quantized tensor: one scale.
   float input_scale, output_state_scale, cell_state_scale;
-  EDGELITE_RETURN_IF_ERROR(PerTensorScale(ctx, kInput, &input_scale));
+  EDGELITE_RETURN_IF_ERROR(PerTensorScale(ctx, Idx(kSlotInput), &input_scale));
   EDGELITE_RETURN_IF_ERROR(
-      PerTensorScale(ctx, kOutputState, &output_state_scale));
-  EDGELITE_RETURN_IF_ERROR(PerTensorScale(ctx, kCellState, &cell_state_scale));
-  EDGELITE_RETURN_IF_ERROR(RequirePerTensorQuant(ctx, ctx.output(0), false, 0));
+      PerTensorScale(ctx, Idx(kSlotOutputState), &output_state_scale));
+  EDGELITE_RETURN_IF_ERROR(
+      PerTensorScale(ctx, Idx(kSlotCellState), &cell_state_scale));
+  EDGELITE_RETURN_IF_ERROR(
+      RequirePerTensorQuant(ctx, ctx.output(out_index_), false, out_index_));
   float scale[24] = {};
   for (int i = 1; i < 24; ++i) {
     if (i == GateBias(0) || i == GateBias(1) || i == GateBias(2) ||
-        i == GateBias(3) || i == kProjectionBias || i == kOutputState ||
-        i == kCellState || ctx.input(i) == nullptr) {
+        i == GateBias(3) || i == Idx(kSlotProjectionBias) ||
+        i == Idx(kSlotOutputState) || i == Idx(kSlotCellState) ||
+        ctx.input(i) == nullptr) {
       continue;
     }
     EDGELITE_RETURN_IF_ERROR(PerTensorScale(ctx, i, &scale[i]));
@@ -686,7 +711,8 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
   // Weights and biases are folded with zero points here: constants only.
   for (int i = 1; i < 24; ++i) {
     const Tensor* t = ctx.input(i);
-    if (t == nullptr || i == kOutputState || i == kCellState) continue;
+    if (t == nullptr || i == Idx(kSlotOutputState) || i == Idx(kSlotCellState))
+      continue;
     if (!t->is_constant()) {
       return ctx.InputError(StatusCode::kUnsupported, i,
                             "a non-constant weight or bias is not supported "
@@ -694,14 +720,14 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
     }
   }
   if (!lstm::CheckedLog2(cell_state_scale, &cell_scale_)) {
-    return ctx.InputError(StatusCode::kUnsupported, kCellState,
+    return ctx.InputError(StatusCode::kUnsupported, Idx(kSlotCellState),
                           StrFormat("the cell state scale %g is not a power of "
                                     "two",
                                     cell_state_scale));
   }
   if (15 + cell_scale_ < 0 || 15 + cell_scale_ > 6) {
     return ctx.InputError(
-        StatusCode::kUnsupported, kCellState,
+        StatusCode::kUnsupported, Idx(kSlotCellState),
         StrFormat("the cell state scale 2^%d is outside TFLite's range 2^-15 "
                   "… 2^-9",
                   cell_scale_));
@@ -727,8 +753,8 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
     inter_scale[i] = t->quant->scale[0];
     if (i == 4) hidden_zp_ = static_cast<int32_t>(t->quant->zero_point[0]);
   }
-  const int32_t input_zp = ctx.input(kInput)->zero_point();
-  output_state_zp_ = ctx.input(kOutputState)->zero_point();
+  const int32_t input_zp = ctx.input(Idx(kSlotInput))->zero_point();
+  output_state_zp_ = ctx.input(Idx(kSlotOutputState))->zero_point();
   // Effective scales: float32 products as TFLite computes them.
   const double cell_pow = std::pow(2.0, cell_scale_);
   for (int g = 0; g < 4; ++g) {
@@ -772,11 +798,11 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
       std::pow(2.0, -15));
   QuantizeMultiplier(hidden_eff, &hidden_a_, &hidden_b_);
   if (use_projection_) {
-    const float proj_eff =
-        scale[kProjectionWeights] * inter_scale[4] / output_state_scale;
+    const float proj_eff = scale[Idx(kSlotProjectionWeights)] * inter_scale[4] /
+                           output_state_scale;
     QuantizeMultiplier(proj_eff, &proj_a_, &proj_b_);
-    const int8_t* w = ctx.input(kProjectionWeights)->Data<int8_t>();
-    const Tensor* b = ctx.input(kProjectionBias);
+    const int8_t* w = ctx.input(Idx(kSlotProjectionWeights))->Data<int8_t>();
+    const Tensor* b = ctx.input(Idx(kSlotProjectionBias));
     proj_bias_.assign(n_output_, 0);
     for (int r = 0; r < n_output_; ++r) {
       int32_t sum = 0;
@@ -794,12 +820,13 @@ Status LstmOp::PrepareInteger(OpContext& ctx) {
   proj_clip_q_ = 0;
   if (proj_clip_ > 0.0f) {
     proj_clip_q_ = static_cast<int8_t>(std::min(
-        std::max(proj_clip_ / ctx.output(0)->scale(), -128.0f), 127.0f));
+        std::max(proj_clip_ / ctx.output(out_index_)->scale(), -128.0f),
+        127.0f));
   }
   return Status::Ok();
 }
 
-void LstmOp::PlanScratch() {
+void LstmCell::PlanScratch() {
   const size_t rows = time_major_ ? n_batch_ : 1;
   const size_t cells = rows * n_cell_;
   size_t off = 0;
@@ -829,60 +856,60 @@ void LstmOp::PlanScratch() {
   scratch_bytes_ = off;
 }
 
-Status LstmOp::Eval(OpContext& ctx) {
-  uint8_t* scratch = static_cast<uint8_t*>(ctx.scratch(scratch_id_));
-  const Tensor* in = ctx.input(kInput);
-  uint8_t* hs = ctx.input(kOutputState)->data;
-  uint8_t* cs = ctx.input(kCellState)->data;
-  uint8_t* out = ctx.output(0)->data;
+void LstmCell::Run(OpContext& ctx, const uint8_t* x_data, uint8_t* out,
+                   int out_width, int out_offset, bool forward,
+                   uint8_t* scratch) {
+  uint8_t* hs = ctx.input(Idx(kSlotOutputState))->data;
+  uint8_t* cs = ctx.input(Idx(kSlotCellState))->data;
   const size_t xe = mode_ == Mode::kInteger ? 1 : 4;  // input/output/h bytes
   const size_t ce = mode_ == Mode::kInteger ? 2 : 4;  // cell bytes
   auto step = [&](int rows, size_t x_off, size_t h_off, size_t c_off,
                   size_t y_off) {
-    const uint8_t* x = in->data + x_off * xe;
+    const uint8_t* x = x_data + x_off * xe;
     uint8_t* h = hs + h_off * xe;
     uint8_t* c = cs + c_off * ce;
-    uint8_t* y = out + y_off * xe;
+    uint8_t* y = out + (y_off + out_offset) * xe;
     switch (mode_) {
       case Mode::kFloat:
         StepFloat(ctx, rows, reinterpret_cast<const float*>(x),
                   reinterpret_cast<float*>(h), reinterpret_cast<float*>(c),
-                  reinterpret_cast<float*>(y), scratch);
+                  reinterpret_cast<float*>(y), out_width, scratch);
         break;
       case Mode::kHybrid:
         StepHybrid(ctx, rows, reinterpret_cast<const float*>(x),
                    reinterpret_cast<float*>(h), reinterpret_cast<float*>(c),
-                   reinterpret_cast<float*>(y), scratch);
+                   reinterpret_cast<float*>(y), out_width, scratch);
         break;
       case Mode::kInteger:
         StepInteger(ctx, rows, reinterpret_cast<const int8_t*>(x),
                     reinterpret_cast<int8_t*>(h), reinterpret_cast<int16_t*>(c),
-                    reinterpret_cast<int8_t*>(y), scratch);
+                    reinterpret_cast<int8_t*>(y), out_width, scratch);
         break;
     }
   };
-  const size_t nb = n_batch_, ni = n_input_, no = n_output_, nc = n_cell_;
+  const size_t nb = n_batch_, ni = n_input_, no = out_width, nc = n_cell_;
+  const size_t nh = n_output_;
   if (time_major_) {
-    for (int t = 0; t < n_time_; ++t) {
+    for (int i = 0; i < n_time_; ++i) {
+      const size_t t = forward ? i : n_time_ - 1 - i;
       step(n_batch_, t * nb * ni, 0, 0, t * nb * no);
     }
   } else {
     for (size_t b = 0; b < nb; ++b) {
-      for (int t = 0; t < n_time_; ++t) {
-        const size_t bt = b * n_time_ + t;
-        step(1, bt * ni, b * no, b * nc, bt * no);
+      for (int i = 0; i < n_time_; ++i) {
+        const size_t bt = b * n_time_ + (forward ? i : n_time_ - 1 - i);
+        step(1, bt * ni, b * nh, b * nc, bt * no);
       }
     }
   }
-  return Status::Ok();
 }
 
 // TFLite CalculateLstmGateFloat, including its buffer swap: the result ends
 // in `gate` unless the input step was all zeros, in which case it ends in
 // `acc` and only the activation moves it to `gate`.
-void LstmOp::GateFloat(OpContext& ctx, int g, Activation act, int rows,
-                       const float* x, bool x_zero, const float* h,
-                       const float* c, float* gate, float* acc) {
+void LstmCell::GateFloat(OpContext& ctx, int g, Activation act, int rows,
+                         const float* x, bool x_zero, const float* h,
+                         const float* c, float* gate, float* acc) {
   const int n = rows * n_cell_;
   const float* bias = Data<float>(ctx, GateBias(g));
   for (int b = 0; b < rows; ++b) {
@@ -938,8 +965,8 @@ static void UpdateCellFloat(int n, float* c, const float* gi, float* gf,
   if (clip > 0.0f) ClipFloat(c, n, clip);
 }
 
-void LstmOp::OutputFloat(OpContext& ctx, int rows, const float* c,
-                         float* gate_o, float* gate_g, float* h, float* acc) {
+void LstmCell::OutputFloat(OpContext& ctx, int rows, const float* c,
+                           float* gate_o, float* gate_g, float* h, float* acc) {
   const int n = rows * n_cell_;
   ApplyActivation(c, n, activation_, gate_g);
   for (int k = 0; k < n; ++k) gate_g[k] = gate_o[k] * gate_g[k];
@@ -947,18 +974,18 @@ void LstmOp::OutputFloat(OpContext& ctx, int rows, const float* c,
     std::memcpy(h, gate_g, sizeof(float) * rows * n_output_);
     return;
   }
-  const float* pb = Data<float>(ctx, kProjectionBias);
+  const float* pb = Data<float>(ctx, Idx(kSlotProjectionBias));
   for (int b = 0; b < rows; ++b) {
     for (int r = 0; r < n_output_; ++r)
       acc[b * n_output_ + r] = pb ? pb[r] : 0.0f;
   }
-  MatVecAccumulate(Data<float>(ctx, kProjectionWeights), n_output_, n_cell_,
-                   gate_g, rows, acc, h);
+  MatVecAccumulate(Data<float>(ctx, Idx(kSlotProjectionWeights)), n_output_,
+                   n_cell_, gate_g, rows, acc, h);
   if (proj_clip_ > 0.0f) ClipFloat(h, rows * n_output_, proj_clip_);
 }
 
-void LstmOp::StepFloat(OpContext& ctx, int rows, const float* x, float* h,
-                       float* c, float* y, uint8_t* scratch) {
+void LstmCell::StepFloat(OpContext& ctx, int rows, const float* x, float* h,
+                         float* c, float* y, int y_stride, uint8_t* scratch) {
   float* gate[4];
   for (int g = 0; g < 4; ++g)
     gate[g] = reinterpret_cast<float*>(scratch + off_gate_[g]);
@@ -973,11 +1000,11 @@ void LstmOp::StepFloat(OpContext& ctx, int rows, const float* x, float* h,
   GateFloat(ctx, kGateOutput, activation_, rows, x, x_zero, h, c,
             gate[kGateOutput], acc);
   OutputFloat(ctx, rows, c, gate[kGateOutput], gate[kGateCell], h, acc);
-  std::memcpy(y, h, sizeof(float) * rows * n_output_);
+  CopyRows(h, rows, n_output_ * sizeof(float), y, y_stride * sizeof(float));
 }
 
-void LstmOp::StepHybrid(OpContext& ctx, int rows, const float* x, float* h,
-                        float* c, float* y, uint8_t* scratch) {
+void LstmCell::StepHybrid(OpContext& ctx, int rows, const float* x, float* h,
+                          float* c, float* y, int y_stride, uint8_t* scratch) {
   float* gate[4];
   for (int g = 0; g < 4; ++g)
     gate[g] = reinterpret_cast<float*>(scratch + off_gate_[g]);
@@ -1050,26 +1077,27 @@ void LstmOp::StepHybrid(OpContext& ctx, int rows, const float* x, float* h,
   ApplyActivation(c, n, activation_, s);
   for (int k = 0; k < n; ++k) s[k] = gate[kGateOutput][k] * s[k];
   if (use_projection_) {
-    const float* pb = Data<float>(ctx, kProjectionBias);
+    const float* pb = Data<float>(ctx, Idx(kSlotProjectionBias));
     for (int b = 0; b < rows; ++b) {
       for (int r = 0; r < n_output_; ++r)
         h[b * n_output_ + r] = pb ? pb[r] : 0.0f;
     }
     if (!IsZeroVector(s, n)) {
       QuantizeRows(s, rows, n_cell_, asymmetric_, sq, x_sf, x_zp);
-      HybridMatVecAccumulate(Data<int8_t>(ctx, kProjectionWeights), n_output_,
-                             n_cell_, sq, x_sf, w_scale_[kProjectionWeights],
+      HybridMatVecAccumulate(Data<int8_t>(ctx, Idx(kSlotProjectionWeights)),
+                             n_output_, n_cell_, sq, x_sf,
+                             w_scale_[Idx(kSlotProjectionWeights)],
                              asymmetric_ ? x_zp : nullptr, rows, h);
     }
     if (proj_clip_ > 0.0f) ClipFloat(h, rows * n_output_, proj_clip_);
   } else {
     std::memcpy(h, s, sizeof(float) * rows * n_output_);
   }
-  std::memcpy(y, h, sizeof(float) * rows * n_output_);
+  CopyRows(h, rows, n_output_ * sizeof(float), y, y_stride * sizeof(float));
 }
 
-void LstmOp::GateInteger(OpContext& ctx, int g, int rows, const int8_t* x,
-                         const int8_t* h, const int16_t* c, int16_t* gate) {
+void LstmCell::GateInteger(OpContext& ctx, int g, int rows, const int8_t* x,
+                           const int8_t* h, const int16_t* c, int16_t* gate) {
   const IntegerGate& q = gates_[g];
   std::fill(gate, gate + rows * n_cell_, int16_t{0});
   IntegerMatVecAccumulate(x, q.input_bias.data(),
@@ -1103,8 +1131,9 @@ void LstmOp::GateInteger(OpContext& ctx, int g, int rows, const int8_t* x,
   }
 }
 
-void LstmOp::StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
-                         int16_t* c, int8_t* y, uint8_t* scratch) {
+void LstmCell::StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
+                           int16_t* c, int8_t* y, int y_stride,
+                           uint8_t* scratch) {
   int16_t* gate[4];
   for (int g = 0; g < 4; ++g)
     gate[g] = reinterpret_cast<int16_t*>(scratch + off_gate_[g]);
@@ -1142,9 +1171,10 @@ void LstmOp::StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
   }
   if (use_projection_) {
     std::fill(h, h + rows * n_output_, int8_t{0});
-    IntegerMatVecAccumulate(
-        hidden, proj_bias_.data(), Data<int8_t>(ctx, kProjectionWeights),
-        proj_a_, proj_b_, rows, n_cell_, n_output_, output_state_zp_, h);
+    IntegerMatVecAccumulate(hidden, proj_bias_.data(),
+                            Data<int8_t>(ctx, Idx(kSlotProjectionWeights)),
+                            proj_a_, proj_b_, rows, n_cell_, n_output_,
+                            output_state_zp_, h);
     if (proj_clip_q_ > 0) {
       for (int k = 0; k < rows * n_output_; ++k) {
         h[k] = static_cast<int8_t>(Clamp(h[k], -proj_clip_q_, proj_clip_q_));
@@ -1153,12 +1183,184 @@ void LstmOp::StepInteger(OpContext& ctx, int rows, const int8_t* x, int8_t* h,
   } else {
     std::memcpy(h, hidden, rows * n_output_);
   }
-  std::memcpy(y, h, rows * n_output_);
+  CopyRows(h, rows, n_output_, y, y_stride);
 }
+
+// LSTM and UNIDIRECTIONAL_SEQUENCE_LSTM: one cell over inputs 0…23.
+class LstmOp final : public Op {
+ public:
+  explicit LstmOp(LstmKind kind) : kind_(kind) {}
+
+  Status Prepare(OpContext& ctx) override {
+    if (ctx.num_inputs() != 20 && ctx.num_inputs() != 24) {
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("expects 20 or 24 inputs, has %d", ctx.num_inputs()));
+    }
+    if (ctx.num_outputs() != 1) {
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("expects 1 output, has %d", ctx.num_outputs()));
+    }
+    const LstmOptions& o = ctx.options().lstm;
+    if (kind_ == LstmKind::kLstm && o.kernel_type != 0) {
+      return ctx.Error(StatusCode::kUnsupported,
+                       "kernel_type BASIC (the 4-input uint8 LSTM) is not "
+                       "supported, only FULL");
+    }
+    if (kind_ == LstmKind::kSequence && o.diagonal_recurrent_tensors) {
+      return ctx.Error(StatusCode::kUnsupported,
+                       "diagonal_recurrent_tensors is not supported");
+    }
+    EDGELITE_RETURN_IF_ERROR(cell_.Prepare(ctx, kIdentitySlots, kind_, 0));
+    Shape out_shape = ctx.input(kSlotInput)->shape;
+    out_shape.dims[out_shape.rank - 1] = cell_.n_output();
+    EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, out_shape));
+    return ctx.RequestScratch(cell_.scratch_bytes(), &scratch_id_);
+  }
+
+  Status Eval(OpContext& ctx) override {
+    cell_.Run(ctx, ctx.input(kSlotInput)->data, ctx.output(0)->data,
+              cell_.n_output(), 0, true,
+              static_cast<uint8_t*>(ctx.scratch(scratch_id_)));
+    return Status::Ok();
+  }
+
+ private:
+  LstmKind kind_;
+  LstmCell cell_;
+  int scratch_id_ = -1;
+};
+
+// BIDIRECTIONAL_SEQUENCE_LSTM (kernels/bidirectional_sequence_lstm.cc): a
+// forward cell over inputs 1…17 (states 35, 36) and a backward cell over
+// inputs 18…34 (states 37, 38) that visits the time steps last to first, both
+// through TFLite's lstm_eval (so the arithmetic above), without layer norm.
+// merge_outputs writes fw | bw into one output's rows, else two outputs.
+// An auxiliary input (39) without auxiliary weights is the backward cell's
+// input (TFLite's "non-stacking" mode); auxiliary weights (40…47, the
+// cross-linked stacking) are refused. TFLite's hybrid path always treats the
+// input as time-major (its time_major=false output would be the sequence
+// read with batch and time swapped, past the state buffers when time >
+// batch), so hybrid batch-major models are refused; time-major hybrid runs.
+// Measured against tfjs-tflite: with merge_outputs and batch-major input its
+// float kernel offsets batch row b's output state by b × the merged width
+// (lstm_eval.cc, output_batch_leading_dim) instead of b × n_output, reading
+// and writing past the state for b ≥ 1 (NaN or garbage outputs from row 1
+// on); edgelite refuses that configuration when batch > 1.
+constexpr int kBidiAuxInput = 39;
+const int kFwSlots[kNumSlots] = {0,  1,  2,  3,  4,  5,  6,  7,
+                                 8,  9,  10, 11, 12, 13, 14, 15,
+                                 16, 17, 35, 36, -1, -1, -1, -1};
+const int kBwSlots[kNumSlots] = {0,  18, 19, 20, 21, 22, 23, 24,
+                                 25, 26, 27, 28, 29, 30, 31, 32,
+                                 33, 34, 37, 38, -1, -1, -1, -1};
+
+class BidirectionalSequenceLstmOp final : public Op {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    if (ctx.num_inputs() != 48) {
+      return ctx.Error(
+          StatusCode::kInvalidModel,
+          StrFormat("expects 48 inputs, has %d", ctx.num_inputs()));
+    }
+    merge_ = ctx.options().lstm.merge_outputs;
+    if (ctx.num_outputs() != (merge_ ? 1 : 2)) {
+      return ctx.Error(StatusCode::kInvalidModel,
+                       StrFormat("expects %d output%s (merge_outputs %s), "
+                                 "has %d",
+                                 merge_ ? 1 : 2, merge_ ? "" : "s",
+                                 merge_ ? "true" : "false", ctx.num_outputs()));
+    }
+    const Tensor* in = nullptr;
+    EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, kSlotInput, &in));
+    if (in->type != DataType::kFloat32) {
+      return ctx.InputError(
+          StatusCode::kUnsupported, kSlotInput,
+          StrFormat("type %s is not supported (float32, with float32 or "
+                    "int8 weights)",
+                    DataTypeName(in->type)));
+    }
+    for (int i = kBidiAuxInput + 1; i < 48; ++i) {
+      if (ctx.input(i) != nullptr) {
+        return ctx.InputError(
+            StatusCode::kUnsupported, i,
+            "auxiliary input weights (inputs 40-47, the cross-linked "
+            "stacking of stack_bidirectional_rnn) are not supported");
+      }
+    }
+    std::copy(kBwSlots, kBwSlots + kNumSlots, bw_slots_);
+    const Tensor* aux = ctx.input(kBidiAuxInput);
+    if (aux != nullptr) {
+      if (aux->type != DataType::kFloat32 || aux->shape != in->shape) {
+        return ctx.InputError(
+            StatusCode::kInvalidModel, kBidiAuxInput,
+            StrFormat("the auxiliary input (the backward cell's input) must "
+                      "be float32 of the input's shape %s, got %s %s",
+                      in->shape.ToString().c_str(), DataTypeName(aux->type),
+                      aux->shape.ToString().c_str()));
+      }
+      bw_slots_[kSlotInput] = kBidiAuxInput;
+    }
+    EDGELITE_RETURN_IF_ERROR(
+        fw_.Prepare(ctx, kFwSlots, LstmKind::kBidirectional, 0));
+    EDGELITE_RETURN_IF_ERROR(
+        bw_.Prepare(ctx, bw_slots_, LstmKind::kBidirectional, merge_ ? 0 : 1));
+    const bool time_major = ctx.options().lstm.time_major;
+    const int32_t batch = in->shape.dims[time_major ? 1 : 0];
+    if (merge_ && !time_major && batch > 1) {
+      return ctx.Error(
+          StatusCode::kUnsupported,
+          StrFormat("merge_outputs with batch-major input and batch %d > 1 is "
+                    "not supported: TFLite's kernel steps batch row b from "
+                    "the output state at b × the merged width, past the "
+                    "state buffer (its results are undefined)",
+                    batch));
+    }
+    if ((fw_.hybrid() || bw_.hybrid()) && !time_major) {
+      return ctx.Error(StatusCode::kUnsupported,
+                       "hybrid (int8 weights) with time_major false is not "
+                       "supported: TFLite's hybrid kernel reads the input as "
+                       "time-major regardless");
+    }
+    Shape fw_shape = in->shape;
+    fw_shape.dims[2] = fw_.n_output() + (merge_ ? bw_.n_output() : 0);
+    EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(0, fw_shape));
+    if (!merge_) {
+      Shape bw_shape = in->shape;
+      bw_shape.dims[2] = bw_.n_output();
+      EDGELITE_RETURN_IF_ERROR(ctx.SetOutputShape(1, bw_shape));
+    }
+    // The passes run one after the other: one scratch serves both.
+    return ctx.RequestScratch(
+        std::max(fw_.scratch_bytes(), bw_.scratch_bytes()), &scratch_id_);
+  }
+
+  Status Eval(OpContext& ctx) override {
+    uint8_t* scratch = static_cast<uint8_t*>(ctx.scratch(scratch_id_));
+    const int fw_n = fw_.n_output(), bw_n = bw_.n_output();
+    const int width = merge_ ? fw_n + bw_n : fw_n;
+    uint8_t* out0 = ctx.output(0)->data;
+    fw_.Run(ctx, ctx.input(kSlotInput)->data, out0, width, 0, true, scratch);
+    bw_.Run(ctx, ctx.input(bw_slots_[kSlotInput])->data,
+            merge_ ? out0 : ctx.output(1)->data, merge_ ? width : bw_n,
+            merge_ ? fw_n : 0, false, scratch);
+    return Status::Ok();
+  }
+
+ private:
+  bool merge_ = false;
+  int bw_slots_[kNumSlots] = {};
+  LstmCell fw_, bw_;
+  int scratch_id_ = -1;
+};
 
 }  // namespace
 
 std::unique_ptr<Op> CreateLstmOp(LstmKind kind) {
+  if (kind == LstmKind::kBidirectional) {
+    return std::unique_ptr<Op>(new BidirectionalSequenceLstmOp());
+  }
   return std::unique_ptr<Op>(new LstmOp(kind));
 }
 

@@ -85,12 +85,12 @@ void RnnFloatStep(const RnnWeights& w, int32_t batch, const float* x,
 }
 
 Status PrepareRnnWeights(OpContext& ctx, int32_t batch, int32_t input_size,
-                         RnnWeights* w) {
+                         RnnWeights* w, int first, int out) {
   const Tensor *wi, *wr, *bias, *h;
-  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 1, &wi));
-  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 2, &wr));
-  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 3, &bias));
-  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, 4, &h));
+  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, first, &wi));
+  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, first + 1, &wr));
+  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, first + 2, &bias));
+  EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, first + 3, &h));
   if (ctx.input(0)->type != DataType::kFloat32) {
     return ctx.InputError(StatusCode::kUnsupported, 0,
                           StrFormat("type %s is not supported (float32)",
@@ -98,37 +98,37 @@ Status PrepareRnnWeights(OpContext& ctx, int32_t batch, int32_t input_size,
   }
   if (wi->type != DataType::kFloat32) {
     return ctx.InputError(
-        StatusCode::kUnsupported, 1,
+        StatusCode::kUnsupported, first,
         StrFormat("hybrid RNN (%s weights) is not supported yet",
                   DataTypeName(wi->type)));
   }
-  for (int i = 2; i <= 4; ++i) {
+  for (int i = first + 1; i <= first + 3; ++i) {
     if (ctx.input(i)->type != DataType::kFloat32) {
       return ctx.InputError(StatusCode::kInvalidModel, i,
                             StrFormat("must be float32 like the input, got %s",
                                       DataTypeName(ctx.input(i)->type)));
     }
   }
-  EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, 1, 2, 2));
+  EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, first, 2, 2));
   const int32_t units = wi->shape.dims[0];
   EDGELITE_RETURN_IF_ERROR(
-      CheckInputDims(ctx, 1, "input_weights", {units, input_size}));
+      CheckInputDims(ctx, first, "input_weights", {units, input_size}));
   EDGELITE_RETURN_IF_ERROR(
-      CheckInputDims(ctx, 2, "recurrent_weights", {units, units}));
-  EDGELITE_RETURN_IF_ERROR(CheckInputDims(ctx, 3, "bias", {units}));
+      CheckInputDims(ctx, first + 1, "recurrent_weights", {units, units}));
+  EDGELITE_RETURN_IF_ERROR(CheckInputDims(ctx, first + 2, "bias", {units}));
   EDGELITE_RETURN_IF_ERROR(
-      CheckInputDims(ctx, 4, "hidden_state", {batch, units}));
+      CheckInputDims(ctx, first + 3, "hidden_state", {batch, units}));
   if (h->is_constant()) {
-    return ctx.InputError(StatusCode::kInvalidModel, 4,
+    return ctx.InputError(StatusCode::kInvalidModel, first + 3,
                           "the hidden state must be a variable tensor, not a "
                           "constant");
   }
   const Activation act = ctx.options().rnn.activation;
   EDGELITE_RETURN_IF_ERROR(CheckRecurrentActivation(ctx, act));
-  if (ctx.output(0)->type != DataType::kFloat32) {
-    return ctx.OutputError(StatusCode::kInvalidModel, 0,
+  if (ctx.output(out)->type != DataType::kFloat32) {
+    return ctx.OutputError(StatusCode::kInvalidModel, out,
                            StrFormat("must be float32, got %s",
-                                     DataTypeName(ctx.output(0)->type)));
+                                     DataTypeName(ctx.output(out)->type)));
   }
   w->units = units;
   w->input_size = input_size;

@@ -1,4 +1,5 @@
-// Helpers shared by the recurrent ops (SVDF, RNN, UNIDIRECTIONAL_SEQUENCE_RNN):
+// Helpers shared by the recurrent ops (SVDF, RNN, UNIDIRECTIONAL_SEQUENCE_RNN,
+// BIDIRECTIONAL_SEQUENCE_RNN):
 // TFLite's ApplyActivationToVector for float vectors and a shape check.
 #ifndef EDGELITE_OPS_RNN_COMMON_H_
 #define EDGELITE_OPS_RNN_COMMON_H_
@@ -29,11 +30,13 @@ struct RnnWeights {
 };
 void RnnFloatStep(const RnnWeights& w, int32_t batch, const float* x,
                   int64_t x_stride, float* h, float* out, int64_t out_stride);
-// Validates the four weight inputs (1..4 of RNN and
-// UNIDIRECTIONAL_SEQUENCE_RNN) against input_size and the state's batch;
-// fills `w` except the pointers.
+// Validates the four inputs input_weights, recurrent_weights, bias and
+// hidden_state (inputs first…first+3: 1…4 of RNN and
+// UNIDIRECTIONAL_SEQUENCE_RNN, 1…4 and 5…8 of BIDIRECTIONAL_SEQUENCE_RNN)
+// against input_size and the state's batch, and output `out`'s type; fills
+// `w` except the pointers.
 Status PrepareRnnWeights(OpContext& ctx, int32_t batch, int32_t input_size,
-                         RnnWeights* w);
+                         RnnWeights* w, int first = 1, int out = 0);
 
 // Fails unless input i has exactly the dims given (rank = count).
 Status CheckInputDims(const OpContext& ctx, int i, const char* what,
