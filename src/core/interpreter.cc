@@ -77,6 +77,16 @@ class Interpreter::NodeContext final : public OpContext {
     }
     t->shape = shape;
     t->bytes = SaturatedByteSize(n, t->type);
+    // Fail now rather than at planning: a tensor larger than the arena can
+    // never run, and ops size their Prepare-time tables by their outputs.
+    if (t->bytes > interp_->options_.max_arena_bytes) {
+      return OutputError(
+          StatusCode::kResourceExhausted, i,
+          StrFormat("computed shape %s needs %zu bytes, more than the arena "
+                    "limit of %zu bytes",
+                    shape.ToString().c_str(), t->bytes,
+                    interp_->options_.max_arena_bytes));
+    }
     return Status::Ok();
   }
 
@@ -85,10 +95,12 @@ class Interpreter::NodeContext final : public OpContext {
       return Error(StatusCode::kFailedPrecondition,
                    "scratch can only be requested in Prepare");
     }
-    if (static_cast<uint64_t>(bytes) > static_cast<uint64_t>(kMaxTensorBytes)) {
-      return Error(
-          StatusCode::kResourceExhausted,
-          StrFormat("scratch request of %zu bytes is too large", bytes));
+    if (static_cast<uint64_t>(bytes) > static_cast<uint64_t>(kMaxTensorBytes) ||
+        bytes > interp_->options_.max_arena_bytes) {
+      return Error(StatusCode::kResourceExhausted,
+                   StrFormat("scratch request of %zu bytes is more than the "
+                             "arena limit of %zu bytes",
+                             bytes, interp_->options_.max_arena_bytes));
     }
     *id = static_cast<int>(scratch_bytes_.size());
     scratch_bytes_.push_back(bytes);

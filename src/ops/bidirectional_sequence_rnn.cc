@@ -32,18 +32,7 @@ class BidirectionalSequenceRnnOp final : public Op {
     const RnnOptions& o = ctx.options().rnn;
     merge_ = o.merge_outputs;
     time_major_ = o.time_major;
-    if (ctx.num_inputs() != 12) {
-      return ctx.Error(
-          StatusCode::kInvalidModel,
-          StrFormat("expects 12 inputs, has %d", ctx.num_inputs()));
-    }
-    if (ctx.num_outputs() != (merge_ ? 1 : 2)) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("expects %d output%s (merge_outputs %s), "
-                                 "has %d",
-                                 merge_ ? 1 : 2, merge_ ? "" : "s",
-                                 merge_ ? "true" : "false", ctx.num_outputs()));
-    }
+    EDGELITE_RETURN_IF_ERROR(CheckBidirectionalArity(ctx, 12, merge_));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, kInput, &in));
     EDGELITE_RETURN_IF_ERROR(CheckInputRank(ctx, kInput, 3, 3));

@@ -53,6 +53,7 @@
 #include "core/quant.h"
 #include "ops/lstm_fixed_point.h"
 #include "ops/op_util.h"
+#include "ops/rnn_common.h"
 
 namespace edgelite {
 namespace {
@@ -1259,19 +1260,8 @@ const int kBwSlots[kNumSlots] = {0,  18, 19, 20, 21, 22, 23, 24,
 class BidirectionalSequenceLstmOp final : public Op {
  public:
   Status Prepare(OpContext& ctx) override {
-    if (ctx.num_inputs() != 48) {
-      return ctx.Error(
-          StatusCode::kInvalidModel,
-          StrFormat("expects 48 inputs, has %d", ctx.num_inputs()));
-    }
     merge_ = ctx.options().lstm.merge_outputs;
-    if (ctx.num_outputs() != (merge_ ? 1 : 2)) {
-      return ctx.Error(StatusCode::kInvalidModel,
-                       StrFormat("expects %d output%s (merge_outputs %s), "
-                                 "has %d",
-                                 merge_ ? 1 : 2, merge_ ? "" : "s",
-                                 merge_ ? "true" : "false", ctx.num_outputs()));
-    }
+    EDGELITE_RETURN_IF_ERROR(CheckBidirectionalArity(ctx, 48, merge_));
     const Tensor* in = nullptr;
     EDGELITE_RETURN_IF_ERROR(RequireInput(ctx, kSlotInput, &in));
     if (in->type != DataType::kFloat32) {

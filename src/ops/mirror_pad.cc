@@ -7,7 +7,7 @@
 // when they exceed what the mode can reflect; TensorFlow requires
 // padding <= dim - 1 (REFLECT) or <= dim (SYMMETRIC), and so do we (the model
 // is rejected in Prepare).
-#include <vector>
+#include <cstdint>
 
 #include "core/op.h"
 #include "ops/op_util.h"
@@ -46,11 +46,11 @@ class MirrorPadOp final : public Op {
     }
     EDGELITE_RETURN_IF_ERROR(PreparePadShape(ctx, kMaxRank, &plan_));
     // REFLECT skips the border element, SYMMETRIC repeats it.
-    const int32_t offset = mode == 0 ? 1 : 0;
-    map_.clear();
+    offset_ = mode == 0 ? 1 : 0;
+    int64_t map_size = 0;
     for (int d = 0; d < plan_.rank; ++d) {
       const int32_t size = plan_.in_dims[d];
-      const int32_t limit = size - offset;
+      const int32_t limit = size - offset_;
       if (plan_.before[d] > limit || plan_.after[d] > limit) {
         return ctx.InputError(
             StatusCode::kInvalidModel, 1,
@@ -60,27 +60,38 @@ class MirrorPadOp final : public Op {
                       mode == 0 ? "REFLECT" : "SYMMETRIC", size,
                       limit < 0 ? 0 : limit));
       }
-      for (int32_t p = 0; p < plan_.out_dims[d]; ++p) {
-        int32_t i = p - plan_.before[d];
-        if (i < 0) {
-          i = -i - 1 + offset;
-        } else if (i >= size) {
-          i = 2 * size - 1 - offset - i;
-        }
-        map_.push_back(i);
-      }
+      map_size += plan_.out_dims[d];
     }
-    return Status::Ok();
+    // The source index of every output position, per dim: built in scratch
+    // (charged to the arena limit) at each Eval, so a hostile shape cannot
+    // make Prepare allocate more than the output it could never run.
+    return ctx.RequestScratch(static_cast<size_t>(map_size) * sizeof(int32_t),
+                              &map_id_);
   }
 
   Status Eval(OpContext& ctx) override {
-    GatherPad(plan_, map_.data(), ctx.input(0)->data, ctx.output(0)->data);
+    int32_t* map = static_cast<int32_t*>(ctx.scratch(map_id_));
+    int32_t* m = map;
+    for (int d = 0; d < plan_.rank; ++d) {
+      const int32_t size = plan_.in_dims[d];
+      for (int32_t p = 0; p < plan_.out_dims[d]; ++p) {
+        int32_t i = p - plan_.before[d];
+        if (i < 0) {
+          i = -i - 1 + offset_;
+        } else if (i >= size) {
+          i = 2 * size - 1 - offset_ - i;
+        }
+        *m++ = i;
+      }
+    }
+    GatherPad(plan_, map, ctx.input(0)->data, ctx.output(0)->data);
     return Status::Ok();
   }
 
  private:
   PadPlan plan_;
-  std::vector<int32_t> map_;
+  int32_t offset_ = 0;
+  int map_id_ = -1;
 };
 
 }  // namespace

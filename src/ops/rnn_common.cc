@@ -136,4 +136,19 @@ Status PrepareRnnWeights(OpContext& ctx, int32_t batch, int32_t input_size,
   return Status::Ok();
 }
 
+Status CheckBidirectionalArity(const OpContext& ctx, int inputs, bool merge) {
+  if (ctx.num_inputs() != inputs) {
+    return ctx.Error(
+        StatusCode::kInvalidModel,
+        StrFormat("expects %d inputs, has %d", inputs, ctx.num_inputs()));
+  }
+  if (ctx.num_outputs() != (merge ? 1 : 2)) {
+    return ctx.Error(StatusCode::kInvalidModel,
+                     StrFormat("expects %d output%s (merge_outputs %s), has %d",
+                               merge ? 1 : 2, merge ? "" : "s",
+                               merge ? "true" : "false", ctx.num_outputs()));
+  }
+  return Status::Ok();
+}
+
 }  // namespace edgelite

@@ -38,6 +38,10 @@ void RnnFloatStep(const RnnWeights& w, int32_t batch, const float* x,
 Status PrepareRnnWeights(OpContext& ctx, int32_t batch, int32_t input_size,
                          RnnWeights* w, int first = 1, int out = 0);
 
+// The bidirectional sequence ops (RNN and LSTM): `inputs` inputs, and one
+// output with merge_outputs (forward | backward on the last axis), else two.
+Status CheckBidirectionalArity(const OpContext& ctx, int inputs, bool merge);
+
 // Fails unless input i has exactly the dims given (rank = count).
 Status CheckInputDims(const OpContext& ctx, int i, const char* what,
                       std::initializer_list<int32_t> dims);

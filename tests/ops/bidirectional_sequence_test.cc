@@ -19,10 +19,10 @@
 namespace edgelite {
 namespace {
 
-using lstm_test::Activations;
-using lstm_test::Constant;
 using lstm_test::Variable;
+using testing::Const;
 using testing::TensorSpec;
+using testing::Var;
 using Act = tfl::ActivationFunctionType;
 
 // A model of one operator: inputs by slot (name "" = absent); tensors that
@@ -135,11 +135,9 @@ RnnCell MakeRnnCell(int units, int input, uint32_t seed) {
 
 void AddRnnCell(std::vector<TensorSpec>* slots, const std::string& p,
                 const RnnCell& c, int batch) {
-  slots->push_back(
-      Constant(p + "w", DataType::kFloat32, {c.units, c.input}, c.w));
-  slots->push_back(
-      Constant(p + "r", DataType::kFloat32, {c.units, c.units}, c.r));
-  slots->push_back(Constant(p + "b", DataType::kFloat32, {c.units}, c.b));
+  slots->push_back(Const(p + "w", DataType::kFloat32, {c.units, c.input}, c.w));
+  slots->push_back(Const(p + "r", DataType::kFloat32, {c.units, c.units}, c.r));
+  slots->push_back(Const(p + "b", DataType::kFloat32, {c.units}, c.b));
   slots->push_back(Variable(p + "h", DataType::kFloat32, {batch, c.units}));
 }
 
@@ -154,22 +152,21 @@ OpModel BidiRnn(const RnnCell& fw, const RnnCell& bw, int time, int batch,
   OpModel m;
   m.code =
       static_cast<int32_t>(tfl::BuiltinOperator::BIDIRECTIONAL_SEQUENCE_RNN);
-  m.slots.push_back(Activations("x", DataType::kFloat32,
-                                SeqShape(time_major, time, batch, fw.input)));
+  m.slots.push_back(Var("x", DataType::kFloat32,
+                        SeqShape(time_major, time, batch, fw.input)));
   AddRnnCell(&m.slots, "fw_", fw, batch);
   AddRnnCell(&m.slots, "bw_", bw, batch);
-  m.slots.push_back(
-      aux ? Activations("aux", DataType::kFloat32,
-                        SeqShape(time_major, time, batch, fw.input))
-          : TensorSpec());
+  m.slots.push_back(aux ? Var("aux", DataType::kFloat32,
+                              SeqShape(time_major, time, batch, fw.input))
+                        : TensorSpec());
   m.slots.push_back(TensorSpec());
   m.slots.push_back(TensorSpec());
-  m.outputs.push_back(Activations(
+  m.outputs.push_back(Var(
       "fw_y", DataType::kFloat32,
       SeqShape(time_major, time, batch, fw.units + (merge ? bw.units : 0))));
   if (!merge) {
     m.outputs.push_back(
-        Activations("bw_y", DataType::kFloat32, {batch, time, bw.units}));
+        Var("bw_y", DataType::kFloat32, {batch, time, bw.units}));
   }
   m.options_type = tfl::BuiltinOptions::BidirectionalSequenceRNNOptions;
   m.options = [=](flatbuffers::FlatBufferBuilder& fbb) {
@@ -185,11 +182,11 @@ OpModel UniRnn(const RnnCell& c, int time, int batch, bool time_major,
   OpModel m;
   m.code =
       static_cast<int32_t>(tfl::BuiltinOperator::UNIDIRECTIONAL_SEQUENCE_RNN);
-  m.slots.push_back(Activations("x", DataType::kFloat32,
-                                SeqShape(time_major, time, batch, c.input)));
+  m.slots.push_back(
+      Var("x", DataType::kFloat32, SeqShape(time_major, time, batch, c.input)));
   AddRnnCell(&m.slots, "", c, batch);
-  m.outputs.push_back(Activations("y", DataType::kFloat32,
-                                  SeqShape(time_major, time, batch, c.units)));
+  m.outputs.push_back(
+      Var("y", DataType::kFloat32, SeqShape(time_major, time, batch, c.units)));
   m.options_type = tfl::BuiltinOptions::SequenceRNNOptions;
   m.options = [=](flatbuffers::FlatBufferBuilder& fbb) {
     return tfl::CreateSequenceRNNOptions(fbb, time_major, act).Union();
@@ -298,7 +295,7 @@ TEST(BidirectionalSequenceRnnTest, Refusals) {
   const RnnCell c = Scalar(1, 1, 0);
   OpModel m = BidiRnn(c, c, 2, 1, false, true);
   m.slots[10] =
-      Constant("fw_aux_w", DataType::kFloat32, {1, 1}, std::vector<float>{1});
+      Const("fw_aux_w", DataType::kFloat32, {1, 1}, std::vector<float>{1});
   ExpectError(MakeError(m), StatusCode::kUnsupported,
               "op 0 (BIDIRECTIONAL_SEQUENCE_RNN v1): input 10 (tensor 9 "
               "'fw_aux_w'): auxiliary input weights (inputs 10 and 11, the "
@@ -309,8 +306,8 @@ TEST(BidirectionalSequenceRnnTest, Refusals) {
   ExpectError(MakeError(m), StatusCode::kInvalidModel,
               "expects 2 outputs (merge_outputs false), has 1");
   m = BidiRnn(c, c, 2, 1, false, true);
-  m.slots[5] = Constant("bw_w", DataType::kInt8, {1, 1}, std::vector<int8_t>{1},
-                        {0.5f}, {0});
+  m.slots[5] = Const("bw_w", DataType::kInt8, {1, 1}, std::vector<int8_t>{1},
+                     {0.5f}, {0});
   ExpectError(MakeError(m), StatusCode::kUnsupported,
               "input 5 (tensor 5 'bw_w'): hybrid RNN (int8 weights) is not "
               "supported yet");
@@ -424,7 +421,7 @@ TEST(BidirectionalSequenceLstmTest, HandComputedTimeMajorTwoOutputs) {
 TEST(BidirectionalSequenceLstmTest, AuxInputFeedsBackwardCell) {
   const LstmModel u = lstm_test::FloatModel(Tiny());
   OpModel m = BidiLstm(u, u, true, false, Act::RELU);
-  m.slots[39] = Activations("aux", DataType::kFloat32, {1, 2, 1});
+  m.slots[39] = Var("aux", DataType::kFloat32, {1, 2, 1});
   auto interp = Make(m);
   ASSERT_TRUE(interp);
   // bw over 4, 8 (from the end): c = 4 → 2; c = 2 + 2 = 4 → 2.
@@ -554,7 +551,7 @@ TEST(BidirectionalSequenceLstmTest, Refusals) {
 
   OpModel m = BidiLstm(u, u, true, false);
   m.slots[41] =
-      Constant("fw_aux_f", DataType::kFloat32, {1, 1}, std::vector<float>{1});
+      Const("fw_aux_f", DataType::kFloat32, {1, 1}, std::vector<float>{1});
   ExpectError(MakeError(m), StatusCode::kUnsupported,
               "input 41 (tensor 29 'fw_aux_f'): auxiliary input weights "
               "(inputs 40-47, the cross-linked stacking of "

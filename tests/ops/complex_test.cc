@@ -20,6 +20,7 @@
 namespace edgelite {
 namespace {
 
+using testing::ExpectError;
 using testing::SingleOpModel;
 using testing::TensorSpec;
 using testing::Var;
@@ -111,24 +112,16 @@ TEST(ComplexTest, InvokeAllocatesNothing) {
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
-void ExpectFails(const std::vector<uint8_t>& model, StatusCode code,
-                 const std::string& message) {
-  std::unique_ptr<Interpreter> interp;
-  const Status s = testing::MakeInterpreter(model, &interp);
-  EXPECT_EQ(s.code(), code) << s.message();
-  EXPECT_NE(s.message().find(message), std::string::npos) << s.message();
-}
-
 TEST(ComplexTest, RejectsRealInputsAndNonFloatOutputs) {
-  ExpectFails(
+  ExpectError(
       PartModel(tfl::BuiltinOperator::COMPLEX_ABS, {2}, DataType::kFloat32),
       StatusCode::kInvalidModel,
       "op 0 (COMPLEX_ABS v1): input 0 (tensor 0 'z'): type float32 is "
       "not supported (COMPLEX_ABS takes complex64)");
-  ExpectFails(PartModel(tfl::BuiltinOperator::REAL, {2}, DataType::kInt32),
+  ExpectError(PartModel(tfl::BuiltinOperator::REAL, {2}, DataType::kInt32),
               StatusCode::kInvalidModel,
               "type int32 is not supported (REAL takes complex64)");
-  ExpectFails(PartModel(tfl::BuiltinOperator::IMAG, {2}, DataType::kComplex64,
+  ExpectError(PartModel(tfl::BuiltinOperator::IMAG, {2}, DataType::kComplex64,
                         DataType::kComplex64),
               StatusCode::kInvalidModel,
               "op 0 (IMAG v1): output 0 (tensor 1 'y'): type complex64 must "
@@ -187,7 +180,7 @@ TEST(ComplexTest, OtherOpsRefuseComplex64) {
                 Var("b", DataType::kComplex64, {2})};
     m.outputs = {Var("c", DataType::kComplex64, {2})};
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::ADD);
-    ExpectFails(m.Build(), StatusCode::kUnsupported,
+    ExpectError(m.Build(), StatusCode::kUnsupported,
                 "op 0 (ADD v1): input 0 (tensor 0 'a'): " + why);
   }
   {
@@ -195,7 +188,7 @@ TEST(ComplexTest, OtherOpsRefuseComplex64) {
     m.inputs = {Var("a", DataType::kComplex64, {2})};
     m.outputs = {Var("c", DataType::kFloat32, {2})};
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::CAST);
-    ExpectFails(m.Build(), StatusCode::kUnsupported,
+    ExpectError(m.Build(), StatusCode::kUnsupported,
                 "op 0 (CAST v1): input 0 (tensor 0 'a'): " + why);
   }
   {
@@ -203,7 +196,7 @@ TEST(ComplexTest, OtherOpsRefuseComplex64) {
     m.inputs = {Var("a", DataType::kFloat32, {2})};
     m.outputs = {Var("c", DataType::kComplex64, {2})};
     m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::CAST);
-    ExpectFails(m.Build(), StatusCode::kUnsupported,
+    ExpectError(m.Build(), StatusCode::kUnsupported,
                 "op 0 (CAST v1): output 0 (tensor 1 'c'): " + why);
   }
 }

@@ -17,11 +17,11 @@
 namespace edgelite {
 namespace {
 
-using lstm_test::Activations;
-using lstm_test::Constant;
 using lstm_test::FloatLstm;
 using lstm_test::LstmModel;
 using lstm_test::Variable;
+using testing::Const;
+using testing::Var;
 
 // The sequence model of f (time 1) turned into an LSTM op model.
 LstmModel StepModel(const FloatLstm& f, bool hybrid = false) {
@@ -100,30 +100,30 @@ TEST(LstmOp, HybridIsCloseToFloat) {
 LstmModel IntegerOneCell() {
   LstmModel m;
   m.sequence = false;
-  m.Set(0, Activations("x", DataType::kInt8, {1, 1}, {1.0f / 128}, {0}));
+  m.Set(0, Var("x", DataType::kInt8, {1, 1}, {1.0f / 128}, {0}));
   for (int g = 0; g < 4; ++g) {
     const std::string n = std::to_string(g);
     m.Set(lstm_test::kInputW + g,
-          Constant("w" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{64},
-                   {1.0f / 64}, {0}));
+          Const("w" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{64},
+                {1.0f / 64}, {0}));
     m.Set(lstm_test::kRecurrentW + g,
-          Constant("r" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{0},
-                   {1.0f / 64}, {0}));
+          Const("r" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{0},
+                {1.0f / 64}, {0}));
     m.Set(lstm_test::kBias + g,
-          Constant("b" + n, DataType::kInt32, {1}, std::vector<int32_t>{0},
-                   {1.0f / 8192}, {0}));
+          Const("b" + n, DataType::kInt32, {1}, std::vector<int32_t>{0},
+                {1.0f / 8192}, {0}));
   }
   m.Set(lstm_test::kOutState,
         Variable("h", DataType::kInt8, {1, 1}, {1.0f / 128}, {0}));
   m.Set(lstm_test::kCellState,
         Variable("c", DataType::kInt16, {1, 1}, {1.0f / 2048}, {0}));
-  m.output = Activations("y", DataType::kInt8, {1, 1}, {1.0f / 128}, {0});
+  m.output = Var("y", DataType::kInt8, {1, 1}, {1.0f / 128}, {0});
   for (int i = 0; i < 4; ++i) {
     m.intermediates.push_back(
-        Activations("g" + std::to_string(i), DataType::kFloat32, {0}));
+        Var("g" + std::to_string(i), DataType::kFloat32, {0}));
   }
   m.intermediates.push_back(
-      Activations("hidden", DataType::kInt8, {0}, {1.0f / 128}, {0}));
+      Var("hidden", DataType::kInt8, {0}, {1.0f / 128}, {0}));
   return m;
 }
 
@@ -165,8 +165,8 @@ TEST(LstmOp, Rejections) {
   {
     LstmModel m = IntegerOneCell();
     for (int i = 0; i < 7; ++i) {
-      m.intermediates.push_back(Activations(
-          "extra" + std::to_string(i), DataType::kInt8, {0}, {0.01f}, {0}));
+      m.intermediates.push_back(
+          Var("extra" + std::to_string(i), DataType::kInt8, {0}, {0.01f}, {0}));
     }
     EXPECT_EQ(Error(m),
               "op 0 (LSTM v1): the integer LSTM with 8-bit gates (\"8x8→8\", "

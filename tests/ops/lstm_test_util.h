@@ -14,12 +14,15 @@
 
 #include "core/interpreter.h"
 #include "support/model_builder.h"
+#include "support/op_test_util.h"
 
 namespace edgelite {
 namespace lstm_test {
 
 namespace tfl = ::edgelite::tfl;
+using testing::Const;
 using testing::TensorSpec;
+using testing::Var;
 
 // Input slots (TFLite lstm_shared.h).
 constexpr int kInputW = 1, kRecurrentW = 5, kPeephole = 9, kBias = 12,
@@ -97,36 +100,12 @@ struct LstmModel {
   }
 };
 
-inline TensorSpec Activations(const std::string& name, DataType type,
-                              std::vector<int32_t> shape,
-                              std::vector<float> scales = {},
-                              std::vector<int64_t> zps = {}) {
-  TensorSpec s;
-  s.name = name;
-  s.type = type;
-  s.shape = std::move(shape);
-  s.scales = std::move(scales);
-  s.zero_points = std::move(zps);
-  return s;
-}
-
-template <typename T>
-TensorSpec Constant(const std::string& name, DataType type,
-                    std::vector<int32_t> shape, const std::vector<T>& v,
-                    std::vector<float> scales = {},
-                    std::vector<int64_t> zps = {}) {
-  TensorSpec s = Activations(name, type, std::move(shape), std::move(scales),
-                             std::move(zps));
-  s.data = testing::Bytes(v);
-  return s;
-}
-
 inline TensorSpec Variable(const std::string& name, DataType type,
                            std::vector<int32_t> shape,
                            std::vector<float> scales = {},
                            std::vector<int64_t> zps = {}) {
-  TensorSpec s = Activations(name, type, std::move(shape), std::move(scales),
-                             std::move(zps));
+  TensorSpec s =
+      Var(name, type, std::move(shape), std::move(scales), std::move(zps));
   s.is_variable = true;
   return s;
 }
@@ -243,10 +222,10 @@ inline LstmModel FloatModel(const FloatLstm& f, bool time_major = false,
   const std::vector<int32_t> in_shape =
       time_major ? std::vector<int32_t>{f.time, f.batch, f.n_input}
                  : std::vector<int32_t>{f.batch, f.time, f.n_input};
-  m.Set(0, Activations("x", DataType::kFloat32, in_shape));
+  m.Set(0, Var("x", DataType::kFloat32, in_shape));
   auto weights = [&](const std::string& name, std::vector<int32_t> shape,
                      const std::vector<float>& v) {
-    if (!hybrid) return Constant(name, DataType::kFloat32, shape, v);
+    if (!hybrid) return Const(name, DataType::kFloat32, shape, v);
     float mx = 0;
     for (float e : v) mx = std::max(mx, std::fabs(e));
     const float s = mx > 0 ? mx / 127.0f : 1.0f;
@@ -254,33 +233,33 @@ inline LstmModel FloatModel(const FloatLstm& f, bool time_major = false,
     for (size_t i = 0; i < v.size(); ++i) {
       q[i] = static_cast<int8_t>(std::lround(v[i] / s));
     }
-    return Constant(name, DataType::kInt8, shape, q, {s}, {0});
+    return Const(name, DataType::kInt8, shape, q, {s}, {0});
   };
   for (int g = 0; g < 4; ++g) {
     if (g == 0 && f.cifg) continue;
     const std::string n = std::to_string(g);
     m.Set(kInputW + g, weights("w" + n, {f.n_cell, f.n_input}, f.w[g]));
     m.Set(kRecurrentW + g, weights("r" + n, {f.n_cell, f.n_output}, f.r[g]));
-    m.Set(kBias + g, Constant("b" + n, DataType::kFloat32, {f.n_cell}, f.b[g]));
+    m.Set(kBias + g, Const("b" + n, DataType::kFloat32, {f.n_cell}, f.b[g]));
     if (f.peephole && g != 2) {
       m.Set(PeepholeSlot(g), weights("p" + n, {f.n_cell}, f.p[g]));
     }
     if (f.layer_norm) {
       m.Set(kLayerNorm + g,
-            Constant("ln" + n, DataType::kFloat32, {f.n_cell}, f.ln[g]));
+            Const("ln" + n, DataType::kFloat32, {f.n_cell}, f.ln[g]));
     }
   }
   if (f.projection) {
     m.Set(kProjW, weights("pw", {f.n_output, f.n_cell}, f.pw));
     if (f.projection_bias) {
-      m.Set(kProjB, Constant("pb", DataType::kFloat32, {f.n_output}, f.pb));
+      m.Set(kProjB, Const("pb", DataType::kFloat32, {f.n_output}, f.pb));
     }
   }
   m.Set(kOutState, Variable("h", DataType::kFloat32, {f.batch, f.n_output}));
   m.Set(kCellState, Variable("c", DataType::kFloat32, {f.batch, f.n_cell}));
   std::vector<int32_t> out_shape = in_shape;
   out_shape[2] = f.n_output;
-  m.output = Activations("y", DataType::kFloat32, out_shape);
+  m.output = Var("y", DataType::kFloat32, out_shape);
   return m;
 }
 

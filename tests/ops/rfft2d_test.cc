@@ -18,6 +18,7 @@
 namespace edgelite {
 namespace {
 
+using testing::ExpectError;
 using testing::SingleOpModel;
 using testing::TensorSpec;
 using testing::Var;
@@ -189,31 +190,23 @@ TEST(Rfft2dTest, InvokeAllocatesNothing) {
   EXPECT_EQ(testing::AllocationCount(), before);
 }
 
-void ExpectFails(const std::vector<uint8_t>& model, StatusCode code,
-                 const std::string& message) {
-  std::unique_ptr<Interpreter> interp;
-  const Status s = testing::MakeInterpreter(model, &interp);
-  EXPECT_EQ(s.code(), code) << s.message();
-  EXPECT_NE(s.message().find(message), std::string::npos) << s.message();
-}
-
 TEST(Rfft2dTest, RejectsNonPowersOfTwo) {
-  ExpectFails(Model({4, 4}, {3, 3}, FftLength({3, 4})),
+  ExpectError(Model({4, 4}, {3, 3}, FftLength({3, 4})),
               StatusCode::kInvalidModel,
               "op 0 (RFFT2D v1): input 1 (tensor 1 'fft_length'): fft_length "
               "[3, 4] must be two positive powers of two (TFLite's FFT takes "
               "nothing else)");
-  ExpectFails(Model({4, 4}, {4, 4}, FftLength({4, 6})),
+  ExpectError(Model({4, 4}, {4, 4}, FftLength({4, 6})),
               StatusCode::kInvalidModel, "fft_length [4, 6] must be two");
-  ExpectFails(Model({4, 4}, {4, 4}, FftLength({0, 4})),
+  ExpectError(Model({4, 4}, {4, 4}, FftLength({0, 4})),
               StatusCode::kInvalidModel, "fft_length [0, 4] must be two");
-  ExpectFails(Model({4, 4}, {4, 1}, FftLength({4, 1})),
+  ExpectError(Model({4, 4}, {4, 1}, FftLength({4, 1})),
               StatusCode::kUnsupported,
               "op 0 (RFFT2D v1): input 1 (tensor 1 'fft_length'): "
               "fft_length [4, 1]: an fft_width of 1 is not supported "
               "(TFLite's FFT computes no DFT for it)");
   // -2^31 is a power of two as an unsigned number; TFLite's check would pass.
-  ExpectFails(Model({4, 4}, {4, 4}, FftLength({INT32_MIN, 4})),
+  ExpectError(Model({4, 4}, {4, 4}, FftLength({INT32_MIN, 4})),
               StatusCode::kInvalidModel,
               "fft_length [-2147483648, 4] must be two");
 }
@@ -221,7 +214,7 @@ TEST(Rfft2dTest, RejectsNonPowersOfTwo) {
 // With no slices the output is empty, but the working memory would still be
 // 2^30 × (2^29 + 1) complex doubles.
 TEST(Rfft2dTest, RejectsHugeFftLengths) {
-  ExpectFails(Model({0, 4, 4}, {0, 1 << 30, (1 << 29) + 1},
+  ExpectError(Model({0, 4, 4}, {0, 1 << 30, (1 << 29) + 1},
                     FftLength({1 << 30, 1 << 30})),
               StatusCode::kResourceExhausted,
               "op 0 (RFFT2D v1): fft_length [1073741824, 1073741824] needs "
@@ -234,30 +227,30 @@ TEST(Rfft2dTest, RejectsNonConstantFftLength) {
               Var("fft_length", DataType::kInt32, {2})};
   m.outputs = {Var("y", DataType::kComplex64, {4, 3})};
   m.op.builtin_code = static_cast<int32_t>(tfl::BuiltinOperator::RFFT2D);
-  ExpectFails(m.Build(), StatusCode::kUnsupported,
+  ExpectError(m.Build(), StatusCode::kUnsupported,
               "op 0 (RFFT2D v1): input 1 (tensor 1 'fft_length'): a "
               "non-constant fft_length is not supported; edgelite plans "
               "memory before Invoke");
 }
 
 TEST(Rfft2dTest, RejectsWrongTypesAndShapes) {
-  ExpectFails(Model({4, 4}, {4, 3}, FftLength({4, 4}), DataType::kInt32),
+  ExpectError(Model({4, 4}, {4, 3}, FftLength({4, 4}), DataType::kInt32),
               StatusCode::kInvalidModel,
               "op 0 (RFFT2D v1): input 0 (tensor 0 'x'): type int32 is not "
               "supported (RFFT2D takes float32)");
-  ExpectFails(Model({4, 4}, {4, 3}, FftLength({4, 4}, DataType::kInt64)),
+  ExpectError(Model({4, 4}, {4, 3}, FftLength({4, 4}, DataType::kInt64)),
               StatusCode::kInvalidModel,
               "input 1 (tensor 1 'fft_length'): fft_length must be an int32 "
               "tensor of shape [2], got int64 [2]");
-  ExpectFails(Model({4, 4}, {4, 3}, FftLength({4, 4, 4})),
+  ExpectError(Model({4, 4}, {4, 3}, FftLength({4, 4, 4})),
               StatusCode::kInvalidModel,
               "fft_length must be an int32 tensor of shape [2], got int32 [3]");
-  ExpectFails(Model({4, 4}, {4, 3}, FftLength({4, 4}), DataType::kFloat32,
+  ExpectError(Model({4, 4}, {4, 3}, FftLength({4, 4}), DataType::kFloat32,
                     DataType::kFloat32),
               StatusCode::kInvalidModel,
               "op 0 (RFFT2D v1): output 0 (tensor 2 'y'): type float32 must "
               "be complex64");
-  ExpectFails(Model({4}, {4, 3}, FftLength({4, 4})), StatusCode::kInvalidModel,
+  ExpectError(Model({4}, {4, 3}, FftLength({4, 4})), StatusCode::kInvalidModel,
               "input 0 (tensor 0 'x'): rank 1: RFFT2D needs at least 2 "
               "dimensions [..., height, width]");
 }

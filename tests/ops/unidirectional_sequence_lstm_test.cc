@@ -22,12 +22,12 @@
 namespace edgelite {
 namespace {
 
-using lstm_test::Activations;
-using lstm_test::Constant;
 using lstm_test::FloatLstm;
 using lstm_test::FloatModel;
 using lstm_test::LstmModel;
 using lstm_test::Variable;
+using testing::Const;
+using testing::Var;
 
 Status Make(const LstmModel& m, std::unique_ptr<Interpreter>* interp) {
   return testing::MakeInterpreter(m.Build(), interp);
@@ -196,31 +196,31 @@ TEST(UnidirectionalSequenceLstm, HybridIsCloseToFloat) {
 // (± 2 LSB in the gemmlowp sigmoid/tanh moves none of these roundings.)
 LstmModel OneCellInteger(int8_t input_zp_shift = 0) {
   LstmModel m;
-  m.Set(0, Activations("x", DataType::kInt8, {1, 1, 1}, {1.0f / 128},
-                       {input_zp_shift}));
+  m.Set(0,
+        Var("x", DataType::kInt8, {1, 1, 1}, {1.0f / 128}, {input_zp_shift}));
   for (int g = 0; g < 4; ++g) {
     const std::string n = std::to_string(g);
     m.Set(lstm_test::kInputW + g,
-          Constant("w" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{64},
-                   {1.0f / 64}, {0}));
+          Const("w" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{64},
+                {1.0f / 64}, {0}));
     m.Set(lstm_test::kRecurrentW + g,
-          Constant("r" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{0},
-                   {1.0f / 64}, {0}));
+          Const("r" + n, DataType::kInt8, {1, 1}, std::vector<int8_t>{0},
+                {1.0f / 64}, {0}));
     m.Set(lstm_test::kBias + g,
-          Constant("b" + n, DataType::kInt32, {1}, std::vector<int32_t>{0},
-                   {1.0f / 8192}, {0}));
+          Const("b" + n, DataType::kInt32, {1}, std::vector<int32_t>{0},
+                {1.0f / 8192}, {0}));
   }
   m.Set(lstm_test::kOutState,
         Variable("h", DataType::kInt8, {1, 1}, {1.0f / 128}, {0}));
   m.Set(lstm_test::kCellState,
         Variable("c", DataType::kInt16, {1, 1}, {1.0f / 2048}, {0}));
-  m.output = Activations("y", DataType::kInt8, {1, 1, 1}, {1.0f / 128}, {0});
+  m.output = Var("y", DataType::kInt8, {1, 1, 1}, {1.0f / 128}, {0});
   for (int i = 0; i < 4; ++i) {
     m.intermediates.push_back(
-        Activations("gate" + std::to_string(i), DataType::kFloat32, {0}));
+        Var("gate" + std::to_string(i), DataType::kFloat32, {0}));
   }
   m.intermediates.push_back(
-      Activations("hidden", DataType::kInt8, {0}, {1.0f / 128}, {0}));
+      Var("hidden", DataType::kInt8, {0}, {1.0f / 128}, {0}));
   return m;
 }
 
@@ -386,7 +386,7 @@ TEST(UnidirectionalSequenceLstm, Rejections) {
   {
     LstmModel m = FloatModel(f);
     m.Set(lstm_test::kPeephole + 1,
-          Constant("p1", DataType::kFloat32, {4}, std::vector<float>(4, 0)));
+          Const("p1", DataType::kFloat32, {4}, std::vector<float>(4, 0)));
     EXPECT_EQ(Error(m), op +
                             "peephole weights (inputs 9, 10, 11) must be all "
                             "present (input 9 absent with CIFG) or all absent");
@@ -394,7 +394,7 @@ TEST(UnidirectionalSequenceLstm, Rejections) {
   {
     LstmModel m = FloatModel(f);
     m.Set(lstm_test::kProjB,
-          Constant("pb", DataType::kFloat32, {4}, std::vector<float>(4, 0)));
+          Const("pb", DataType::kFloat32, {4}, std::vector<float>(4, 0)));
     EXPECT_EQ(Error(m), op + "input 17 (tensor 13 'pb'): a projection bias "
                              "needs projection weights (input 16)");
   }

@@ -130,13 +130,14 @@ TEST(Interpreter, ArenaLimitIsEnforcedWithNumbers) {
                 "than the limit of %zu bytes",
                 needed, needed - 1));
 
-  // A single buffer over the limit is named.
+  // A single buffer over the limit is named: an op's output as soon as its
+  // Prepare computes the shape (before the op can size anything by it).
   options.max_arena_bytes = 16;
   s = testing::MakeInterpreter(ReshapeChain(), &interp, options);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  EXPECT_EQ(
-      s.message(),
-      "tensor 0 'x' needs 24 bytes, more than the arena limit of 16 bytes");
+  EXPECT_EQ(s.message(),
+            "op 0 (RESHAPE v1): output 0 (tensor 1 'mid'): computed shape [3, "
+            "2] needs 24 bytes, more than the arena limit of 16 bytes");
 }
 
 // x[1,1024] float → MEAN(axis 0) → y[1024]: MEAN asks for a 4 KiB
