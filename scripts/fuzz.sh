@@ -103,7 +103,11 @@ for t in "${targets[@]}"; do
       "$corpus.new" "$corpus" >"$FUZZ_DIR/logs/$t.merge.log" 2>&1 &&
       rm -rf "$corpus" && mv "$corpus.new" "$corpus"
   fi
-  cmd=("$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
+  # EDGELITE_FUZZ_SEED fixes libFuzzer's random seed (npm test sets 1, so
+  # that a CI run explores the same inputs for the same code); unset: random.
+  seed_args=()
+  [[ -z "${EDGELITE_FUZZ_SEED:-}" ]] || seed_args=(-seed="$EDGELITE_FUZZ_SEED")
+  cmd=("$bin" "${seed_args[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
        "-max_len=$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/"
        "$corpus" "${seeds[@]}")
   say "$t: ${seconds}s ($(basename "$bin") ${cmd[*]:1})"
