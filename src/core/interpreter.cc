@@ -130,6 +130,23 @@ class Interpreter::NodeContext final : public OpContext {
   bool folded() const { return folded_; }
   void set_folded(bool f) { folded_ = f; }
 
+  // After Prepare: true when every output has zero elements (and the node
+  // updates no variable tensor), so Eval has nothing to compute. Invoke skips
+  // such nodes: a kernel need not guard its loops over the other dims of an
+  // empty tensor (e.g. CONCATENATION of [2^30, 0, 0] and [0, 4, 1]).
+  bool outputs_empty() const { return outputs_empty_; }
+  void ComputeOutputsEmpty() {
+    outputs_empty_ = num_outputs() > 0;
+    for (int i = 0; i < num_outputs() && outputs_empty_; ++i) {
+      const Tensor& t = interp_->tensors_[info_->outputs[i]];
+      if (t.shape.NumElements() != 0) outputs_empty_ = false;
+    }
+    for (int i = 0; i < num_inputs() && outputs_empty_; ++i) {
+      const Tensor* t = input(i);
+      if (t != nullptr && t->is_variable) outputs_empty_ = false;
+    }
+  }
+
   const OperatorInfo* info() const { return info_; }
   std::vector<size_t>& scratch_bytes() { return scratch_bytes_; }
   std::vector<void*>& scratch_ptrs() { return scratch_ptrs_; }
@@ -179,6 +196,7 @@ class Interpreter::NodeContext final : public OpContext {
   std::vector<void*> scratch_ptrs_;
   bool preparing_ = false;
   bool folded_ = false;
+  bool outputs_empty_ = false;
 };
 
 std::vector<std::string> UnsupportedOps(const ModelView& model) {
@@ -299,7 +317,7 @@ Status Interpreter::FoldNode(NodeContext* node) {
     }
     scratch.push_back(p);
   }
-  if (s.ok()) {
+  if (s.ok() && !node->outputs_empty()) {
     node->scratch_ptrs() = scratch;
     s = node->Eval();
   }
@@ -427,6 +445,7 @@ Status Interpreter::AllocateTensors() {
   for (auto& node : nodes_) {
     node->set_folded(false);
     EDGELITE_RETURN_IF_ERROR(node->Prepare());
+    node->ComputeOutputsEmpty();
     EDGELITE_RETURN_IF_ERROR(FoldNode(node.get()));
   }
 
@@ -561,7 +580,7 @@ Status Interpreter::Invoke() {
   }
   const bool profile = options_.profile;
   for (size_t n = 0; n < nodes_.size(); ++n) {
-    if (nodes_[n]->folded()) continue;
+    if (nodes_[n]->folded() || nodes_[n]->outputs_empty()) continue;
     std::chrono::steady_clock::time_point t0;
     if (profile) t0 = std::chrono::steady_clock::now();
     Status s = nodes_[n]->Eval();
