@@ -197,6 +197,14 @@ class ConcatenationOp final : public Op {
       in.rescale = true;
       in.scale = scale * (1.0f / out_scale);
       in.bias = static_cast<float>(-zp) * in.scale;
+      if (!std::isfinite(in.scale) || !std::isfinite(in.bias)) {
+        return ctx.InputError(
+            StatusCode::kUnsupported, i,
+            StrFormat("rescaling from scale %g to the output's %g overflows "
+                      "float32",
+                      static_cast<double>(scale),
+                      static_cast<double>(out_scale)));
+      }
     }
     return Status::Ok();
   }
