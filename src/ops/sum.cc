@@ -77,6 +77,14 @@ class SumOp final : public Op {
     scale_ = in->scale() / out->scale();
     const int64_t n = plan_.copy ? 1 : plan_.num_reduced;
     bias_ = static_cast<float>(-in_zp_) * scale_ * static_cast<float>(n);
+    if (!std::isfinite(scale_) || !std::isfinite(bias_)) {
+      return ctx.Error(
+          StatusCode::kUnsupported,
+          StrFormat("rescaling from the input's scale %g to the output's %g "
+                    "overflows float32",
+                    static_cast<double>(in->scale()),
+                    static_cast<double>(out->scale())));
+    }
     micro_ = ctx.arithmetic() == QuantArithmetic::kMicro;
     QuantizeMultiplier(
         static_cast<double>(in->scale()) / static_cast<double>(out->scale()),
