@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 #include "core/status.h"
 #include "core/types.h"
@@ -48,6 +49,17 @@ inline int32_t RoundHalfEvenSmall(float x) {
   int32_t bits;
   std::memcpy(&bits, &y, sizeof(bits));
   return bits - 0x4B400000;
+}
+
+// float → int32 where C++ leaves the conversion undefined: NaN gives 0,
+// values beyond the int32 range saturate. For kernels whose float operands
+// come from file scales (a hostile model can make them inf or NaN) and that
+// clamp the result to a small range right after.
+inline int32_t FloatToInt32Sat(float x) {
+  if (!(x == x)) return 0;
+  if (x >= 2147483648.0f) return std::numeric_limits<int32_t>::max();
+  if (x <= -2147483648.0f) return std::numeric_limits<int32_t>::min();
+  return static_cast<int32_t>(x);
 }
 
 // Round half away from zero (TFLite's TfLiteRound / std::round).

@@ -214,7 +214,8 @@ class ConcatenationOp final : public Op {
       float v = static_cast<float>(src[j]) * in.scale + in.bias;
       // Large values saturate anyway; keep the int conversion defined.
       v = v < -1e6f ? -1e6f : (v > 1e6f ? 1e6f : v);
-      int32_t q = static_cast<int32_t>(RoundHalfAway(v)) + out_zp_;
+      int32_t q =
+          static_cast<int32_t>(RoundHalfAway(v)) + out_zp_;  // v clamped
       q = q < 0 ? 0 : (q > 255 ? 255 : q);
       dst[j] = static_cast<uint8_t>(q);
     }

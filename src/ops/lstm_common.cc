@@ -185,7 +185,7 @@ void QuantizeRows(const float* v, int n_batch, int n, bool asymmetric,
       scale[b] = range / 127.0f;
       const float inv = 127.0f / range;
       for (int i = 0; i < n; ++i) {
-        const int32_t v32 = static_cast<int32_t>(std::round(row[i] * inv));
+        const int32_t v32 = FloatToInt32Sat(std::round(row[i] * inv));
         qrow[i] = static_cast<int8_t>(Clamp(v32, -127, 127));
       }
       continue;
@@ -217,8 +217,8 @@ void QuantizeRows(const float* v, int n_batch, int n, bool asymmetric,
     const float inv = static_cast<float>(1.0 / static_cast<double>(scale[b]));
     for (int i = 0; i < n; ++i) {
       const float f = static_cast<float>(nudged) + row[i] * inv;
-      qrow[i] = static_cast<int8_t>(
-          Clamp(static_cast<int32_t>(std::round(f)), -128, 127));
+      qrow[i] =
+          static_cast<int8_t>(Clamp(FloatToInt32Sat(std::round(f)), -128, 127));
     }
   }
 }

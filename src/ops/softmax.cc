@@ -201,9 +201,10 @@ class SoftmaxOp final : public Op {
       const float p = t[x[i]] * inv;
       int32_t q;
       if (type_ == DataType::kUInt8) {
-        q = static_cast<int32_t>(p + 0.5f);
+        q = FloatToInt32Sat(p + 0.5f);
       } else {
-        q = static_cast<int32_t>(RoundHalfAway(p)) + out_zp_;
+        // (an integer-valued float: adding zp is exact below 2^24)
+        q = FloatToInt32Sat(RoundHalfAway(p) + static_cast<float>(out_zp_));
       }
       y[i] = static_cast<T>(std::min(std::max(q, qmin_), qmax_));
     }

@@ -43,5 +43,15 @@ TEST(RoundingDivideByPOT, ExponentsBeyond31AsTfliteExecutesThem) {
             std::numeric_limits<int32_t>::min());  // wraps, no UB
 }
 
+// Kernels whose float operands come from file scales convert through this.
+TEST(FloatToInt32Sat, NanIsZeroAndOutOfRangeSaturates) {
+  EXPECT_EQ(FloatToInt32Sat(std::nanf("")), 0);
+  EXPECT_EQ(FloatToInt32Sat(std::numeric_limits<float>::infinity()),
+            std::numeric_limits<int32_t>::max());
+  EXPECT_EQ(FloatToInt32Sat(-3e9f), std::numeric_limits<int32_t>::min());
+  EXPECT_EQ(FloatToInt32Sat(-7.9f), -7);  // truncates, as static_cast
+  EXPECT_EQ(FloatToInt32Sat(126.5f), 126);
+}
+
 }  // namespace
 }  // namespace edgelite
