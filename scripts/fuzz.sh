@@ -5,6 +5,8 @@
 #   bash scripts/fuzz.sh                     # every target, 30 s each (npm run fuzz)
 #   bash scripts/fuzz.sh --seconds 600       # longer (npm run fuzz -- --seconds 600)
 #   bash scripts/fuzz.sh --seconds 60 fuzz_mutate   # one target
+#   bash scripts/fuzz.sh --runs 20000 --seed 1       # a fixed number of inputs
+#                        from a fixed seed (what npm test runs: reproducible)
 #
 # Seeds: the shared models of at most 1 MiB (tests/data/models, models/),
 # three single-op models per conformance generator (tests/fuzz/op_seeds.mjs),
@@ -21,12 +23,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$EDGELITE_ROOT"
 
 seconds=30
+runs=
 targets=()
 while (($#)); do
   case "$1" in
     --seconds)
       [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--seconds needs a positive integer"
       seconds=$2
+      shift 2
+      ;;
+    --runs | --seed)
+      [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive integer"
+      if [[ $1 == --runs ]]; then runs=$2; else EDGELITE_FUZZ_SEED=$2; fi
       shift 2
       ;;
     --seconds=*)
@@ -107,6 +115,7 @@ for t in "${targets[@]}"; do
   # that a CI run explores the same inputs for the same code); unset: random.
   seed_args=()
   [[ -z "${EDGELITE_FUZZ_SEED:-}" ]] || seed_args=(-seed="$EDGELITE_FUZZ_SEED")
+  [[ -z "$runs" ]] || seed_args+=(-runs="$runs")
   cmd=("$bin" "${seed_args[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
        "-max_len=$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/"
        "$corpus" "${seeds[@]}")

@@ -6,8 +6,9 @@
 #   2. native           the C++ style check (scripts/format.sh), Release build
 #                       in build/native + ctest
 #   3. asan             ASan+UBSan build in build/asan + ctest
-#   4. fuzz             libFuzzer targets (clang, ASan+UBSan) in build/fuzz, 30 s
-#                       each (scripts/fuzz.sh); the note gives the exec counts
+#   4. fuzz             libFuzzer targets (clang, ASan+UBSan) in build/fuzz, 20000
+#                       inputs each from seed 1 (scripts/fuzz.sh); the note
+#                       gives the exec counts
 #   5. aarch64          cross build in build/aarch64 + the test binary under qemu (-cpu max)
 #   6. aarch64-a72      the aarch64 tests again on a CPU without dot-product
 #                       (qemu -cpu cortex-a72)
@@ -27,8 +28,9 @@
 # Knobs for local iteration (CI sets none of them):
 #   EDGELITE_SKIP_ASAN=1   skip stage 3
 #   EDGELITE_SKIP_FUZZ=1   skip stage 4 (and the fuzz bootstrap)
-#   EDGELITE_FUZZ_SECONDS  seconds per fuzz target in stage 4 (default 30)
+#   EDGELITE_FUZZ_RUNS     inputs per fuzz target in stage 4 (default 20000)
 #   EDGELITE_FUZZ_SEED     libFuzzer seed in stage 4 (default 1: reproducible)
+#   EDGELITE_FUZZ_SECONDS  time cap per fuzz target in stage 4 (default 120)
 #   EDGELITE_SKIP_ARM=1    skip stages 5 and 6 (and the arm bootstrap)
 #   EDGELITE_SKIP_WEB=1    skip stages 7, 8 and 9 (and the wasm/browser bootstrap)
 #   EDGELITE_JOBS=N        parallel compile jobs (default: all cores)
@@ -84,10 +86,11 @@ stage_asan() {
 
 stage_fuzz() {
   unset ASAN_OPTIONS UBSAN_OPTIONS # fuzz.sh sets its own
-  # A fixed libFuzzer seed: the same code explores the same inputs in every
-  # run, so the stage does not fail at random (npm run fuzz stays random).
-  EDGELITE_FUZZ_SEED="${EDGELITE_FUZZ_SEED:-1}" \
-    bash "$SCRIPTS/fuzz.sh" --seconds "${EDGELITE_FUZZ_SECONDS:-30}"
+  # A fixed seed and number of inputs per target: the same code explores the
+  # same inputs in every run (a clean clone starts from an empty working
+  # corpus), so the stage does not fail at random. Exploring is npm run fuzz.
+  bash "$SCRIPTS/fuzz.sh" --seed "${EDGELITE_FUZZ_SEED:-1}" \
+    --runs "${EDGELITE_FUZZ_RUNS:-20000}" --seconds "${EDGELITE_FUZZ_SECONDS:-120}"
 }
 
 # Under qemu the suite runs as one process (as the a72 stage does): ctest
@@ -231,9 +234,9 @@ else
   run_stage asan "ASan+UBSan build + ctest" stage_asan
 fi
 if [[ "${EDGELITE_SKIP_FUZZ:-}" == 1 ]]; then
-  skip_stage fuzz "libFuzzer targets, 30 s each" "EDGELITE_SKIP_FUZZ=1"
+  skip_stage fuzz "libFuzzer targets" "EDGELITE_SKIP_FUZZ=1"
 else
-  run_stage fuzz "libFuzzer targets (ASan+UBSan), 30 s each" stage_fuzz
+  run_stage fuzz "libFuzzer targets (ASan+UBSan), 20000 inputs each from seed 1" stage_fuzz
 fi
 if [[ "${EDGELITE_SKIP_ARM:-}" == 1 ]]; then
   skip_stage aarch64 "aarch64 cross build + tests (qemu -cpu max)" "EDGELITE_SKIP_ARM=1"

@@ -61,14 +61,14 @@ class Interpreter::NodeContext final : public OpContext {
     if (t == nullptr) {
       return Error(StatusCode::kInvalidModel, StrFormat("has no output %d", i));
     }
-    int64_t n = 1;
+    int64_t n = 1;  // the product of the non-zero dims (see model_view.cc)
     for (int d = 0; d < shape.rank; ++d) {
       if (shape.dims[d] < 0) {
         return OutputError(
             StatusCode::kInvalidModel, i,
             "computed shape " + shape.ToString() + " has a negative dimension");
       }
-      n *= shape.dims[d];
+      if (shape.dims[d] != 0) n *= shape.dims[d];
       if (n > kMaxElements) {
         return OutputError(
             StatusCode::kResourceExhausted, i,
@@ -76,7 +76,7 @@ class Interpreter::NodeContext final : public OpContext {
       }
     }
     t->shape = shape;
-    t->bytes = SaturatedByteSize(n, t->type);
+    t->bytes = SaturatedByteSize(shape.NumElements(), t->type);
     // Fail now rather than at planning: a tensor larger than the arena can
     // never run, and ops size their Prepare-time tables by their outputs.
     if (t->bytes > interp_->options_.max_arena_bytes) {
@@ -404,7 +404,9 @@ Status Interpreter::ResizeInput(int i, const Shape& shape) {
           info.shape_signature.ToString().c_str(), shape.ToString().c_str());
     }
     // Checked per dimension: the product of eight int32 dims overflows int64.
-    elements *= shape.dims[d];
+    // Zero dims are skipped: the other dims of an empty tensor are bounded
+    // too (kernels compute sizes over them).
+    if (shape.dims[d] != 0) elements *= shape.dims[d];
     if (elements > kMaxElements) {
       return InvalidArgumentError(
           "input %d '%s': shape %s has more than %lld elements", i,

@@ -912,12 +912,23 @@ Status ModelParser::ParseTensor(int index, const tfl::Tensor* t) {
                                who.c_str(), info.shape.ToString().c_str());
     }
   }
+  // The bound applies to the non-zero dims too: an empty tensor of shape
+  // [2^30, 2^30, 0] would overflow every size computed over its other dims.
   for (size_t d = 0; d < rank; ++d) {
-    elements *= info.shape.dims[d];
+    if (info.shape.dims[d] != 0) elements *= info.shape.dims[d];
     if (elements > kMaxElements) {
-      return InvalidModelError(
-          "%s: shape %s has more than %lld elements (overflow)", who.c_str(),
-          info.shape.ToString().c_str(), static_cast<long long>(kMaxElements));
+      bool empty = false;
+      for (size_t k = 0; k < rank; ++k) empty |= info.shape.dims[k] == 0;
+      return empty
+                 ? InvalidModelError(
+                       "%s: shape %s is too large (its non-zero dims multiply "
+                       "to more than %lld)",
+                       who.c_str(), info.shape.ToString().c_str(),
+                       static_cast<long long>(kMaxElements))
+                 : InvalidModelError(
+                       "%s: shape %s has more than %lld elements (overflow)",
+                       who.c_str(), info.shape.ToString().c_str(),
+                       static_cast<long long>(kMaxElements));
     }
   }
 
@@ -944,7 +955,8 @@ Status ModelParser::ParseTensor(int index, const tfl::Tensor* t) {
   EDGELITE_RETURN_IF_ERROR(BufferBytes(t->buffer(), &data, &size, who));
   if (data != nullptr) {
     const size_t elem = DataTypeSize(info.type);
-    const uint64_t need = static_cast<uint64_t>(elements) * elem;
+    const uint64_t need =
+        static_cast<uint64_t>(info.shape.NumElements()) * elem;
     if (size != need) {
       return InvalidModelError(
           "%s: buffer %u holds %zu bytes but shape %s of %s needs %llu",

@@ -21,6 +21,7 @@
 // invoke as fuzz_load. See docs/fuzzing.md.
 #include <dirent.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -64,6 +65,7 @@ void LoadSeeds(const std::string& dir) {
     }
   }
   closedir(d);
+  std::sort(names.begin(), names.end());  // the same order on every system
   for (const std::string& n : names) {
     std::ifstream f(dir + "/" + n, std::ios::binary);
     std::vector<uint8_t> b((std::istreambuf_iterator<char>(f)),
