@@ -66,9 +66,11 @@ int32_t MultiplyByQuantizedMultiplier(int32_t x, int32_t quantized_multiplier,
                                       int shift) {
   const int left_shift = shift > 0 ? shift : 0;
   const int right_shift = shift > 0 ? 0 : -shift;
-  // Left shift in unsigned arithmetic: defined for negative x.
+  // Left shift in unsigned arithmetic: defined for negative x. Shifts beyond
+  // 31 (only hostile scales reach them) take the count mod 32, as TFLite's
+  // code executes on every target (see RoundingDivideByPOT).
   const int32_t shifted =
-      static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
+      static_cast<int32_t>(static_cast<uint32_t>(x) << (left_shift & 31));
   return RoundingDivideByPOT(
       SaturatingRoundingDoublingHighMul(shifted, quantized_multiplier),
       right_shift);

@@ -774,7 +774,8 @@ Status LstmCell::PrepareInteger(OpContext& ctx) {
     float ln_scale = 1.0f;
     if (use_layer_norm_) ln_scale = scale[LayerNormWeights(g)];
     QuantizeMultiplier(ln_scale, &q.layer_norm_a, &q.layer_norm_b);
-    q.variance_guard = std::max(1, static_cast<int32_t>(10000 * ln_scale));
+    // (saturating: a hostile layer-norm scale must not overflow the int)
+    q.variance_guard = std::max(1, FloatToInt32Sat(10000 * ln_scale));
     // bias + zp·Σw, with TFLite's sign conventions (−input zp, −state zp);
     // with layer norm the gate bias is applied after normalization instead.
     auto fold = [&](int wi, const Tensor* bias, int32_t zp, int cols,
